@@ -1,0 +1,63 @@
+// Lint: typescript-eslint's recommended rules, plus the layering rule of DESIGN.md:
+// src/shared is the pure domain — it imports nothing of ours outside itself, no electron, no node:, no DOM.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const layerOutsideShared = ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**', '../main/*', '../renderer/*', '../preload/*', '../cli/*'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.work/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs,ts}'],
+    ignores: ['src/renderer/**', 'src/shared/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: layerOutsideShared, message: 'src/shared is the pure domain: it imports nothing from main, renderer, preload or cli.' },
+          { group: ['electron', 'electron/*'], message: 'src/shared must not import electron.' },
+          { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'url', 'util', 'worker_threads'], message: 'src/shared must not import Node built-ins.' },
+          { group: ['react', 'react-dom', 'react-dom/*', 'monaco-editor', 'monaco-editor/*', 'wavesurfer.js', 'wavesurfer.js/*'], message: 'src/shared must not import DOM libraries.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'location', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    // Main-process services are shared with browser mode and tests: only the wiring file touches electron.
+    files: ['src/main/**', 'src/cli/**'],
+    ignores: ['src/main/index.ts', 'src/main/electron-platform.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'electron/*'], message: 'Only src/main/index.ts and electron-platform.ts may import electron.' },
+          { group: ['**/renderer/**', '../renderer/*', '**/preload/**'], message: 'main/cli must not import across the process line.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/renderer/**', 'src/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/main/**', '../main/*', '**/cli/**', 'node:*'], message: 'renderer/preload must not import main-process or Node code.' }],
+      }],
+    },
+  },
+);
