@@ -1,0 +1,183 @@
+/**
+ * The API contract between the renderer and main: one table, channel → zod schema of the arguments →
+ * result type. The preload bridge, the main-process handlers and the browser transport all derive from it.
+ */
+import { z } from 'zod';
+import type { Operation } from './operations';
+import type { Problem, SubtitleDocument } from './model';
+
+const id = z.string().min(1).max(200);
+const lang = z.string().min(1).max(35);
+const ms = z.number().int().min(0).max(1_000_000_000);
+const text = z.string().max(1_000_000);
+
+const operation: z.ZodType<Operation> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('setText'), cueId: id, lang, text }).strict(),
+    z.object({ type: z.literal('setTimes'), cueId: id, start: ms, end: ms }).strict(),
+    z.object({ type: z.literal('batch'), ops: z.array(operation).max(100_000) }).strict(),
+  ]),
+);
+
+/** Where a file to open comes from. The renderer never names a path except a dropped file's (Electron). */
+const fileSource = z.discriminatedUnion('kind', [
+  /** A native open dialog (Electron only). */
+  z.object({ kind: z.literal('dialog') }).strict(),
+  /** A file the browser uploaded to the server first (browser mode only). */
+  z.object({ kind: z.literal('upload'), uploadId: id }).strict(),
+  /** A file dropped on the window; the preload resolved its path (Electron only). */
+  z.object({ kind: z.literal('dropped'), path: z.string().min(1).max(4096) }).strict(),
+]);
+export type FileSource = z.infer<typeof fileSource>;
+
+const docRef = z.object({ docId: id }).strict();
+
+export interface MediaInfo {
+  /** Opaque token that names the media in URLs; never a path. */
+  token: string;
+  fileName: string;
+  /** Duration in ms. */
+  duration: number;
+}
+
+export interface Peaks {
+  /** Peak pairs per second of audio. */
+  peaksPerSecond: number;
+  /** Duration in ms. */
+  duration: number;
+  /** Interleaved min/max pairs, normalised to -1…1. */
+  data: number[];
+}
+
+export interface DocumentState {
+  docId: string;
+  doc: SubtitleDocument;
+  revision: number;
+  dirty: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Name (not path) of the file the document was opened from or saved to. */
+  fileName: string | null;
+  /** Format the document was read from (`duosub`, `srt`, `transcript`). */
+  format: string;
+  /** Whether Save writes the project file without asking where. */
+  hasProjectFile: boolean;
+  media: MediaInfo | null;
+  /** Problems the reader found in the file. */
+  problems: Problem[];
+}
+
+/** What changed after apply, undo or redo. */
+export interface EditResult {
+  docId: string;
+  revision: number;
+  dirty: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** The operation that main applied (for undo/redo, the inverse it ran), or null when nothing happened. */
+  applied: Operation | null;
+}
+
+export interface SaveResult {
+  fileName: string;
+  revision: number;
+  dirty: boolean;
+}
+
+export interface ExportResult {
+  fileName: string;
+  text: string;
+}
+
+/** A channel: the schema of its argument object and (as a phantom) the type of its result. */
+interface Channel<A extends z.ZodType, R> {
+  args: A;
+  result?: R;
+}
+function channel<R>() {
+  return <A extends z.ZodType>(args: A): Channel<A, R> => ({ args });
+}
+
+export const contract = {
+  'session.initial': channel<DocumentState>()(z.object({}).strict()),
+  'doc.get': channel<DocumentState>()(docRef),
+  'doc.openSample': channel<DocumentState>()(z.object({ which: z.enum(['excerpt', 'transcript']) }).strict()),
+  /** Resolves to null when the user cancelled the dialog. */
+  'doc.open': channel<DocumentState | null>()(z.object({ source: fileSource }).strict()),
+  'doc.apply': channel<EditResult>()(z.object({ docId: id, op: operation }).strict()),
+  'doc.undo': channel<EditResult>()(docRef),
+  'doc.redo': channel<EditResult>()(docRef),
+  /** Saves to the project file; a document without one needs saveAs. */
+  'doc.save': channel<SaveResult>()(docRef),
+  /** Electron asks with a dialog (null when cancelled); browser mode saves `fileName` beside the source file. */
+  'doc.saveAs': channel<SaveResult | null>()(
+    z.object({ docId: id, fileName: z.string().min(1).max(255).optional() }).strict(),
+  ),
+  'doc.export': channel<ExportResult>()(z.object({ docId: id, format: z.literal('srt'), lang }).strict()),
+  /** Attaches media to the document; null when the dialog was cancelled. */
+  'media.open': channel<MediaInfo | null>()(z.object({ docId: id, source: fileSource }).strict()),
+  'media.peaks': channel<Peaks | null>()(docRef),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ArgsOf<C extends ChannelName> = z.infer<Contract[C]['args']>;
+export type ResultOf<C extends ChannelName> = Exclude<Contract[C]['result'], undefined>;
+
+/** The typed API as the renderer sees it: one async method per channel. */
+export type DuosubApi = {
+  [C in ChannelName]: (args: ArgsOf<C>) => Promise<ResultOf<C>>;
+};
+
+/** Events main broadcasts to every window. */
+export interface EventMap {
+  /** A document changed (an edit from another window, an undo, media attached). */
+  'doc.changed': EditResult;
+  'media.attached': { docId: string; media: MediaInfo };
+}
+export type EventName = keyof EventMap;
+
+export const channelNames = Object.keys(contract) as ChannelName[];
+
+export function isChannel(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** An error a handler reports to the caller as a message, not a crash. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: 'bad-request' | 'not-found' | 'conflict' | 'unsupported' | 'failed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Validates a raw argument object for a channel; throws ApiError('bad-request') naming the first problem. */
+export function parseArgs<C extends ChannelName>(name: C, raw: unknown): ArgsOf<C> {
+  const result = contract[name].args.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ApiError('bad-request', `${name}: ${issue.path.join('.') || 'arguments'}: ${issue.message}`);
+  }
+  return result.data as ArgsOf<C>;
+}
+
+/** The wire format of the browser transport (WebSocket, JSON). */
+export type WireRequest = { id: number; channel: string; args: unknown };
+export type WireResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: { code: string; message: string } };
+export type WireEvent = { event: EventName; payload: unknown };
+
+/** What the preload exposes as `window.duosub`, and what the browser transport builds in its place. */
+export interface DuosubBridge {
+  api: DuosubApi;
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+  /** URL the media element plays, from the media token. */
+  mediaUrl(token: string): string;
+  /** 'electron' or 'browser': what file access looks like differs. */
+  mode: 'electron' | 'browser';
+  /** Electron only: the path of a dropped File, resolved in the preload. */
+  pathForFile?(file: unknown): string;
+}

@@ -1,0 +1,104 @@
+/** The subtitle domain model: one timeline, one set of cues, the text of each cue in every language. */
+
+/** A language of the document, by BCP 47 code (e.g. `zh-Hans`, `en`). */
+export interface Language {
+  code: string;
+  /** Display name shown on the pane header. */
+  name: string;
+}
+
+export interface Speaker {
+  id: string;
+  name: string;
+  /** CSS colour (#rrggbb) used on regions and gutters. */
+  color: string;
+}
+
+/** One subtitle: one timing shared by every language. Times are integer milliseconds. */
+export interface Cue {
+  id: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  /** Text per language code; a missing key means "no text in that language". */
+  text: Record<string, string>;
+}
+
+export interface Chapter {
+  /** Start in milliseconds. */
+  start: number;
+  title: string;
+}
+
+/** The media a document belongs to; `path` is absolute or relative to the project file. */
+export interface MediaReference {
+  path: string;
+  /** Duration in milliseconds when known. */
+  duration?: number;
+}
+
+export interface DocumentMetadata {
+  title?: string;
+  episode?: string;
+  description?: string;
+  /** True while cue times are provisional (the source had no timings). */
+  untimed?: boolean;
+  /** Free-form notes a format carried that the model does not use. */
+  [key: string]: unknown;
+}
+
+export interface SubtitleDocument {
+  languages: Language[];
+  cues: Cue[];
+  speakers: Speaker[];
+  chapters: Chapter[];
+  media: MediaReference | null;
+  metadata: DocumentMetadata;
+}
+
+/** Something wrong in an input, with the 1-based line where it was found (0 when not tied to a line). */
+export interface Problem {
+  line: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** Colours given to speakers in order of appearance; readable on dark and light backgrounds. */
+export const SPEAKER_COLORS = [
+  '#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1',
+  '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#bab0ac',
+] as const;
+
+export function speakerColor(index: number): string {
+  return SPEAKER_COLORS[index % SPEAKER_COLORS.length];
+}
+
+export function emptyDocument(languages: Language[]): SubtitleDocument {
+  return { languages, cues: [], speakers: [], chapters: [], media: null, metadata: {} };
+}
+
+/** Known display names for common language codes; unknown codes show as themselves. */
+export function languageName(code: string): string {
+  const names: Record<string, string> = {
+    'zh-Hans': '中文', 'zh-Hant': '中文（繁體）', zh: '中文', en: 'English', ja: '日本語', ko: '한국어',
+    fr: 'Français', de: 'Deutsch', es: 'Español',
+  };
+  return names[code] ?? code;
+}
+
+export function findCueIndex(doc: SubtitleDocument, cueId: string): number {
+  return doc.cues.findIndex((c) => c.id === cueId);
+}
+
+/** Sorts cues by start, then end, keeping the relative order of equal cues. */
+export function sortCues(cues: Cue[]): Cue[] {
+  return cues
+    .map((cue, i) => ({ cue, i }))
+    .sort((a, b) => a.cue.start - b.cue.start || a.cue.end - b.cue.end || a.i - b.i)
+    .map((x) => x.cue);
+}
+
+/** End of the last cue, in ms (0 for an empty document). */
+export function documentDuration(doc: SubtitleDocument): number {
+  return doc.cues.reduce((max, c) => Math.max(max, c.end), 0);
+}

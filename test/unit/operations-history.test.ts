@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { applyOperation, OperationError, type Operation } from '../../src/shared/operations';
+import { History, COALESCE_MS } from '../../src/shared/history';
+import type { SubtitleDocument } from '../../src/shared/model';
+
+function sampleDoc(): SubtitleDocument {
+  return {
+    languages: [{ code: 'zh-Hans', name: '中文' }, { code: 'en', name: 'English' }],
+    cues: [
+      { id: 'c1', start: 0, end: 1000, speaker: 's0', text: { 'zh-Hans': '你好', en: 'Hello' } },
+      { id: 'c2', start: 1200, end: 2500, speaker: 's1', text: { 'zh-Hans': '谢谢', en: 'Thanks' } },
+    ],
+    speakers: [{ id: 's0', name: 'Speaker 0', color: '#4e79a7' }, { id: 's1', name: 'Speaker 1', color: '#f28e2b' }],
+    chapters: [],
+    media: null,
+    metadata: {},
+  };
+}
+
+describe('operations', () => {
+  it('setText changes one language and returns its inverse', () => {
+    const doc = sampleDoc();
+    const { doc: next, inverse } = applyOperation(doc, { type: 'setText', cueId: 'c2', lang: 'en', text: 'Thank you' });
+    expect(next.cues[1].text).toEqual({ 'zh-Hans': '谢谢', en: 'Thank you' });
+    expect(doc.cues[1].text.en).toBe('Thanks');
+    expect(next.cues[0]).toBe(doc.cues[0]);
+    expect(applyOperation(next, inverse).doc).toEqual(doc);
+  });
+
+  it('setTimes validates and inverts', () => {
+    const doc = sampleDoc();
+    const { doc: next, inverse } = applyOperation(doc, { type: 'setTimes', cueId: 'c1', start: 100, end: 900 });
+    expect(next.cues[0]).toMatchObject({ start: 100, end: 900 });
+    expect(applyOperation(next, inverse).doc).toEqual(doc);
+    expect(() => applyOperation(doc, { type: 'setTimes', cueId: 'c1', start: 900, end: 100 })).toThrow(OperationError);
+    expect(() => applyOperation(doc, { type: 'setTimes', cueId: 'c1', start: 1.5, end: 100 })).toThrow(OperationError);
+    expect(() => applyOperation(doc, { type: 'setTimes', cueId: 'nope', start: 0, end: 1 })).toThrow(/no cue/);
+    expect(() => applyOperation(doc, { type: 'setText', cueId: 'c1', lang: 'fr', text: 'x' })).toThrow(/no language/);
+  });
+
+  it('undo of any sequence of operations restores the document (property)', () => {
+    const op = fc.oneof(
+      fc.record({ type: fc.constant('setText' as const), cueId: fc.constantFrom('c1', 'c2'), lang: fc.constantFrom('zh-Hans', 'en'), text: fc.string() }),
+      fc.tuple(fc.constantFrom('c1', 'c2'), fc.nat(100_000), fc.nat(100_000)).map(
+        ([cueId, a, b]): Operation => ({ type: 'setTimes', cueId, start: Math.min(a, b), end: Math.max(a, b) }),
+      ),
+    );
+    fc.assert(fc.property(fc.array(op, { maxLength: 30 }), fc.array(fc.nat(5000), { maxLength: 30 }), (ops, gaps) => {
+      const original = sampleDoc();
+      const history = new History();
+      let doc = original;
+      let time = 0;
+      ops.forEach((o, i) => {
+        const applied = applyOperation(doc, o);
+        doc = applied.doc;
+        time += gaps[i] ?? 0;
+        history.record(o, applied.inverse, time);
+      });
+      const done = doc;
+      while (history.canUndo) doc = history.undo(doc)!.doc;
+      expect(doc).toEqual(original);
+      while (history.canRedo) doc = history.redo(doc)!.doc;
+      expect(doc).toEqual(done);
+    }));
+  });
+});
+
+describe('history', () => {
+  function typeInto(history: History, doc: SubtitleDocument, texts: string[], start: number, step: number) {
+    let current = doc;
+    texts.forEach((text, i) => {
+      const op: Operation = { type: 'setText', cueId: 'c1', lang: 'en', text };
+      const applied = applyOperation(current, op);
+      current = applied.doc;
+      history.record(op, applied.inverse, start + i * step);
+    });
+    return current;
+  }
+
+  it('coalesces typing into word-sized steps', () => {
+    const history = new History();
+    let doc = typeInto(history, sampleDoc(), ['Hello ', 'Hello w', 'Hello wo', 'Hello wo ', 'Hello wo a', 'Hello wo ab'], 1000, 100);
+    // A typed space or punctuation starts a new step; the letters after it join that step.
+    doc = history.undo(doc)!.doc;
+    expect(doc.cues[0].text.en).toBe('Hello wo');
+    doc = history.undo(doc)!.doc;
+    expect(doc.cues[0].text.en).toBe('Hello');
+    expect(history.canUndo).toBe(false);
+  });
+
+  it('a pause longer than the coalescing window starts a new step', () => {
+    const history = new History();
+    let doc = typeInto(history, sampleDoc(), ['Hellox', 'Helloxy'], 0, COALESCE_MS + 1);
+    doc = history.undo(doc)!.doc;
+    expect(doc.cues[0].text.en).toBe('Hellox');
+  });
+
+  it('timing edits never coalesce and a new edit clears redo', () => {
+    const history = new History();
+    let doc = sampleDoc();
+    for (const start of [10, 20]) {
+      const op: Operation = { type: 'setTimes', cueId: 'c1', start, end: 1000 };
+      const applied = applyOperation(doc, op);
+      doc = applied.doc;
+      history.record(op, applied.inverse, 0);
+    }
+    doc = history.undo(doc)!.doc;
+    expect(doc.cues[0].start).toBe(10);
+    expect(history.canRedo).toBe(true);
+    const op: Operation = { type: 'setText', cueId: 'c2', lang: 'en', text: 'x' };
+    history.record(op, applyOperation(doc, op).inverse, 0);
+    expect(history.canRedo).toBe(false);
+  });
+});
