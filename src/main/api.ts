@@ -1,0 +1,166 @@
+/**
+ * The main-process side of the API contract: one handler per channel, every payload validated.
+ * Both transports (Electron IPC and the browser-mode WebSocket) call `dispatch`.
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import {
+  ApiError, isChannel, parseArgs, type ArgsOf, type ChannelName, type DocumentState, type EventName,
+  type FileSource, type ResultOf,
+} from '../shared/api';
+import { DocumentService } from './services/documents';
+import { MediaService } from './services/media';
+
+export interface Platform {
+  mode: 'electron' | 'browser';
+  /** Native open dialog → absolute path or null (cancelled). Browser mode throws ApiError('unsupported'). */
+  pickOpenPath(kind: 'document' | 'media'): Promise<string | null>;
+  /** Native save dialog → absolute path or null. */
+  pickSavePath(suggestedName: string): Promise<string | null>;
+  /** Browser mode: the temp path of an upload by id, or null. Electron: always null. */
+  uploadPath(uploadId: string): string | null;
+  /** Browser mode: the original file name of an upload. */
+  uploadName?(uploadId: string): string | null;
+}
+
+export interface Services {
+  documents: DocumentService;
+  media: MediaService;
+  resourcesDir: string;
+}
+
+export function createServices(options: { resourcesDir: string; cacheDir: string }): Services {
+  return {
+    documents: new DocumentService(),
+    media: new MediaService({ cacheDir: options.cacheDir }),
+    resourcesDir: options.resourcesDir,
+  };
+}
+
+/** Files named on the command line (`npm start -- FILE [MEDIA]`). */
+export interface StartupFiles {
+  file?: string;
+  media?: string;
+}
+
+type Handlers = { [C in ChannelName]: (args: ArgsOf<C>) => Promise<ResultOf<C>> | ResultOf<C> };
+
+export const SAMPLE_FILES = {
+  excerpt: 'sample/excerpt.duosub.json',
+  transcript: 'sample/openai-podcast-ep8.zh-en.txt',
+} as const;
+
+export function createApi(services: Services, platform: Platform, startup: StartupFiles) {
+  const { documents, media, resourcesDir } = services;
+  let initial: Promise<DocumentState> | null = null;
+
+  /** Opens a file and the media it refers to (or `mediaPath`), when that exists. */
+  async function openWithMedia(path: string, mediaPath: string | null, asCopy: boolean, displayName?: string) {
+    const state = await documents.openFile(path, { asCopy, displayName });
+    const target = mediaPath ?? documents.referencedMediaPath(state.docId, dirname(path));
+    if (target && existsSync(target)) {
+      const info = await media.register(target);
+      documents.attachMedia(state.docId, info, target);
+    } else if (target) {
+      state.problems.push({ line: 0, severity: 'warning', message: `media file not found: ${basename(target)}` });
+    }
+    return { ...documents.state(state.docId), problems: state.problems };
+  }
+
+  function openSample(which: keyof typeof SAMPLE_FILES) {
+    return openWithMedia(join(resourcesDir, SAMPLE_FILES[which]), null, true);
+  }
+
+  /** The path a FileSource names: the dialog's, an upload's, or a dropped file's (Electron). */
+  async function resolveSource(source: FileSource, kind: 'document' | 'media') {
+    switch (source.kind) {
+      case 'dialog':
+        return { path: await platform.pickOpenPath(kind), temporary: false };
+      case 'upload': {
+        const path = platform.uploadPath(source.uploadId);
+        if (!path) throw new ApiError('not-found', 'the uploaded file is gone; open it again');
+        return { path, temporary: true, name: platform.uploadName?.(source.uploadId) ?? undefined };
+      }
+      case 'dropped':
+        if (platform.mode !== 'electron') throw new ApiError('unsupported', 'dropped paths are only accepted in the desktop app');
+        return { path: source.path, temporary: false };
+    }
+  }
+
+  const handlers: Handlers = {
+    'session.initial': () => {
+      initial ??= startup.file
+        ? openWithMedia(startup.file, startup.media ?? null, false)
+        : openSample('excerpt');
+      // A failed start-up file must not stick: the next call tries again.
+      initial.catch(() => { initial = null; });
+      return initial.then((s) => ({ ...documents.state(s.docId), problems: s.problems }));
+    },
+    'doc.get': ({ docId }) => documents.state(docId),
+    'doc.openSample': ({ which }) => openSample(which),
+    'doc.open': async ({ source }) => {
+      const { path, temporary, name } = { name: undefined, ...(await resolveSource(source, 'document')) };
+      if (!path) return null;
+      return openWithMedia(path, null, temporary, name);
+    },
+    'doc.apply': ({ docId, op }) => documents.apply(docId, op),
+    'doc.undo': ({ docId }) => documents.undo(docId),
+    'doc.redo': ({ docId }) => documents.redo(docId),
+    'doc.save': ({ docId }) => documents.save(docId),
+    'doc.saveAs': async ({ docId, fileName }) => {
+      const suggested = suggestedProjectName(documents.state(docId).fileName);
+      if (platform.mode === 'electron') {
+        const path = await platform.pickSavePath(suggested);
+        return path ? documents.saveAs(docId, path) : null;
+      }
+      const name = safeFileName(fileName ?? suggested);
+      const folder = documents.saveFolder(docId, join(homedir(), 'Duosub'));
+      await mkdir(folder, { recursive: true });
+      return documents.saveAs(docId, join(folder, name));
+    },
+    'doc.export': ({ docId, format, lang }) => documents.export(docId, format, lang),
+    'media.open': async ({ docId, source }) => {
+      documents.state(docId); // fail early on an unknown document
+      const { path } = await resolveSource(source, 'media');
+      if (!path) return null;
+      const info = await media.register(path).catch((error: Error) => {
+        throw error instanceof ApiError ? error : new ApiError('bad-request', error.message);
+      });
+      documents.attachMedia(docId, info, path);
+      return info;
+    },
+    'media.peaks': async ({ docId }) => {
+      const info = documents.state(docId).media;
+      return info ? media.peaks(info.token) : null;
+    },
+  };
+
+  return {
+    async dispatch(channel: unknown, args: unknown): Promise<unknown> {
+      if (!isChannel(channel)) throw new ApiError('bad-request', `unknown channel ${String(channel).slice(0, 80)}`);
+      const parsed = parseArgs(channel, args);
+      return (handlers[channel] as (a: typeof parsed) => unknown)(parsed);
+    },
+    onEvent(listener: (event: EventName, payload: unknown) => void): () => void {
+      return documents.onEvent(listener);
+    },
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+function suggestedProjectName(fileName: string | null): string {
+  const stem = (fileName ?? 'untitled').replace(/(\.duosub)?\.[^.]*$/, '');
+  return `${stem}.duosub.json`;
+}
+
+/** A file name typed in browser mode: a plain name in the save folder, never a path. */
+function safeFileName(name: string): string {
+  const clean = basename(name.trim());
+  if (!clean || clean === '.' || clean === '..' || /[\\/:*?"<>|\0]/.test(clean)) {
+    throw new ApiError('bad-request', `not a valid file name: ${name}`);
+  }
+  return clean.endsWith('.json') ? clean : `${clean}.duosub.json`;
+}

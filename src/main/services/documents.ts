@@ -1,0 +1,244 @@
+/**
+ * The authoritative copy of every open document: reads files, applies operations, keeps the
+ * undo history, saves atomically. No electron here: Electron IPC and the browser server share it.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ApiError, type DocumentState, type EditResult, type EventMap, type ExportResult, type MediaInfo, type SaveResult } from '../../shared/api';
+import { History } from '../../shared/history';
+import type { Problem, SubtitleDocument } from '../../shared/model';
+import { applyOperation, OperationError, type Operation } from '../../shared/operations';
+import { decodeText } from '../../shared/encoding';
+import { FormatError, readSubtitleText, serializeDocument } from '../../shared/formats/registry';
+import { provisionalTimes } from '../../shared/timing';
+import { sameStamp, stampOf, writeFileAtomic, type FileStamp } from './files';
+
+interface OpenDocument {
+  id: string;
+  doc: SubtitleDocument;
+  history: History;
+  revision: number;
+  savedRevision: number;
+  format: string;
+  problems: Problem[];
+  /** The file it was read from (any format), or null for samples and uploads. */
+  sourcePath: string | null;
+  /** The project file Save writes to, or null until Save As. */
+  projectPath: string | null;
+  /** The project file as we last read or wrote it. */
+  projectStamp: FileStamp | null;
+  media: MediaInfo | null;
+  mediaPath: string | null;
+}
+
+type Listener = <E extends keyof EventMap>(event: E, payload: EventMap[E]) => void;
+
+export interface OpenOptions {
+  /** Treat the file as a template: Save must ask where (bundled samples, uploads). */
+  asCopy?: boolean;
+  /** Display name when the path is a temporary one (uploads). */
+  displayName?: string;
+}
+
+export class DocumentService {
+  private readonly docs = new Map<string, OpenDocument>();
+  private readonly listeners = new Set<Listener>();
+
+  /** Reads a document from disk; bad input becomes one ApiError naming the file and line. */
+  async openFile(path: string, options: OpenOptions = {}): Promise<DocumentState> {
+    const name = options.displayName ?? basename(path);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      throw new ApiError('not-found', `${name}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    let read;
+    try {
+      read = readSubtitleText(decodeText(bytes).text, name);
+    } catch (error) {
+      if (error instanceof FormatError) throw new ApiError('bad-request', `${name}:${error.line}: ${error.message}`);
+      throw error;
+    }
+    const isProject = read.format === 'duosub' && !options.asCopy;
+    const entry: OpenDocument = {
+      id: randomBytes(8).toString('hex'),
+      doc: read.doc,
+      history: new History(),
+      revision: 0,
+      savedRevision: 0,
+      format: read.format,
+      problems: read.problems,
+      sourcePath: options.asCopy ? null : path,
+      projectPath: isProject ? path : null,
+      projectStamp: isProject ? await stampOf(path) : null,
+      media: null,
+      mediaPath: null,
+    };
+    this.docs.set(entry.id, entry);
+    return this.state(entry.id);
+  }
+
+  /** Path of the media file the document refers to, resolved against the file it came from. */
+  referencedMediaPath(docId: string, baseDir: string | null): string | null {
+    const entry = this.entry(docId);
+    const ref = entry.doc.media?.path;
+    if (!ref) return null;
+    if (isAbsolute(ref)) return ref;
+    const base = baseDir ?? (entry.sourcePath ? dirname(entry.sourcePath) : null);
+    return base ? resolve(base, ref) : null;
+  }
+
+  state(docId: string): DocumentState {
+    const e = this.entry(docId);
+    return {
+      docId: e.id,
+      doc: e.doc,
+      revision: e.revision,
+      dirty: e.revision !== e.savedRevision,
+      canUndo: e.history.canUndo,
+      canRedo: e.history.canRedo,
+      fileName: e.projectPath ? basename(e.projectPath) : e.sourcePath ? basename(e.sourcePath) : null,
+      format: e.format,
+      hasProjectFile: e.projectPath !== null,
+      media: e.media,
+      problems: e.problems,
+    };
+  }
+
+  apply(docId: string, op: Operation): EditResult {
+    const e = this.entry(docId);
+    let applied;
+    try {
+      applied = applyOperation(e.doc, op);
+    } catch (error) {
+      if (error instanceof OperationError) throw new ApiError('bad-request', error.message);
+      throw error;
+    }
+    e.doc = applied.doc;
+    e.history.record(op, applied.inverse);
+    return this.changed(e, op);
+  }
+
+  undo(docId: string): EditResult {
+    const e = this.entry(docId);
+    const result = e.history.undo(e.doc);
+    if (!result) return this.result(e, null);
+    e.doc = result.doc;
+    return this.changed(e, result.applied);
+  }
+
+  redo(docId: string): EditResult {
+    const e = this.entry(docId);
+    const result = e.history.redo(e.doc);
+    if (!result) return this.result(e, null);
+    e.doc = result.doc;
+    return this.changed(e, result.applied);
+  }
+
+  /** Attaches media; an untimed document gets its provisional times spread over the media (one undo step). */
+  attachMedia(docId: string, media: MediaInfo, mediaPath: string): EditResult | null {
+    const e = this.entry(docId);
+    e.media = media;
+    e.mediaPath = mediaPath;
+    const from = e.projectPath ?? e.sourcePath;
+    const ref = from ? relative(dirname(from), mediaPath) : mediaPath;
+    if (e.doc.media?.path !== ref || e.doc.media?.duration !== media.duration) {
+      e.doc = { ...e.doc, media: { path: ref, duration: media.duration } };
+      e.revision++;
+    }
+    this.emit('media.attached', { docId, media });
+    if (!e.doc.metadata.untimed || e.doc.cues.length === 0) return null;
+    const spread = provisionalTimes(e.doc.cues, { totalMs: media.duration });
+    const ops: Operation[] = spread.map((c) => ({ type: 'setTimes', cueId: c.id, start: c.start, end: c.end }));
+    return this.apply(docId, { type: 'batch', ops });
+  }
+
+  /** Saves to the project file; refuses to overwrite a file someone else changed since we read it. */
+  async save(docId: string): Promise<SaveResult> {
+    const e = this.entry(docId);
+    if (!e.projectPath) throw new ApiError('bad-request', 'This document has no project file yet: use Save As.');
+    const onDisk = await stampOf(e.projectPath);
+    if (onDisk && !sameStamp(onDisk, e.projectStamp)) {
+      throw new ApiError('conflict', `${basename(e.projectPath)} changed on disk since it was opened; use Save As to keep both.`);
+    }
+    return this.writeProject(e, e.projectPath);
+  }
+
+  async saveAs(docId: string, path: string): Promise<SaveResult> {
+    const e = this.entry(docId);
+    const target = extname(path) === '.json' ? path : `${path}.duosub.json`;
+    if (e.mediaPath && e.doc.media) {
+      // Keep the media reference valid from the new folder.
+      e.doc = { ...e.doc, media: { ...e.doc.media, path: relative(dirname(target), e.mediaPath) } };
+    }
+    return this.writeProject(e, target);
+  }
+
+  private async writeProject(e: OpenDocument, path: string): Promise<SaveResult> {
+    try {
+      await writeFileAtomic(path, serializeDocument(e.doc, 'duosub'));
+    } catch (error) {
+      throw new ApiError('failed', `${basename(path)}: could not save (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    e.projectPath = path;
+    e.sourcePath ??= path;
+    e.format = 'duosub';
+    e.projectStamp = await stampOf(path);
+    e.savedRevision = e.revision;
+    return { fileName: basename(path), revision: e.revision, dirty: false };
+  }
+
+  export(docId: string, format: 'srt', lang: string): ExportResult {
+    const e = this.entry(docId);
+    if (!e.doc.languages.some((l) => l.code === lang)) throw new ApiError('bad-request', `the document has no language ${lang}`);
+    const name = this.state(docId).fileName ?? 'untitled';
+    const stem = name.replace(/(\.duosub)?\.[^.]*$/, '');
+    return { fileName: `${stem}.${lang}.${format}`, text: serializeDocument(e.doc, format, { lang }) };
+  }
+
+  /** The folder Save As uses when no dialog can ask (browser mode): beside the source file, else the fallback. */
+  saveFolder(docId: string, fallback: string): string {
+    const e = this.entry(docId);
+    const from = e.projectPath ?? e.sourcePath;
+    return from ? dirname(from) : fallback;
+  }
+
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  has(docId: string): boolean {
+    return this.docs.has(docId);
+  }
+
+  private entry(docId: string): OpenDocument {
+    const e = this.docs.get(docId);
+    if (!e) throw new ApiError('not-found', `no open document ${docId}`);
+    return e;
+  }
+
+  private changed(e: OpenDocument, applied: Operation): EditResult {
+    e.revision++;
+    const result = this.result(e, applied);
+    this.emit('doc.changed', result);
+    return result;
+  }
+
+  private result(e: OpenDocument, applied: Operation | null): EditResult {
+    return {
+      docId: e.id,
+      revision: e.revision,
+      dirty: e.revision !== e.savedRevision,
+      canUndo: e.history.canUndo,
+      canRedo: e.history.canRedo,
+      applied,
+    };
+  }
+
+  private emit<E extends keyof EventMap>(event: E, payload: EventMap[E]): void {
+    for (const listener of this.listeners) listener(event, payload);
+  }
+}
