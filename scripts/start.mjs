@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// `npm start -- [FILE [MEDIA]]`: the Electron app when its binary is installed, otherwise browser mode.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureBuild } from './ensure-build.mjs';
+import { runWeb } from './web.mjs';
+
+const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+
+/** The Electron binary that `npm install` downloaded, or null (electron/index.js would throw instead). */
+function electronBinary() {
+  const electronDir = join(repoDir, 'node_modules', 'electron');
+  const pathFile = join(electronDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+}
+
+function runElectron(binary) {
+  const built = ensureBuild();
+  if (built !== 0) return Promise.resolve(built);
+  const child = spawn(binary, ['.', ...args], {
+    cwd: repoDir,
+    stdio: 'inherit',
+    env: { ...process.env, INIT_CWD: process.env.INIT_CWD ?? process.cwd() },
+  });
+  const forward = (signal) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  return new Promise((resolveExit) => {
+    child.on('error', (error) => {
+      console.error(`Could not start Electron: ${error.message}`);
+      resolveExit(1);
+    });
+    child.on('exit', (code) => resolveExit(code ?? 1));
+  });
+}
+
+const binary = electronBinary();
+if (binary) {
+  process.exitCode = await runElectron(binary);
+} else {
+  console.log('Electron binary not available (it is downloaded from the internet on first run, which this machine cannot reach); starting browser mode instead.');
+  process.exitCode = await runWeb(args);
+}

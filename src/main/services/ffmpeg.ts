@@ -1,0 +1,102 @@
+/**
+ * Locating ffmpeg and asking it about a file. The system ffmpeg is preferred (newer codecs); the binary of
+ * `@ffmpeg-installer/ffmpeg` is the fallback so a fresh checkout works without a system install.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, chmodSync, constants, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, delimiter, join } from 'node:path';
+
+export interface FfmpegLocation {
+  path: string;
+  source: 'path' | 'bundled';
+}
+
+export const FFMPEG_INSTALL_HINT = 'ffmpeg was not found: install it (for example `apt-get install ffmpeg`) or run `npm install`.';
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function findOnPath(name: string): string | null {
+  const exts = process.platform === 'win32' ? ['.exe', ''] : [''];
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    for (const ext of exts) {
+      const candidate = join(dir, name + ext);
+      if (isExecutable(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+function findBundled(): string | null {
+  try {
+    // The package is CommonJS and throws a string when its platform binary is missing.
+    const require = createRequire(import.meta.url);
+    const path = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+    if (!isExecutable(path)) chmodSync(path, statSync(path).mode | 0o100);
+    return isExecutable(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where ffmpeg is, or null (callers show FFMPEG_INSTALL_HINT). */
+export function findFfmpeg(): FfmpegLocation | null {
+  const onPath = findOnPath('ffmpeg');
+  if (onPath && spawnSync(onPath, ['-version'], { stdio: 'ignore', timeout: 10_000 }).status === 0) {
+    return { path: onPath, source: 'path' };
+  }
+  const bundled = findBundled();
+  return bundled ? { path: bundled, source: 'bundled' } : null;
+}
+
+export type ProbeResult =
+  | { ok: true; duration: number | null; hasAudio: boolean }
+  | { ok: false; reason: string };
+
+const MAX_STDERR = 64 * 1024;
+
+/**
+ * Runs `ffmpeg -i FILE` (no output: it exits 1 after printing the input's description) and reads the
+ * duration and streams from stderr. ffprobe is not used because the npm package does not ship it.
+ */
+export function probeMedia(ffmpegPath: string, file: string): Promise<ProbeResult> {
+  return new Promise((resolve) => {
+    const child = spawn(ffmpegPath, ['-hide_banner', '-nostdin', '-i', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      if (stderr.length < MAX_STDERR) stderr += chunk;
+    });
+    child.on('error', (error) => resolve({ ok: false, reason: `ffmpeg could not run (${error.message})` }));
+    child.on('close', () => resolve(parseProbe(stderr, file)));
+  });
+}
+
+/** Exported for tests: turns ffmpeg's description of an input into a duration or a reason. */
+export function parseProbe(stderr: string, file: string): ProbeResult {
+  if (!/^Input #0/m.test(stderr)) return { ok: false, reason: lastErrorLine(stderr, file) };
+  const hasAudio = /^\s*Stream #0:\d+.*: Audio: /m.test(stderr);
+  const match = /Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/.exec(stderr);
+  const duration = match
+    ? Math.round((Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3])) * 1000)
+    : null;
+  return { ok: true, duration, hasAudio };
+}
+
+/** ffmpeg's last message, without the file path it starts with (the caller names the file itself). */
+export function lastErrorLine(stderr: string, file: string): string {
+  const lines = stderr.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const last = lines.at(-1) ?? 'ffmpeg could not read it';
+  for (const prefix of [file + ': ', basename(file) + ': ']) {
+    if (last.startsWith(prefix)) return last.slice(prefix.length);
+  }
+  return last;
+}

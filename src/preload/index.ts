@@ -1,0 +1,46 @@
+/**
+ * The preload: exposes exactly the typed API as `window.duosub`, nothing else. Runs sandboxed, bundled into
+ * one CommonJS file (electron.vite.config.ts), so it may import only `electron` and our own shared code.
+ */
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { channelNames, type DuosubApi, type DuosubBridge, type EventMap, type EventName } from '../shared/api';
+
+type Envelope = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
+
+/** Main answers with an envelope so the error code survives; here it becomes an Error with a `code`. */
+async function invoke(channel: string, args: unknown): Promise<unknown> {
+  const reply = (await ipcRenderer.invoke('duosub:invoke', channel, args)) as Envelope;
+  if (reply.ok) return reply.result;
+  throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+}
+
+const api = Object.fromEntries(channelNames.map((channel) => [channel, (args: unknown) => invoke(channel, args)])) as unknown as DuosubApi;
+
+/** Subscribes to one IPC channel without ever handing the IpcRendererEvent (and its `sender`) to the page. */
+function subscribe(ipcChannel: string, handler: (...args: unknown[]) => void): () => void {
+  const wrapped = (_event: IpcRendererEvent, ...args: unknown[]) => handler(...args);
+  ipcRenderer.on(ipcChannel, wrapped);
+  return () => {
+    ipcRenderer.removeListener(ipcChannel, wrapped);
+  };
+}
+
+const bridge: DuosubBridge & { onCommand(listener: (command: string) => void): () => void } = {
+  api,
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) {
+    return subscribe('duosub:event', (name, payload) => {
+      if (name === event) listener(payload as EventMap[E]);
+    });
+  },
+  /** Menu commands: open, openSampleTranscript, openMedia, save, saveAs, exportSrt, undo, redo. */
+  onCommand(listener: (command: string) => void) {
+    return subscribe('duosub:command', (command) => {
+      if (typeof command === 'string') listener(command);
+    });
+  },
+  mediaUrl: (token: string) => `duosub-media://${token}`,
+  mode: 'electron',
+  pathForFile: (file: unknown) => webUtils.getPathForFile(file as File),
+};
+
+contextBridge.exposeInMainWorld('duosub', bridge);
