@@ -1,0 +1,73 @@
+/**
+ * SRT reading and writing: our `src/shared/formats/srt.ts` against subsrt-ts on the same 5,000-cue text.
+ * Last line: `bench formats: cues=5000 parse_ms=… subsrt_ms=… ratio_vs_subsrt=… serialize_ms=… subsrt_build_ms=…`.
+ */
+import subsrt from 'subsrt-ts';
+import { srtFormat } from '../src/shared/formats/srt';
+import type { Cue, SubtitleDocument } from '../src/shared/model';
+import { fixed, medians, runCount } from './lib/measure';
+
+const CUES = 5000;
+const RUNS = runCount(15);
+
+const WORDS = 'we are defining the next generation of compute and the chips that power it every single day'.split(' ');
+const HANZI = '我们正在定义人类文明的下一代操作系统与计算基础设施的未来';
+
+/** A bilingual document shaped like a podcast: 1–3 s cues, small gaps, one or two English lines each. */
+function buildDocument(): SubtitleDocument {
+  const cues: Cue[] = [];
+  let t = 0;
+  for (let i = 0; i < CUES; i++) {
+    const start = t + 40 + ((i * 37) % 400);
+    const end = start + 1000 + ((i * 91) % 2000);
+    const words = Array.from({ length: 6 + (i % 9) }, (_, k) => WORDS[(i + k * 5) % WORDS.length]);
+    const en = i % 4 === 0 ? `${words.slice(0, 4).join(' ')}\n${words.slice(4).join(' ')}` : words.join(' ');
+    const zh = HANZI.slice(i % 10, (i % 10) + 8 + (i % 12));
+    cues.push({ id: `c${i + 1}`, start, end, speaker: `s${i % 3}`, text: { 'zh-Hans': zh, en } });
+    t = end;
+  }
+  return {
+    languages: [{ code: 'zh-Hans', name: '中文' }, { code: 'en', name: 'English' }],
+    cues,
+    speakers: [0, 1, 2].map((i) => ({ id: `s${i}`, name: `Speaker ${i}`, color: '#4e79a7' })),
+    chapters: [],
+    media: null,
+    metadata: {},
+  };
+}
+
+async function main(): Promise<void> {
+  const doc = buildDocument();
+  const serialize = srtFormat.serialize;
+  if (!serialize) throw new Error('srtFormat has no serialize');
+  const srt = serialize.call(srtFormat, doc, { lang: 'en' });
+
+  // Sanity before timing: both readers must see every cue, or the comparison means nothing.
+  const ours = srtFormat.parse(srt, { lang: 'en' });
+  const theirs = subsrt.parse(srt, { format: 'srt' }).filter((c) => c.type === 'caption');
+  if (ours.doc.cues.length !== CUES || theirs.length !== CUES) {
+    throw new Error(`cue counts differ: ours=${ours.doc.cues.length} subsrt=${theirs.length} expected=${CUES}`);
+  }
+  if (ours.problems.length) throw new Error(`our parser reported problems: ${ours.problems[0].message}`);
+
+  for (let i = 0; i < 3; i++) { // warm-up: let the JIT see both code paths before timing
+    srtFormat.parse(srt, { lang: 'en' });
+    subsrt.parse(srt, { format: 'srt' });
+  }
+  const m = await medians(RUNS, {
+    parse: () => srtFormat.parse(srt, { lang: 'en' }),
+    subsrt: () => subsrt.parse(srt, { format: 'srt' }),
+    serialize: () => serialize.call(srtFormat, doc, { lang: 'en' }),
+    subsrtBuild: () => subsrt.build(theirs, { format: 'srt' }),
+  });
+  console.log(`srt bytes=${Buffer.byteLength(srt)} runs=${RUNS} (medians)`);
+  console.log(
+    `bench formats: cues=${CUES} parse_ms=${fixed(m.parse)} subsrt_ms=${fixed(m.subsrt)} ` +
+      `ratio_vs_subsrt=${fixed(m.parse / m.subsrt, 2)} serialize_ms=${fixed(m.serialize)} subsrt_build_ms=${fixed(m.subsrtBuild)}`,
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench formats: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
