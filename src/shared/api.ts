@@ -180,4 +180,6 @@ export interface DuosubBridge {
   mode: 'electron' | 'browser';
   /** Electron only: the path of a dropped File, resolved in the preload. */
   pathForFile?(file: unknown): string;
+  /** Electron only: menu commands (open, openSampleTranscript, openMedia, save, saveAs, exportSrt, undo, redo). */
+  onCommand?(listener: (command: string) => void): () => void;
 }
