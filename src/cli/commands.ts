@@ -1,0 +1,86 @@
+/** The CLI commands: each reads its input through files.ts and the shared formats, and writes to its output. */
+import { documentInfo, type DocumentInfo } from '../shared/info';
+import type { Problem, SubtitleDocument } from '../shared/model';
+import { FormatError, readSubtitleText, serializeDocument } from '../shared/formats/registry';
+import { formatClock } from '../shared/timecode';
+import { checkArgs, UsageError, type ParsedArgs } from './args';
+import { InputError, readInput, writeAtomic } from './files';
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+interface LoadedFile {
+  doc: SubtitleDocument;
+  info: DocumentInfo;
+}
+
+function load(path: string, lang?: string): LoadedFile {
+  try {
+    const { text, encoding } = readInput(path);
+    const read = readSubtitleText(text, path, lang ? { lang } : undefined);
+    return { doc: read.doc, info: documentInfo(read.doc, read.format, encoding, read.problems) };
+  } catch (error) {
+    if (error instanceof FormatError) throw new InputError(path, error.message, error.line);
+    throw error;
+  }
+}
+
+/** `file:line: severity: message`, the form editors and terminals make clickable. */
+export function problemLine(file: string, p: Problem): string {
+  return `${file}${p.line > 0 ? `:${p.line}` : ''}: ${p.severity}: ${p.message}`;
+}
+
+export function runInfo(args: ParsedArgs, io: Output): number {
+  checkArgs(args, ['json'], ['FILE']);
+  const file = args.positionals[0];
+  const { info } = load(file);
+  if (args.flags.has('json')) {
+    io.out(JSON.stringify({ file, ...info }, null, 2) + '\n');
+    return 0;
+  }
+  io.out(infoText(file, info));
+  return 0;
+}
+
+function infoText(file: string, info: DocumentInfo): string {
+  const lines = [
+    `File:       ${file}`,
+    `Format:     ${info.format} (${info.encoding})`,
+    `Languages:  ${info.languages.join(', ') || '(none)'}`,
+    `Cues:       ${info.cues}`,
+    `Speakers:   ${info.speakers.join(', ') || '(none)'}`,
+    `Duration:   ${formatClock(info.duration)}${info.untimed ? ' (provisional: the source has no times)' : ''}`,
+    `Chapters:   ${info.chapters.length || '(none)'}`,
+    ...info.chapters.map((c) => `  ${formatClock(c.start).padStart(10)}  ${c.title}`),
+    `Problems:   ${info.problems.length || '(none)'}`,
+    ...info.problems.map((p) => `  ${problemLine(file, p)}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export function runConvert(args: ParsedArgs, io: Output): number {
+  checkArgs(args, ['to', 'lang', 'output'], ['INPUT']);
+  const input = args.positionals[0];
+  const to = args.flags.get('to');
+  if (to !== 'srt' && to !== 'duosub') throw new UsageError('convert needs --to srt or --to duosub');
+  const lang = args.flags.get('lang');
+  const langCode = typeof lang === 'string' ? lang : undefined;
+  const { doc, info } = load(input, langCode);
+  for (const p of info.problems) io.err(`duosub: ${problemLine(input, p)}\n`);
+  const codes = doc.languages.map((l) => l.code);
+  if (to === 'srt') {
+    if (!langCode && codes.length > 1) {
+      throw new InputError(input, `has ${codes.length} languages (${codes.join(', ')}); SRT holds one: choose it with --lang`);
+    }
+    if (langCode && !codes.includes(langCode)) {
+      throw new InputError(input, `has no language "${langCode}"; it has ${codes.join(', ') || 'none'}`);
+    }
+  }
+  const text = serializeDocument(doc, to, langCode ? { lang: langCode } : undefined);
+  const output = args.flags.get('output');
+  if (typeof output === 'string') writeAtomic(output, text);
+  else io.out(text);
+  return 0;
+}

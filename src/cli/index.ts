@@ -1,0 +1,50 @@
+/**
+ * `duosub`: the shared core from a terminal. Exit status 0 when done, 2 for bad usage or input that
+ * cannot be read (one line on stderr naming the file and line), 1 for anything unexpected.
+ */
+import { parseArgs, USAGE, UsageError } from './args';
+import { runConvert, runInfo, type Output } from './commands';
+import { InputError } from './files';
+
+const COMMANDS: Record<string, (args: ReturnType<typeof parseArgs>, io: Output) => number> = {
+  info: runInfo,
+  convert: runConvert,
+};
+
+const processOutput: Output = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+export function main(argv: string[], io: Output = processOutput): number {
+  try {
+    const args = parseArgs(argv);
+    if (args.help && args.command === null) {
+      io.out(USAGE + '\n');
+      return 0;
+    }
+    if (args.command === null) throw new UsageError('no command given');
+    const run = COMMANDS[args.command];
+    if (!run) throw new UsageError(`unknown command "${args.command}"`);
+    if (args.help) {
+      io.out(USAGE + '\n');
+      return 0;
+    }
+    return run(args, io);
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function report(error: unknown, io: Output): number {
+  if (error instanceof UsageError) {
+    io.err(`duosub: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (error instanceof InputError) {
+    io.err(`duosub: ${error.file}${error.line > 0 ? `:${error.line}` : ''}: ${error.message}\n`);
+    return 2;
+  }
+  io.err(`duosub: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}

@@ -1,0 +1,42 @@
+/** The shape of a Duosub project file (`.duosub.json`), checked piece by piece so one bad cue is one problem. */
+import { z } from 'zod';
+
+export const DUOSUB_VERSION = 1;
+
+const ms = z
+  .number('must be a number of milliseconds')
+  .int('must be whole milliseconds')
+  .min(0, 'must not be negative')
+  .max(1_000_000_000, 'is too large');
+
+export const languageSchema = z.object({
+  code: z.string().min(1, 'must not be empty').max(35),
+  name: z.string(),
+});
+
+export const speakerSchema = z.object({
+  id: z.string().min(1, 'must not be empty'),
+  name: z.string(),
+  color: z.string(),
+});
+
+export const chapterSchema = z.object({ start: ms, title: z.string() });
+
+export const mediaSchema = z.object({ path: z.string().min(1), duration: ms.optional() }).nullable();
+
+export const metadataSchema = z.record(z.string(), z.unknown());
+
+export const cueSchema = z.object({
+  id: z.string().min(1, 'must not be empty'),
+  start: ms,
+  end: ms,
+  speaker: z.string().nullable(),
+  text: z.record(z.string(), z.string()),
+});
+
+/** "start: must be whole milliseconds" from the first issue zod found. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}

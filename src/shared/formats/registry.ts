@@ -1,0 +1,58 @@
+/**
+ * Every subtitle format Duosub reads or writes, behind one contract. Callers pick by content
+ * (`readSubtitleText`) or by id (`serializeDocument`); nothing outside `formats/` knows a format's details.
+ */
+import type { SubtitleDocument } from '../model';
+import { duosubFormat } from './duosub';
+import { FormatError } from './errors';
+import { srtFormat } from './srt';
+import { transcriptFormat } from './transcript';
+import type { FormatId, ReadOptions, ReadResult, SubtitleFormat, WriteOptions } from './types';
+
+export { FormatError };
+export type { FormatId, ReadOptions, ReadResult, SubtitleFormat, WriteOptions };
+
+export const formats: SubtitleFormat[] = [duosubFormat, srtFormat, transcriptFormat];
+
+export function formatById(id: FormatId): SubtitleFormat {
+  const format = formats.find((f) => f.id === id);
+  if (!format) throw new Error(`unknown format "${id}"`);
+  return format;
+}
+
+/** The format most confident it can read the text; null when none can. Ties go to the earlier format. */
+export function detectFormat(text: string, fileName: string): SubtitleFormat | null {
+  let best: SubtitleFormat | null = null;
+  let bestScore = 0;
+  for (const format of formats) {
+    const score = format.detect(text, fileName);
+    if (score > bestScore) [best, bestScore] = [format, score];
+  }
+  return best;
+}
+
+/**
+ * Reads a subtitle file's text with the format that recognises it. Throws FormatError only when nothing can
+ * be read: an empty file, a text no format recognises, or a file whose every cue (or the whole) failed.
+ */
+export function readSubtitleText(
+  text: string,
+  fileName: string,
+  options?: ReadOptions,
+): ReadResult & { format: FormatId } {
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new FormatError('the file is empty', 0);
+  const format = detectFormat(text, fileName);
+  if (!format) {
+    throw new FormatError('not a subtitle file Duosub can read (SRT, a Duosub project or a bilingual transcript)', 0);
+  }
+  const result = format.parse(text, options);
+  const firstError = result.problems.find((p) => p.severity === 'error');
+  if (result.doc.cues.length === 0 && firstError) throw new FormatError(firstError.message, firstError.line);
+  return { ...result, format: format.id };
+}
+
+export function serializeDocument(doc: SubtitleDocument, format: 'srt' | 'duosub', options?: WriteOptions): string {
+  const writer = formatById(format).serialize;
+  if (!writer) throw new Error(`cannot write ${format}`);
+  return writer(doc, options);
+}

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SubtitleDocument } from '../../src/shared/model';
+import { parseSrt, serializeSrt, srtFormat } from '../../src/shared/formats/srt';
+import { formatClock, formatTimecode, parseChapterMark, parseTimecode } from '../../src/shared/timecode';
+
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/formats/${name}`, import.meta.url)), 'utf8');
+
+describe('srt: reading', () => {
+  it('reads the golden file to the expected document', () => {
+    const { doc, problems } = parseSrt(fixture('golden.srt'), 'en');
+    expect(problems).toEqual([]);
+    expect(doc).toEqual(JSON.parse(fixture('golden.srt.json')));
+  });
+
+  it('writes the golden document back to the same bytes', () => {
+    const doc = JSON.parse(fixture('golden.srt.json')) as SubtitleDocument;
+    expect(serializeSrt(doc)).toBe(fixture('golden.srt'));
+  });
+
+  it('reads a messy file leniently and names each bad line', () => {
+    const { doc, problems } = parseSrt(fixture('messy.srt'), 'zh-Hans');
+    expect(doc.languages).toEqual([{ code: 'zh-Hans', name: '中文' }]);
+    expect(doc.cues.map((c) => [c.start, c.end, c.text['zh-Hans']])).toEqual([
+      [1000, 2000, 'first'],
+      [2500, 3000, 'second'],
+      [6000, 7000, 'last'],
+    ]);
+    expect(problems).toEqual([
+      { line: 1, message: 'text outside any cue is ignored: "junk before"', severity: 'warning' },
+      { line: 11, message: 'bad timecode "00:01:xx,000"', severity: 'error' },
+      { line: 15, message: expect.stringContaining('ends before it starts'), severity: 'error' },
+    ]);
+  });
+
+  it('reads cues that have no index lines and sorts cues out of order', () => {
+    const text = '00:00:05,000 --> 00:00:06,000\nB\n\n00:00:01,000 --> 00:00:02,000\nA\n';
+    const { doc, problems } = parseSrt(text, 'en');
+    expect(doc.cues.map((c) => [c.id, c.text.en])).toEqual([
+      ['c1', 'A'],
+      ['c2', 'B'],
+    ]);
+    expect(problems).toEqual([{ line: 0, message: expect.stringContaining('not in time order'), severity: 'warning' }]);
+  });
+
+  it('keeps a cue whose text is a number', () => {
+    const { doc } = parseSrt('1\n00:00:01,000 --> 00:00:02,000\n42\n\n2\n00:00:03,000 --> 00:00:04,000\nok\n', 'en');
+    expect(doc.cues.map((c) => c.text.en)).toEqual(['42', 'ok']);
+  });
+
+  it('detects SRT by its timing lines and by its name', () => {
+    expect(srtFormat.detect(fixture('golden.srt'), 'a.srt')).toBe(1);
+    expect(srtFormat.detect(fixture('golden.srt'), 'a.txt')).toBeGreaterThan(0.5);
+    expect(srtFormat.detect('hello', 'a.srt')).toBeGreaterThan(0);
+    expect(srtFormat.detect('hello', 'a.txt')).toBe(0);
+  });
+});
+
+describe('srt: writing', () => {
+  const bilingual: SubtitleDocument = {
+    languages: [
+      { code: 'zh-Hans', name: '中文' },
+      { code: 'en', name: 'English' },
+    ],
+    cues: [
+      { id: 'a', start: 0, end: 1000, speaker: null, text: { 'zh-Hans': '你好', en: 'Hello' } },
+      { id: 'b', start: 1000, end: 2000, speaker: null, text: { 'zh-Hans': '只有中文' } },
+      { id: 'c', start: 2000, end: 3000, speaker: null, text: { en: 'two\n\nparagraphs' } },
+    ],
+    speakers: [],
+    chapters: [],
+    media: null,
+    metadata: {},
+  };
+
+  it('writes one language, skipping cues without text in it and numbering from 1', () => {
+    expect(serializeSrt(bilingual, { lang: 'en' })).toBe(
+      '1\n00:00:00,000 --> 00:00:01,000\nHello\n\n2\n00:00:02,000 --> 00:00:03,000\ntwo\nparagraphs\n',
+    );
+  });
+
+  it('asks for a language when the document has several, and rejects an unknown one', () => {
+    expect(() => serializeSrt(bilingual)).toThrow(/zh-Hans, en/);
+    expect(() => serializeSrt(bilingual, { lang: 'fr' })).toThrow(/no language "fr"/);
+  });
+
+  it('round-trips any document it can represent', () => {
+    const line = fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+      .map((s) => s.replace(/[\r\n]/g, ' ').replace(/-->/g, '->').trim())
+      .filter((s) => s.length > 0);
+    const cueArb = fc.record({
+      duration: fc.integer({ min: 0, max: 10_000 }),
+      gap: fc.integer({ min: 0, max: 5_000 }),
+      lines: fc.array(line, { minLength: 1, maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(cueArb, { maxLength: 20 }), fc.integer({ min: 0, max: 360_000_000 }), (items, origin) => {
+        let t = origin;
+        const cues = items.map((c, i) => {
+          const start = t + c.gap;
+          t = start + c.duration;
+          return { id: `c${i + 1}`, start, end: t, speaker: null, text: { en: c.lines.join('\n') } };
+        });
+        const doc: SubtitleDocument = { ...bilingual, languages: [{ code: 'en', name: 'English' }], cues };
+        const back = parseSrt(serializeSrt(doc), 'en');
+        expect(back.problems).toEqual([]);
+        expect(back.doc).toEqual(doc);
+      }),
+    );
+  });
+});
+
+describe('timecode', () => {
+  it('formats and parses SRT time codes', () => {
+    expect(formatTimecode(3_723_004)).toBe('01:02:03,004');
+    expect(formatTimecode(3_723_004, '.')).toBe('01:02:03.004');
+    expect(formatTimecode(360_000_000)).toBe('100:00:00,000');
+    expect(parseTimecode('01:02:03,004')).toBe(3_723_004);
+    expect(parseTimecode('01:02:03.4')).toBe(3_723_400);
+    expect(parseTimecode('02:03,004')).toBe(123_004);
+    expect(parseTimecode('00:01:xx,000')).toBeNull();
+    expect(parseTimecode('00:61:00,000')).toBeNull();
+  });
+
+  it('round-trips every millisecond value', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 3_599_999_999 }), (ms) => parseTimecode(formatTimecode(ms)) === ms));
+  });
+
+  it('formats clocks and reads chapter marks', () => {
+    expect(formatClock(186_000)).toBe('3:06.000');
+    expect(formatClock(3_723_004)).toBe('1:02:03.004');
+    expect(parseChapterMark('03:06')).toBe(186_000);
+    expect(parseChapterMark('1:02:03')).toBe(3_723_000);
+    expect(parseChapterMark('90:00')).toBe(5_400_000);
+    expect(parseChapterMark('3:6')).toBeNull();
+    expect(parseChapterMark('1:60:00')).toBeNull();
+  });
+});
