@@ -1,0 +1,334 @@
+/**
+ * One language's Monaco editor: its model (every cue's text in that language, one block per cue), the
+ * block index, the separator/padding view zone after each block, the speaker stripes and the selection
+ * highlight. It validates user edits against the block index and reports them; alignment across panes
+ * and everything document-level lives in the controller.
+ */
+import { monaco } from './monaco-setup';
+import { BlockIndex } from './block-index';
+import { checkEdits, isStructuralDelete } from './block-edits';
+import { diffText, lineCountOf, offsetToLineColumn } from './block-text';
+import { paneEditorOptions } from './editor-options';
+
+type IDisposable = monaco.IDisposable;
+
+export interface PaneEvents {
+  /** A user edit stayed inside these blocks; `texts` already holds their new text. */
+  edited(pane: LanguagePane, blocks: number[]): void;
+  /** An edit that spanned blocks was reverted: blocks first..last need re-anchoring. */
+  reverted(pane: LanguagePane, first: number, last: number): void;
+  cursorInBlock(pane: LanguagePane, block: number): void;
+  scrolled(pane: LanguagePane, scrollTop: number): void;
+  /** Wrapping may have changed (resize, font): every block's pixel height must be re-measured. */
+  layoutChanged(): void;
+  undo(): void;
+  redo(): void;
+}
+
+/** What the pane shows per block but does not own. */
+export interface BlockLook {
+  gutterLabel(block: number): string;
+  stripeClass(block: number): string;
+}
+
+interface Zone {
+  id: string;
+  view: monaco.editor.IViewZone;
+}
+
+export class LanguagePane {
+  readonly editor: monaco.editor.IStandaloneCodeEditor;
+  readonly model: monaco.editor.ITextModel;
+  index = new BlockIndex([], []);
+  /** Current text of every block, as in the model (kept in step on every edit). */
+  texts: string[] = [];
+  private zones: (Zone | undefined)[] = [];
+  private stripeIds: string[] = [];
+  private readonly selected: monaco.editor.IEditorDecorationsCollection;
+  /** > 0 while the pane edits its own model: those changes are not user edits. */
+  private muted = 0;
+  /** Set between an edit that spanned blocks and its revert: the index is stale until then. */
+  private revertPending = false;
+  private readonly disposables: IDisposable[] = [];
+
+  constructor(
+    readonly lang: string,
+    host: HTMLElement,
+    private readonly look: BlockLook,
+    private readonly events: PaneEvents,
+  ) {
+    this.model = monaco.editor.createModel('', 'plaintext');
+    this.model.setEOL(monaco.editor.EndOfLineSequence.LF);
+    this.editor = monaco.editor.create(host, { ...paneEditorOptions(), model: this.model, lineNumbers: this.labelFn() });
+    this.selected = this.editor.createDecorationsCollection();
+    this.wireEvents();
+  }
+
+  /** Replaces the whole model (the cue list changed). Zones are re-created by the next alignment. */
+  load(cueIds: readonly string[], texts: string[]): void {
+    this.clearZones();
+    this.muted++;
+    try {
+      this.model.setValue(texts.join('\n'));
+    } finally {
+      this.muted--;
+    }
+    this.texts = texts;
+    this.index = new BlockIndex(cueIds, texts.map(lineCountOf));
+    this.editor.updateOptions({ readOnly: cueIds.length === 0 });
+    this.stripeIds = this.model.deltaDecorations([], texts.map((_, b) => this.stripe(b)));
+  }
+
+  /** Applies an external change to one block with the smallest edit; never reported as a user edit. */
+  setBlockText(block: number, text: string): void {
+    const before = this.texts[block];
+    if (before === text) return;
+    const diff = diffText(before, text);
+    const first = this.index.startLine(block);
+    const a = offsetToLineColumn(before, diff.start);
+    const b = offsetToLineColumn(before, diff.end);
+    const range = new monaco.Range(first + a.line, a.column + 1, first + b.line, b.column + 1);
+    const caretInBlock = this.editor.hasTextFocus() && this.blockOfCursor() === block;
+    const end = offsetToLineColumn(text, diff.start + diff.insert.length);
+    const after = caretInBlock
+      ? [new monaco.Selection(first + end.line, end.column + 1, first + end.line, end.column + 1)]
+      : undefined;
+    this.muted++;
+    try {
+      this.editor.executeEdits('duosub.external', [{ range, text: diff.insert }], after);
+    } finally {
+      this.muted--;
+    }
+    this.index.setLineCount(block, lineCountOf(text));
+    this.texts[block] = text;
+    this.refreshStripe(block);
+  }
+
+  /** Pixel height of one block's lines (wrapped lines count fully; zones excluded). */
+  blockHeight(block: number): number {
+    let height = 0;
+    for (let line = this.index.startLine(block), end = this.index.endLine(block); line <= end; line++) {
+      height += this.editor.getBottomForLineNumber(line) - this.editor.getTopForLineNumber(line);
+    }
+    return height;
+  }
+
+  /**
+   * Sets the zone after each given block (all blocks when `blocks` is null) to `heightOf(block)` px.
+   * Given blocks are always re-laid out, which also re-anchors zones an edit left inside a block.
+   */
+  applyZones(blocks: readonly number[] | null, heightOf: (block: number) => number): void {
+    this.editor.changeViewZones((acc) => {
+      const visit = (b: number, always: boolean): void => {
+        const height = heightOf(b);
+        const zone = this.zones[b];
+        if (!zone) {
+          this.zones[b] = this.createZone(acc, b, height);
+        } else if (always || zone.view.heightInPx !== height) {
+          zone.view.heightInPx = height;
+          acc.layoutZone(zone.id);
+        }
+      };
+      if (blocks) for (const b of blocks) visit(b, true);
+      else for (let b = 0; b < this.index.size; b++) visit(b, false);
+    });
+  }
+
+  /**
+   * Re-reads the anchors of these blocks' zones. An edit can leave a zone inside a (wrapped) block line,
+   * where it would count towards that block's measured height: re-anchor before measuring.
+   */
+  reanchorZones(blocks: readonly number[]): void {
+    this.editor.changeViewZones((acc) => {
+      for (const b of blocks) {
+        const zone = this.zones[b];
+        if (zone) acc.layoutZone(zone.id);
+      }
+    });
+  }
+
+  setSelectedBlock(block: number): void {
+    if (block < 0) {
+      this.selected.clear();
+      return;
+    }
+    const range = new monaco.Range(this.index.startLine(block), 1, this.index.endLine(block), 1);
+    this.selected.set([
+      { range, options: { isWholeLine: true, className: 'duosub-selected-block', marginClassName: 'duosub-selected-block' } },
+    ]);
+  }
+
+  refreshStripe(block: number): void {
+    this.stripeIds[block] = this.model.deltaDecorations([this.stripeIds[block]], [this.stripe(block)])[0];
+  }
+
+  refreshAllStripes(): void {
+    this.stripeIds = this.model.deltaDecorations(this.stripeIds, this.texts.map((_, b) => this.stripe(b)));
+  }
+
+  /** Re-renders the gutter labels (a start time or the numbering changed). */
+  refreshLabels(widthChars: number): void {
+    this.editor.updateOptions({ lineNumbers: this.labelFn(), lineNumbersMinChars: widthChars });
+  }
+
+  /** Scrolls the block into view (centred if it was not visible); optionally puts the caret on its first line. */
+  revealBlock(block: number, moveCaret: boolean): void {
+    const line = this.index.startLine(block);
+    this.editor.revealLineInCenterIfOutsideViewport(line, monaco.editor.ScrollType.Immediate);
+    if (!moveCaret || this.blockOfCursor() === block) return;
+    this.muted++;
+    try {
+      this.editor.setPosition({ lineNumber: line, column: 1 });
+    } finally {
+      this.muted--;
+    }
+  }
+
+  blockOfCursor(): number {
+    const pos = this.editor.getPosition();
+    return pos ? this.index.blockAtLine(pos.lineNumber) : -1;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.editor.dispose();
+    this.model.dispose();
+  }
+
+  private labelFn(): (line: number) => string {
+    return (line) => {
+      const b = this.index.blockAtLine(line);
+      return b >= 0 && this.index.startLine(b) === line ? this.look.gutterLabel(b) : '';
+    };
+  }
+
+  private stripe(block: number): monaco.editor.IModelDeltaDecoration {
+    return {
+      range: new monaco.Range(this.index.startLine(block), 1, this.index.endLine(block), 1),
+      options: {
+        isWholeLine: true,
+        linesDecorationsClassName: `duosub-stripe ${this.look.stripeClass(block)}`,
+        stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+      },
+    };
+  }
+
+  private createZone(acc: monaco.editor.IViewZoneChangeAccessor, block: number, height: number): Zone {
+    const index = (): BlockIndex => this.index;
+    const domNode = document.createElement('div');
+    domNode.className = 'duosub-block-separator';
+    // Monaco re-reads afterLineNumber from this object whenever wrapping changes; a getter over the
+    // block index keeps it right after edits that Monaco's own zone tracking gets wrong (FINDINGS 1–2).
+    const view: monaco.editor.IViewZone = {
+      get afterLineNumber() {
+        return block < index().size ? index().endLine(block) : 0;
+      },
+      heightInPx: height,
+      domNode,
+      suppressMouseDown: true,
+    };
+    return { id: acc.addZone(view), view };
+  }
+
+  private clearZones(): void {
+    if (this.zones.length === 0) return;
+    this.editor.changeViewZones((acc) => {
+      for (const zone of this.zones) if (zone) acc.removeZone(zone.id);
+    });
+    this.zones = [];
+  }
+
+  private wireEvents(): void {
+    const { editor, events } = this;
+    const { KeyMod, KeyCode } = monaco;
+    // Monaco's own undo must never run: the document history is the only one.
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => events.undo());
+    editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => events.redo());
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => events.redo());
+    this.disposables.push(
+      editor.onKeyDown((e) => this.guardKey(e)),
+      editor.onDidChangeModelContent((e) => this.onContentChanged(e)),
+      editor.onDidChangeCursorPosition((e) => {
+        if (this.muted > 0 || this.revertPending || !editor.hasTextFocus()) return;
+        const b = this.index.blockAtLine(e.position.lineNumber);
+        if (b >= 0) events.cursorInBlock(this, b);
+      }),
+      editor.onDidScrollChange((e) => {
+        if (e.scrollTopChanged) events.scrolled(this, e.scrollTop);
+      }),
+      editor.onDidLayoutChange(() => events.layoutChanged()),
+      editor.onDidChangeConfiguration((e) => {
+        if (e.hasChanged(monaco.editor.EditorOption.fontInfo) || e.hasChanged(monaco.editor.EditorOption.wrappingInfo)) {
+          events.layoutChanged();
+        }
+      }),
+    );
+  }
+
+  /** Swallows Backspace/Delete that would join two blocks (merging cues is an explicit command). */
+  private guardKey(e: monaco.IKeyboardEvent): void {
+    const key = e.keyCode === monaco.KeyCode.Backspace ? 'Backspace' : e.keyCode === monaco.KeyCode.Delete ? 'Delete' : null;
+    if (!key) return;
+    for (const s of this.editor.getSelections() ?? []) {
+      const caret = {
+        startLine: s.startLineNumber,
+        startColumn: s.startColumn,
+        endLine: s.endLineNumber,
+        endColumn: s.endColumn,
+        endLineMaxColumn: this.model.getLineMaxColumn(s.endLineNumber),
+      };
+      if (isStructuralDelete(this.index, key, caret)) {
+        e.preventDefault();
+        e.stopPropagation();
+        return;
+      }
+    }
+  }
+
+  private onContentChanged(e: monaco.editor.IModelContentChangedEvent): void {
+    if (this.muted > 0 || e.isFlush) return;
+    if (this.revertPending) return; // cannot happen between an event and its microtask; be safe anyway
+    const changes = e.changes.map((c) => ({ startLine: c.range.startLineNumber, endLine: c.range.endLineNumber, text: c.text }));
+    const check = checkEdits(this.index, changes);
+    if (check.kind === 'spanning') {
+      // Paste or typing over a selection escapes the key guard: put the touched blocks' text back.
+      // Reverting from inside the change event leaves Monaco's view (wrapping, zones) half-updated, so it
+      // runs as a microtask: after this edit's events, before anything renders or the user types again.
+      const top = e.changes.reduce((p, c) => (c.range.startLineNumber < p.startLineNumber ? c.range : p), e.changes[0].range);
+      this.revertPending = true;
+      queueMicrotask(() => {
+        this.revertPending = false;
+        if (!this.model.isDisposed()) this.revert(check.first, check.last, check.lineDelta, top.startLineNumber, top.startColumn);
+      });
+      return;
+    }
+    const blocks: number[] = [];
+    for (const { block, delta } of check.deltas) {
+      if (delta !== 0) this.index.setLineCount(block, this.index.lineCount(block) + delta);
+      this.texts[block] = this.readBlock(block);
+      if (delta !== 0) this.refreshStripe(block);
+      blocks.push(block);
+    }
+    this.events.edited(this, blocks);
+  }
+
+  private revert(first: number, last: number, lineDelta: number, caretLine: number, caretColumn: number): void {
+    const start = this.index.startLine(first);
+    const end = Math.min(this.model.getLineCount(), Math.max(start, this.index.endLine(last) + lineDelta));
+    const range = new monaco.Range(start, 1, end, this.model.getLineMaxColumn(end));
+    const text = this.texts.slice(first, last + 1).join('\n');
+    this.muted++;
+    try {
+      this.editor.executeEdits('duosub.revert', [{ range, text }], [new monaco.Selection(caretLine, caretColumn, caretLine, caretColumn)]);
+    } finally {
+      this.muted--;
+    }
+    for (let b = first; b <= last; b++) this.refreshStripe(b);
+    this.events.reverted(this, first, last);
+  }
+
+  private readBlock(block: number): string {
+    const end = this.index.endLine(block);
+    return this.model.getValueInRange(new monaco.Range(this.index.startLine(block), 1, end, this.model.getLineMaxColumn(end)));
+  }
+}
