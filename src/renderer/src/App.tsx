@@ -1,0 +1,155 @@
+/**
+ * The window: toolbar and title on top, the waveform, the language panes filling the rest, a status
+ * line. Renders and dispatches; document rules live in src/shared and the store.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { getBridge, onMenuCommand, type MenuCommand } from './bridge';
+import { installGlobalKeys } from './keys';
+import { LanguagePanes } from './panes/LanguagePanes';
+import { getStore, useStore } from './store';
+import { documentName } from './store-core';
+import { createCommands, type Commands } from './toolbar/commands';
+import { ExportDialog, SaveAsDialog } from './toolbar/Dialogs';
+import { projectFileName } from './toolbar/files';
+import { Toolbar } from './toolbar/Toolbar';
+import { Waveform } from './waveform/Waveform';
+
+type DialogKind = 'saveAs' | 'export' | null;
+
+function runMenuCommand(commands: Commands, command: MenuCommand, openExport: () => void): void {
+  switch (command) {
+    case 'open': return commands.open();
+    case 'openSampleTranscript': return commands.openSample('transcript');
+    case 'openMedia': return commands.openMedia();
+    case 'save': return commands.save();
+    case 'saveAs': return commands.saveAs();
+    case 'exportSrt': return openExport();
+    case 'undo': return commands.undo();
+    case 'redo': return commands.redo();
+  }
+}
+
+function TitleArea() {
+  const name = useStore((s) => (s.docState ? documentName(s.docState) : 'No document'));
+  const dirty = useStore((s) => s.docState?.dirty ?? false);
+  const untimed = useStore((s) => Boolean(s.docState?.doc.metadata.untimed));
+  useEffect(() => {
+    document.title = `${name}${dirty ? ' •' : ''} — Duosub`;
+  }, [name, dirty]);
+  return (
+    <div className="title-area">
+      <span className="file-name" data-testid="file-name">{name}</span>
+      {dirty && <span className="dirty" title="Unsaved changes" data-testid="dirty">•</span>}
+      {untimed && (
+        <span className="badge untimed" data-testid="untimed-badge" title="The source had no timings: cue times are estimates">
+          Untimed — provisional times
+        </span>
+      )}
+    </div>
+  );
+}
+
+function StatusLine() {
+  const status = useStore((s) => s.status);
+  return (
+    <div className={`status-line ${status?.kind ?? ''}`} role="status" aria-live="polite" data-testid="status">
+      {status?.text ?? ''}
+    </div>
+  );
+}
+
+export function App() {
+  const store = getStore();
+  const bridge = getBridge();
+  const docState = useStore((s) => s.docState);
+  const selectedCueId = useStore((s) => s.selectedCueId);
+  const revealNonce = useStore((s) => s.revealNonce);
+  const connectionLost = useStore((s) => s.connectionLost);
+  const [dialog, setDialog] = useState<DialogKind>(null);
+  const [dragging, setDragging] = useState(false);
+  const docInput = useRef<HTMLInputElement>(null);
+  const mediaInput = useRef<HTMLInputElement>(null);
+
+  const commands = useMemo(
+    () =>
+      createCommands({
+        bridge,
+        store,
+        pickFile: (kind) => (kind === 'media' ? mediaInput : docInput).current?.click(),
+        askSaveAsName: () => setDialog('saveAs'),
+      }),
+    [bridge, store],
+  );
+  const openExport = useCallback(() => setDialog('export'), []);
+  const closeDialog = useCallback(() => setDialog(null), []);
+
+  useEffect(() => void store.init(), [store]);
+  useEffect(() => installGlobalKeys(() => commands), [commands]);
+  useEffect(() => onMenuCommand((c) => runMenuCommand(commands, c, openExport)), [commands, openExport]);
+
+  const onPicked = (input: HTMLInputElement, asMedia: boolean) => {
+    const files = input.files ? [...input.files] : [];
+    input.value = ''; // Picking the same file again must fire change again.
+    if (files.length) commands.openFiles(files, asMedia);
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const files = [...event.dataTransfer.files];
+    if (files.length) commands.openFiles(files);
+  };
+  const onDragOver = (event: DragEvent) => {
+    if (![...event.dataTransfer.types].includes('Files')) return;
+    event.preventDefault();
+    setDragging(true);
+  };
+
+  return (
+    <div
+      className={`app${dragging ? ' drop-target' : ''}`}
+      onDragOver={onDragOver}
+      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
+      onDrop={onDrop}
+    >
+      {connectionLost && (
+        <div className="banner error" role="alert">Connection lost — reload the page to reconnect.</div>
+      )}
+      <header className="app-header">
+        <TitleArea />
+        <Toolbar commands={commands} docState={docState} hasSelection={selectedCueId !== null} onExport={openExport} />
+      </header>
+      <Waveform />
+      <main className="panes-area">
+        {docState ? (
+          <LanguagePanes
+            doc={docState.doc}
+            selectedCueId={selectedCueId}
+            revealNonce={revealNonce}
+            onSelectCue={(cueId) => store.select(cueId)}
+            onEditText={(cueId, lang, text) => store.applyLocal({ type: 'setText', cueId, lang, text })}
+            onUndo={commands.undo}
+            onRedo={commands.redo}
+          />
+        ) : (
+          <div className="empty">Open a subtitle file, or try the sample transcript.</div>
+        )}
+      </main>
+      <StatusLine />
+      <input ref={docInput} type="file" hidden onChange={(e) => onPicked(e.currentTarget, false)} data-testid="open-file-input" />
+      <input
+        ref={mediaInput}
+        type="file"
+        hidden
+        accept="audio/*,video/*"
+        onChange={(e) => onPicked(e.currentTarget, true)}
+        data-testid="open-media-input"
+      />
+      {dialog === 'saveAs' && docState && (
+        <SaveAsDialog defaultName={projectFileName(docState.fileName)} onSave={commands.saveAsNamed} onClose={closeDialog} />
+      )}
+      {dialog === 'export' && docState && (
+        <ExportDialog languages={docState.doc.languages} onExport={commands.exportSrt} onClose={closeDialog} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/** The small in-app dialogs: Save As (browser mode names the file) and Export SRT (pick a language). */
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { Language } from '../../../shared/model';
+
+function Dialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-label={title}>
+        <h2>{title}</h2>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export function SaveAsDialog({ defaultName, onSave, onClose }: { defaultName: string; onSave(name: string): void; onClose(): void }) {
+  const [name, setName] = useState(defaultName);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // Select the base name so typing replaces it but keeps the extension.
+    const el = input.current;
+    el?.focus();
+    el?.setSelectionRange(0, Math.max(0, defaultName.indexOf('.duosub.json')) || defaultName.length);
+  }, [defaultName]);
+  const trimmed = name.trim();
+  const valid = trimmed.length > 0 && !/[\\/]/.test(trimmed);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!valid) return;
+    onSave(trimmed);
+    onClose();
+  };
+  return (
+    <Dialog title="Save As" onClose={onClose}>
+      <form onSubmit={submit}>
+        <label className="field">
+          File name
+          <input ref={input} value={name} onChange={(e) => setName(e.target.value)} aria-label="File name" spellCheck={false} />
+        </label>
+        <p className="hint">Saved beside the file the document was opened from.</p>
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="primary" disabled={!valid}>Save</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function ExportDialog({ languages, onExport, onClose }: { languages: Language[]; onExport(lang: string): void; onClose(): void }) {
+  return (
+    <Dialog title="Export SRT" onClose={onClose}>
+      <p className="hint">One SRT file per language, with the document’s timings.</p>
+      <div className="dialog-buttons">
+        {languages.map((l) => (
+          <button
+            key={l.code}
+            type="button"
+            className="primary"
+            data-testid={`export-srt-${l.code}`}
+            onClick={() => {
+              onExport(l.code);
+              onClose();
+            }}
+          >
+            {l.name} ({l.code})
+          </button>
+        ))}
+        <button type="button" onClick={onClose}>Cancel</button>
+      </div>
+    </Dialog>
+  );
+}

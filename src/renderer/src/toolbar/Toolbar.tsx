@@ -1,0 +1,53 @@
+/** The top bar: file commands, edit commands, export, and the transport. */
+import type { DocumentState } from '../../../shared/api';
+import type { Commands } from './commands';
+import { Transport } from './Transport';
+
+interface ToolbarProps {
+  commands: Commands;
+  docState: DocumentState | null;
+  hasSelection: boolean;
+  onExport(): void;
+}
+
+export function Toolbar({ commands, docState, hasSelection, onExport }: ToolbarProps) {
+  const noDoc = !docState;
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Duosub">
+      <div className="toolbar-group">
+        <button type="button" onClick={commands.open} title="Open a subtitle, transcript or project file">
+          Open…
+        </button>
+        <button type="button" onClick={() => commands.openSample('transcript')} title="The 98-turn bilingual sample transcript">
+          Sample transcript
+        </button>
+        <button type="button" onClick={() => commands.openSample('excerpt')} title="A short sample with audio">
+          Sample with audio
+        </button>
+        <button type="button" onClick={commands.openMedia} disabled={noDoc} title="Attach audio or video to this document">
+          Open audio…
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <button type="button" onClick={commands.save} disabled={noDoc} title="Save (Ctrl+S)">
+          Save
+        </button>
+        <button type="button" onClick={commands.saveAs} disabled={noDoc} title="Save as a project file (Ctrl+Shift+S)">
+          Save As…
+        </button>
+        <button type="button" onClick={onExport} disabled={noDoc} title="Export one language as SRT">
+          Export SRT…
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <button type="button" onClick={commands.undo} disabled={!docState?.canUndo} title="Undo (Ctrl+Z)">
+          ↶ Undo
+        </button>
+        <button type="button" onClick={commands.redo} disabled={!docState?.canRedo} title="Redo (Ctrl+Shift+Z)">
+          ↷ Redo
+        </button>
+      </div>
+      <Transport commands={commands} hasSelection={hasSelection} />
+    </div>
+  );
+}

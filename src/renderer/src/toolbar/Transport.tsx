@@ -1,0 +1,51 @@
+/** Play/Pause, Play cue, the clock and the zoom slider: the parts of the toolbar that follow playback. */
+import { useSyncExternalStore } from 'react';
+import { useStore } from '../store';
+import { getZoom, isPlaying, MAX_ZOOM, MIN_ZOOM, onPlayerChange, setZoom } from '../waveform/player';
+import { formatClock } from './clock';
+import type { Commands } from './commands';
+
+function usePlayer<T>(read: () => T): T {
+  return useSyncExternalStore(onPlayerChange, read);
+}
+
+function Clock() {
+  const time = useStore((s) => s.currentTime);
+  const duration = useStore((s) => {
+    const d = s.docState;
+    if (!d) return 0;
+    return d.media?.duration ?? d.doc.cues.reduce((max, c) => Math.max(max, c.end), 0);
+  });
+  return (
+    <span className="clock" data-testid="clock" aria-label="Current time">
+      {formatClock(time)} / {formatClock(duration / 1000)}
+    </span>
+  );
+}
+
+export function Transport({ commands, hasSelection }: { commands: Commands; hasSelection: boolean }) {
+  const playing = usePlayer(isPlaying);
+  const zoom = usePlayer(getZoom);
+  return (
+    <div className="toolbar-group transport">
+      <button type="button" onClick={commands.playPause} title="Play/Pause (Space)" data-testid="play-pause">
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button type="button" onClick={commands.playCue} disabled={!hasSelection} title="Play the selected cue">
+        ▶ Cue
+      </button>
+      <Clock />
+      <label className="zoom" title="Zoom (Ctrl+wheel on the waveform)">
+        Zoom
+        <input
+          type="range"
+          min={MIN_ZOOM}
+          max={MAX_ZOOM}
+          value={zoom}
+          onChange={(e) => setZoom(Number(e.target.value))}
+          aria-label="Zoom, pixels per second"
+        />
+      </label>
+    </div>
+  );
+}

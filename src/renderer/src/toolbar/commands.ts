@@ -1,0 +1,93 @@
+/**
+ * What the toolbar, the keyboard, the menu and drag-and-drop can ask for, in one place, so each of
+ * them is a thin caller. Effects go through the store (document state) or the player (playback).
+ */
+import type { DuosubBridge } from '../../../shared/api';
+import type { DocStore } from '../store-core';
+import { playPause, playRange } from '../waveform/player';
+import { downloadText, isMediaFile, sourceForFile } from './files';
+
+export interface Commands {
+  open(): void;
+  openSample(which: 'excerpt' | 'transcript'): void;
+  openMedia(): void;
+  /** Files dropped on the window or picked in the page: documents open, media attaches. */
+  openFiles(files: File[], asMedia?: boolean): void;
+  save(): void;
+  saveAs(): void;
+  /** Browser mode's Save As, after the user typed a name. */
+  saveAsNamed(fileName: string): void;
+  exportSrt(lang: string): void;
+  undo(): void;
+  redo(): void;
+  playPause(): void;
+  playCue(): void;
+}
+
+export interface CommandDeps {
+  bridge: DuosubBridge;
+  store: DocStore;
+  /** Browser mode: opens the page's file picker for a document or for media. */
+  pickFile(kind: 'document' | 'media'): void;
+  /** Browser mode: asks for a file name to save as. */
+  askSaveAsName(): void;
+}
+
+export function createCommands({ bridge, store, pickFile, askSaveAsName }: CommandDeps): Commands {
+  const electron = bridge.mode === 'electron';
+
+  async function openFile(file: File, asMedia: boolean): Promise<void> {
+    try {
+      if (asMedia && !store.getState().docState) return store.setStatus('Open a document before attaching media.', 'error');
+      const source = await sourceForFile(bridge, file);
+      if (asMedia) {
+        await store.attachMediaWith((api, docId) => api['media.open']({ docId, source }));
+      } else {
+        await store.openWith((api) => api['doc.open']({ source }));
+      }
+    } catch (error) {
+      store.setStatus(error instanceof Error ? error.message : String(error), 'error');
+    }
+  }
+
+  const commands: Commands = {
+    open: () => {
+      if (electron) void store.openWith((api) => api['doc.open']({ source: { kind: 'dialog' } }));
+      else pickFile('document');
+    },
+    openSample: (which) => void store.openWith((api) => api['doc.openSample']({ which })),
+    openMedia: () => {
+      if (!electron) return pickFile('media');
+      void store.attachMediaWith((api, docId) => api['media.open']({ docId, source: { kind: 'dialog' } }));
+    },
+    openFiles: (files, asMedia = false) => {
+      // One at a time, documents before media, so media attaches to the document just opened.
+      const media = (f: File) => asMedia || isMediaFile(f);
+      const ordered = [...files].sort((a, b) => Number(media(a)) - Number(media(b)));
+      void ordered.reduce((prev, file) => prev.then(() => openFile(file, media(file))), Promise.resolve());
+    },
+    save: () =>
+      void store.save().then((outcome) => {
+        if (outcome === 'needs-save-as') commands.saveAs();
+      }),
+    saveAs: () => {
+      if (electron) void store.saveAs();
+      else askSaveAsName();
+    },
+    saveAsNamed: (fileName) => void store.saveAs(fileName),
+    exportSrt: (lang) =>
+      void store.exportSrt(lang).then((result) => {
+        if (result) downloadText(result.fileName, result.text);
+      }),
+    undo: () => void store.undo(),
+    redo: () => void store.redo(),
+    playPause,
+    playCue: () => {
+      const { docState, selectedCueId } = store.getState();
+      const cue = docState?.doc.cues.find((c) => c.id === selectedCueId);
+      if (cue) playRange(cue.start, cue.end);
+      else store.setStatus('Select a cue to play it.');
+    },
+  };
+  return commands;
+}

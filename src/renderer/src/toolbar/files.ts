@@ -1,0 +1,62 @@
+/**
+ * Getting files in and out in both modes. Electron names a dropped file by its path (resolved in the
+ * preload); the browser uploads it to the local server first and names it by the upload id. Downloads
+ * are a Blob behind an `<a download>`, which works in both.
+ */
+import type { DuosubBridge, FileSource } from '../../../shared/api';
+
+const MEDIA_EXTENSIONS = new Set([
+  'mp3', 'wav', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'flac', 'wma', 'aif', 'aiff',
+  'mp4', 'm4v', 'mov', 'mkv', 'webm', 'avi', 'mpg', 'mpeg', 'ts',
+]);
+
+/** Audio and video attach to the document as media; anything else opens as a document. */
+export function isMediaFile(file: { name: string; type?: string }): boolean {
+  if (file.type && /^(audio|video)\//.test(file.type)) return true;
+  const ext = file.name.toLowerCase().split('.').pop() ?? '';
+  return MEDIA_EXTENSIONS.has(ext);
+}
+
+/** Sends a file to the local server (same origin, cookie auth) and returns its upload id. */
+export async function uploadFile(file: File): Promise<string> {
+  const response = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
+    method: 'PUT',
+    body: file,
+    credentials: 'same-origin',
+  });
+  if (!response.ok) {
+    const detail = (await response.text().catch(() => '')).trim();
+    throw new Error(`Upload of ${file.name} failed: ${detail || response.status}`);
+  }
+  const body = (await response.json()) as { uploadId?: unknown };
+  if (typeof body.uploadId !== 'string') throw new Error(`Upload of ${file.name} failed: no upload id`);
+  return body.uploadId;
+}
+
+/** How main should find a file the user dropped or picked in the page. */
+export async function sourceForFile(bridge: DuosubBridge, file: File): Promise<FileSource> {
+  if (bridge.mode === 'electron' && bridge.pathForFile) {
+    const path = bridge.pathForFile(file);
+    if (path) return { kind: 'dropped', path };
+  }
+  return { kind: 'upload', uploadId: await uploadFile(file) };
+}
+
+export function downloadText(fileName: string, text: string, type = 'application/x-subrip'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoke after the click has been handled; revoking at once can cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** `talk.srt` → `talk.duosub.json`; a document without a name becomes `untitled.duosub.json`. */
+export function projectFileName(fileName: string | null): string {
+  const base = (fileName ?? 'untitled').replace(/\.duosub\.json$/i, '').replace(/\.[^.]+$/, '');
+  return `${base || 'untitled'}.duosub.json`;
+}

@@ -1,0 +1,185 @@
+/**
+ * Keeps the Regions plugin showing the cues of the visible window (plus one viewport each side):
+ * adds and removes the difference on scroll, zoom and document changes, moves regions when their cue
+ * was retimed elsewhere (undo, another window), and never removes or moves the one being dragged.
+ */
+import type WaveSurfer from 'wavesurfer.js';
+import type { Region, RegionParams } from 'wavesurfer.js/plugins/regions';
+import type { Cue, Speaker } from '../../../shared/model';
+import { buildCueIndex, cuesInWindow, regionDiff, regionWindow, type CueIndex } from './visible-cues';
+
+export interface RegionView {
+  cues: Cue[];
+  speakers: Speaker[];
+  selectedCueId: string | null;
+}
+
+interface RegionsApi {
+  addRegion(params: RegionParams): Region;
+}
+
+export interface RegionSyncOptions {
+  ws: WaveSurfer;
+  regions: RegionsApi;
+  /** Reads the current document and selection (synchronously, from the store). */
+  getView(): RegionView;
+  /** Called after every refresh with the number of regions the plugin holds. */
+  onCount(count: number): void;
+}
+
+const NO_SPEAKER = '#8a8f98';
+
+export class RegionSync {
+  private readonly shown = new Map<string, Region>();
+  private indexedCues: Cue[] | null = null;
+  private index: CueIndex = buildCueIndex([]);
+  private numbers = new Map<string, number>();
+  private lastSelected: string | null = null;
+  private frame = 0;
+
+  constructor(private readonly options: RegionSyncOptions) {}
+
+  /** Refreshes on the next animation frame; scroll fires several times per frame. */
+  schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.refresh();
+    });
+  }
+
+  refresh(): void {
+    const { ws } = this.options;
+    const duration = ws.getDuration();
+    if (!duration) return;
+    const view = this.options.getView();
+    this.reindex(view.cues);
+    const visible = this.visibleMs(duration);
+    const { fromMs, toMs } = regionWindow(visible.fromMs, visible.toMs);
+    const wanted = cuesInWindow(this.index, fromMs, toMs);
+    const pinned = new Set([...this.shown].filter(([, r]) => isBusy(r)).map(([id]) => id));
+    const { add, remove } = regionDiff(this.shown.keys(), wanted.map((c) => c.id), pinned);
+    for (const id of remove) {
+      this.shown.get(id)?.remove();
+      this.shown.delete(id);
+    }
+    const addSet = new Set(add);
+    const colors = speakerColors(view.speakers);
+    for (const cue of wanted) {
+      const selected = cue.id === view.selectedCueId;
+      if (addSet.has(cue.id)) this.add(cue, colors, selected, duration);
+      else this.update(cue, colors, selected, duration);
+    }
+    this.revealSelection(view, visible, duration);
+    this.options.onCount(this.shown.size);
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    for (const region of this.shown.values()) region.remove();
+    this.shown.clear();
+  }
+
+  private reindex(cues: Cue[]): void {
+    if (cues === this.indexedCues) return;
+    this.indexedCues = cues;
+    this.index = buildCueIndex(cues);
+    this.numbers = new Map(cues.map((c, i) => [c.id, i + 1]));
+    // A cue that no longer exists (another window deleted it) must not keep its region.
+    for (const [id, region] of this.shown) {
+      if (!this.numbers.has(id) && !isBusy(region)) {
+        region.remove();
+        this.shown.delete(id);
+      }
+    }
+  }
+
+  /** The visible time span in ms, from the scroll position and the full width of the waveform. */
+  private visibleMs(duration: number): { fromMs: number; toMs: number } {
+    const { ws } = this.options;
+    const total = ws.getWrapper().scrollWidth || ws.getWidth() || 1;
+    const scroll = ws.getScroll();
+    const width = ws.getWidth();
+    return { fromMs: (scroll / total) * duration * 1000, toMs: ((scroll + width) / total) * duration * 1000 };
+  }
+
+  private add(cue: Cue, colors: Map<string, string>, selected: boolean, duration: number): void {
+    const region = this.options.regions.addRegion({
+      id: cue.id,
+      start: cue.start / 1000,
+      end: Math.min(cue.end / 1000, duration),
+      color: regionColor(colors, cue, selected),
+      content: String(this.numbers.get(cue.id) ?? ''),
+      drag: true,
+      resize: true,
+      minLength: 0.05,
+    });
+    region.element?.setAttribute('data-cue-id', cue.id);
+    markSelected(region, selected, colors, cue);
+    this.shown.set(cue.id, region);
+  }
+
+  private update(cue: Cue, colors: Map<string, string>, selected: boolean, duration: number): void {
+    const region = this.shown.get(cue.id);
+    if (!region || isBusy(region)) return;
+    const start = cue.start / 1000;
+    const end = Math.min(cue.end / 1000, duration);
+    const patch: Parameters<Region['setOptions']>[0] = {};
+    if (Math.abs(region.start - start) > 0.0005 || Math.abs(region.end - end) > 0.0005) {
+      patch.start = start;
+      patch.end = end;
+    }
+    const color = regionColor(colors, cue, selected);
+    if (color !== region.color) patch.color = color;
+    const label = String(this.numbers.get(cue.id) ?? '');
+    if (region.content?.textContent !== label) patch.content = label;
+    if (Object.keys(patch).length) region.setOptions(patch);
+    markSelected(region, selected, colors, cue);
+  }
+
+  /** A cue selected elsewhere (the panes) scrolls into view when it is off-screen. */
+  private revealSelection(view: RegionView, visible: { fromMs: number; toMs: number }, duration: number): void {
+    const id = view.selectedCueId;
+    if (id === this.lastSelected) return;
+    this.lastSelected = id;
+    const cue = id ? view.cues.find((c) => c.id === id) : undefined;
+    if (!cue || (cue.start >= visible.fromMs && cue.end <= visible.toMs)) return;
+    const span = visible.toMs - visible.fromMs;
+    const target = Math.max(0, cue.start - span * 0.2) / 1000;
+    this.options.ws.setScrollTime(Math.min(target, duration));
+    this.schedule();
+  }
+}
+
+/** A region the user is dragging or resizing right now. */
+function isBusy(region: Region): boolean {
+  return region.isDragging || region.updatingSide !== undefined;
+}
+
+function speakerColors(speakers: Speaker[]): Map<string, string> {
+  return new Map(speakers.map((s) => [s.id, s.color]));
+}
+
+function regionColor(colors: Map<string, string>, cue: Cue, selected: boolean): string {
+  const base = (cue.speaker && colors.get(cue.speaker)) || NO_SPEAKER;
+  return withAlpha(base, selected ? 0.55 : 0.22);
+}
+
+function markSelected(region: Region, selected: boolean, colors: Map<string, string>, cue: Cue): void {
+  const el = region.element;
+  if (!el) return;
+  const wasSelected = el.getAttribute('data-selected') === 'true';
+  if (wasSelected === selected) return;
+  el.setAttribute('data-selected', String(selected));
+  el.style.boxShadow = selected ? `inset 0 0 0 2px ${withAlpha((cue.speaker && colors.get(cue.speaker)) || NO_SPEAKER, 1)}` : '';
+  el.style.zIndex = selected ? '3' : '';
+}
+
+/** `#rrggbb` (or `#rgb`) plus an alpha, as rgba(); other CSS colours pass through unchanged. */
+export function withAlpha(color: string, alpha: number): string {
+  let hex = color.trim().replace(/^#/, '');
+  if (/^[0-9a-f]{3}$/i.test(hex)) hex = [...hex].map((c) => c + c).join('');
+  if (!/^[0-9a-f]{6}$/i.test(hex)) return color;
+  const n = parseInt(hex, 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentState, DuosubApi, EditResult, EventMap } from '../../src/shared/api';
+import type { SubtitleDocument } from '../../src/shared/model';
+import { applyOperation, type Operation } from '../../src/shared/operations';
+import { DocStore } from '../../src/renderer/src/store-core';
+
+function makeDoc(): SubtitleDocument {
+  return {
+    languages: [{ code: 'en', name: 'English' }],
+    cues: [
+      { id: 'c1', start: 0, end: 1000, speaker: null, text: { en: 'one' } },
+      { id: 'c2', start: 1000, end: 2000, speaker: null, text: { en: 'two' } },
+    ],
+    speakers: [],
+    chapters: [],
+    media: null,
+    metadata: {},
+  };
+}
+
+function docState(doc: SubtitleDocument, revision = 0, extra: Partial<DocumentState> = {}): DocumentState {
+  return {
+    docId: 'd1', doc, revision, dirty: revision > 0, canUndo: revision > 0, canRedo: false,
+    fileName: 'x.srt', format: 'srt', hasProjectFile: false, media: null, problems: [], ...extra,
+  };
+}
+
+/** A fake main: a real document with a history, answering in the order it was asked. */
+function fakeMain() {
+  let doc = makeDoc();
+  let revision = 0;
+  const undo: Operation[] = [];
+  const calls: string[] = [];
+  const result = (applied: Operation | null): EditResult => ({
+    docId: 'd1', revision, dirty: revision > 0, canUndo: undo.length > 0, canRedo: false, applied,
+  });
+  let rejectNextApply: string | null = null;
+  const api = {
+    'session.initial': async () => docState(doc, revision),
+    'doc.get': async () => { calls.push('get'); return docState(doc, revision); },
+    'doc.apply': async ({ op }: { op: Operation }) => {
+      calls.push('apply');
+      if (rejectNextApply) { const m = rejectNextApply; rejectNextApply = null; throw new Error(m); }
+      const applied = applyOperation(doc, op);
+      doc = applied.doc; revision++; undo.push(applied.inverse);
+      return result(op);
+    },
+    'doc.undo': async () => {
+      calls.push('undo');
+      const inverse = undo.pop();
+      if (!inverse) return result(null);
+      doc = applyOperation(doc, inverse).doc; revision++;
+      return result(inverse);
+    },
+    'doc.save': async () => ({ fileName: 'x.duosub.json', revision, dirty: false }),
+    'doc.saveAs': async ({ fileName }: { fileName?: string }) => ({ fileName: fileName ?? 'picked.duosub.json', revision, dirty: false }),
+  } as unknown as DuosubApi;
+  return {
+    api, calls,
+    get doc() { return doc; },
+    get revision() { return revision; },
+    rejectNext(message: string) { rejectNextApply = message; },
+    externalEdit(op: Operation) { doc = applyOperation(doc, op).doc; revision++; },
+  };
+}
+
+async function settle(store: DocStore): Promise<void> {
+  // A reload queued by a handler lands on the chain after the handler: wait twice.
+  await store.idle();
+  await store.idle();
+}
+
+describe('DocStore', () => {
+  it('applies an edit locally at once and confirms it with main', async () => {
+    const main = fakeMain();
+    const store = new DocStore(main.api);
+    await store.init();
+    store.applyLocal({ type: 'setText', cueId: 'c1', lang: 'en', text: 'ONE' });
+    expect(store.getState().docState?.doc.cues[0].text.en).toBe('ONE');
+    await settle(store);
+    expect(main.doc.cues[0].text.en).toBe('ONE');
+    expect(store.getState().docState).toMatchObject({ revision: 1, dirty: true, canUndo: true });
+  });
+
+  it('shows the refusal and reloads main copy when main rejects an edit', async () => {
+    const main = fakeMain();
+    const store = new DocStore(main.api);
+    await store.init();
+    main.rejectNext('file.srt:12: bad timecode');
+    store.applyLocal({ type: 'setTimes', cueId: 'c1', start: 10, end: 500 });
+    expect(store.getState().docState?.doc.cues[0].start).toBe(10);
+    await settle(store);
+    expect(store.getState().status).toEqual({ text: 'file.srt:12: bad timecode', kind: 'error' });
+    expect(store.getState().docState?.doc.cues[0].start).toBe(0);
+  });
+
+  it('reports a locally impossible edit without sending it', async () => {
+    const main = fakeMain();
+    const store = new DocStore(main.api);
+    await store.init();
+    store.applyLocal({ type: 'setTimes', cueId: 'nope', start: 0, end: 1 });
+    await settle(store);
+    expect(main.calls).not.toContain('apply');
+    expect(store.getState().status?.kind).toBe('error');
+  });
+
+  it('undo after edits runs in order and moves the cue back', async () => {
+    const main = fakeMain();
+    const store = new DocStore(main.api);
+    await store.init();
+    store.applyLocal({ type: 'setTimes', cueId: 'c2', start: 1200, end: 2100 });
+    const undone = store.undo();
+    await undone;
+    expect(main.calls).toEqual(['apply', 'undo']);
+    expect(store.getState().docState?.doc.cues[1]).toMatchObject({ start: 1000, end: 2000 });
+    expect(store.getState().docState).toMatchObject({ revision: 2, canUndo: false });
+  });
+
+  it('refetches on a newer doc.changed from another window, not on its own echo', async () => {
+    const main = fakeMain();
+    const store = new DocStore(main.api);
+    const listeners: Array<(e: EditResult) => void> = [];
+    store.connect(<E extends keyof EventMap>(event: E, listener: (p: EventMap[E]) => void) => {
+      if (event === 'doc.changed') listeners.push(listener as (e: EditResult) => void);
+      return () => {};
+    });
+    await store.init();
+    store.applyLocal({ type: 'setText', cueId: 'c1', lang: 'en', text: 'mine' });
+    // The echo of our own edit arrives before the answer: by the time the chain reaches it, we are caught up.
+    listeners.forEach((l) => l({ docId: 'd1', revision: 1, dirty: true, canUndo: true, canRedo: false, applied: null }));
+    await settle(store);
+    expect(main.calls).toEqual(['apply']);
+    main.externalEdit({ type: 'setText', cueId: 'c2', lang: 'en', text: 'theirs' });
+    listeners.forEach((l) => l({ docId: 'd1', revision: 2, dirty: true, canUndo: true, canRedo: false, applied: null }));
+    await settle(store);
+    expect(main.calls).toEqual(['apply', 'get']);
+    expect(store.getState().docState?.doc.cues.map((c) => c.text.en)).toEqual(['mine', 'theirs']);
+  });
+
+  it('asks for Save As when the document has no project file, then saves', async () => {
+    const main = fakeMain();
+    const store = new DocStore(main.api);
+    await store.init();
+    expect(await store.save()).toBe('needs-save-as');
+    expect(await store.saveAs('talk.duosub.json')).toBe('saved');
+    expect(store.getState().docState).toMatchObject({ fileName: 'talk.duosub.json', hasProjectFile: true, dirty: false });
+    expect(await store.save()).toBe('saved');
+  });
+
+  it('selects with and without asking the panes to reveal', () => {
+    const store = new DocStore(fakeMain().api);
+    store.select('c1');
+    expect(store.getState()).toMatchObject({ selectedCueId: 'c1', revealNonce: 0 });
+    store.select('c1', true);
+    expect(store.getState()).toMatchObject({ selectedCueId: 'c1', revealNonce: 1 });
+  });
+});
