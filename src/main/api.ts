@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import {
   ApiError, isChannel, parseArgs, type ArgsOf, type ChannelName, type DocumentState, type EventName,
@@ -59,7 +59,7 @@ export function createApi(services: Services, platform: Platform, startup: Start
   /** Opens a file and the media it refers to (or `mediaPath`), when that exists. */
   async function openWithMedia(path: string, mediaPath: string | null, asCopy: boolean, displayName?: string) {
     const state = await documents.openFile(path, { asCopy, displayName });
-    const target = mediaPath ?? documents.referencedMediaPath(state.docId, dirname(path));
+    const target = mediaPath ?? documents.referencedMediaPath(state.docId);
     if (target && existsSync(target)) {
       const info = await media.register(target);
       documents.attachMedia(state.docId, info, target);

@@ -24,6 +24,10 @@ interface OpenDocument {
   problems: Problem[];
   /** The file it was read from (any format), or null for samples and uploads. */
   sourcePath: string | null;
+  /** Folder that relative media references resolve against (also for samples and uploads). */
+  baseDir: string;
+  /** Name to show while there is no project file. */
+  displayName: string;
   /** The project file Save writes to, or null until Save As. */
   projectPath: string | null;
   /** The project file as we last read or wrote it. */
@@ -71,6 +75,8 @@ export class DocumentService {
       format: read.format,
       problems: read.problems,
       sourcePath: options.asCopy ? null : path,
+      baseDir: dirname(path),
+      displayName: name,
       projectPath: isProject ? path : null,
       projectStamp: isProject ? await stampOf(path) : null,
       media: null,
@@ -80,14 +86,12 @@ export class DocumentService {
     return this.state(entry.id);
   }
 
-  /** Path of the media file the document refers to, resolved against the file it came from. */
-  referencedMediaPath(docId: string, baseDir: string | null): string | null {
+  /** Path of the media file the document refers to, resolved against the folder it came from. */
+  referencedMediaPath(docId: string): string | null {
     const entry = this.entry(docId);
     const ref = entry.doc.media?.path;
     if (!ref) return null;
-    if (isAbsolute(ref)) return ref;
-    const base = baseDir ?? (entry.sourcePath ? dirname(entry.sourcePath) : null);
-    return base ? resolve(base, ref) : null;
+    return isAbsolute(ref) ? ref : resolve(entry.baseDir, ref);
   }
 
   state(docId: string): DocumentState {
@@ -99,7 +103,7 @@ export class DocumentService {
       dirty: e.revision !== e.savedRevision,
       canUndo: e.history.canUndo,
       canRedo: e.history.canRedo,
-      fileName: e.projectPath ? basename(e.projectPath) : e.sourcePath ? basename(e.sourcePath) : null,
+      fileName: e.projectPath ? basename(e.projectPath) : e.displayName,
       format: e.format,
       hasProjectFile: e.projectPath !== null,
       media: e.media,
@@ -142,10 +146,9 @@ export class DocumentService {
     const e = this.entry(docId);
     e.media = media;
     e.mediaPath = mediaPath;
-    const from = e.projectPath ?? e.sourcePath;
-    const ref = from ? relative(dirname(from), mediaPath) : mediaPath;
-    if (e.doc.media?.path !== ref || e.doc.media?.duration !== media.duration) {
-      e.doc = { ...e.doc, media: { path: ref, duration: media.duration } };
+    // The media the document already names (e.g. a project opened with its audio) changes nothing.
+    if (this.referencedMediaPath(docId) !== mediaPath) {
+      e.doc = { ...e.doc, media: { path: relative(e.baseDir, mediaPath), duration: media.duration } };
       e.revision++;
     }
     this.emit('media.attached', { docId, media });
@@ -184,6 +187,7 @@ export class DocumentService {
     }
     e.projectPath = path;
     e.sourcePath ??= path;
+    e.baseDir = dirname(path);
     e.format = 'duosub';
     e.projectStamp = await stampOf(path);
     e.savedRevision = e.revision;
