@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // `npm start -- [FILE [MEDIA]]`: the Electron app when its binary is installed, otherwise browser mode.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuild } from './ensure-build.mjs';
 import { runWeb } from './web.mjs';
+import { runForwarding } from './child.mjs';
 
 const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -22,21 +22,7 @@ function electronBinary() {
 function runElectron(binary) {
   const built = ensureBuild();
   if (built !== 0) return Promise.resolve(built);
-  const child = spawn(binary, ['.', ...args], {
-    cwd: repoDir,
-    stdio: 'inherit',
-    env: { ...process.env, INIT_CWD: process.env.INIT_CWD ?? process.cwd() },
-  });
-  const forward = (signal) => child.kill(signal);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  return new Promise((resolveExit) => {
-    child.on('error', (error) => {
-      console.error(`Could not start Electron: ${error.message}`);
-      resolveExit(1);
-    });
-    child.on('exit', (code) => resolveExit(code ?? 1));
-  });
+  return runForwarding(binary, ['.', ...args], { cwd: repoDir, what: 'Electron' });
 }
 
 const binary = electronBinary();

@@ -126,16 +126,16 @@ export class DocumentService {
   }
 
   undo(docId: string): EditResult {
-    const e = this.entry(docId);
-    const result = e.history.undo(e.doc);
-    if (!result) return this.result(e, null);
-    e.doc = result.doc;
-    return this.changed(e, result.applied);
+    return this.step(docId, 'undo');
   }
 
   redo(docId: string): EditResult {
+    return this.step(docId, 'redo');
+  }
+
+  private step(docId: string, direction: 'undo' | 'redo'): EditResult {
     const e = this.entry(docId);
-    const result = e.history.redo(e.doc);
+    const result = e.history[direction](e.doc);
     if (!result) return this.result(e, null);
     e.doc = result.doc;
     return this.changed(e, result.applied);
