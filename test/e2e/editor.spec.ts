@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import WebSocket from 'ws';
 import { startServer, tempCopy, type RunningServer } from './server';
-import { blockText, saveAs, selectWordInBlock } from './helpers';
+import { blockText, misalignedBlocks, saveAs, selectWordInBlock } from './helpers';
 
 test.describe('the bundled 98-turn transcript', () => {
   let server: RunningServer;
@@ -21,6 +21,15 @@ test.describe('the bundled 98-turn transcript', () => {
     await expect(page.getByText(/Untimed/)).toBeVisible();
     expect(await blockText(page, 'en', 'c98')).toBe('Thank you.');
     expect(await blockText(page, 'zh-Hans', 'c98')).toBe('谢谢。');
+    const ids = Array.from({ length: 98 }, (_, i) => `c${i + 1}`);
+    expect(await misalignedBlocks(page, 'zh-Hans', 'en', ids)).toEqual([]);
+    // Typing a new line into one language keeps the blocks below aligned.
+    await selectWordInBlock(page, 'zh-Hans', 'c3', '我们正在');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    expect(await misalignedBlocks(page, 'zh-Hans', 'en', ids)).toEqual([]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => blockText(page, 'zh-Hans', 'c3')).toBe('我们正在定义人类文明的下一代操作系统。');
   });
 
   test('a word edited in the English pane is in the saved file', async ({ page }) => {

@@ -34,6 +34,15 @@ export function blockText(page: Page, lang: string, cueId: string): Promise<stri
   }, [lang, cueId] as const);
 }
 
+/** Cues whose blocks do not start at the same height in two panes (should be none). */
+export function misalignedBlocks(page: Page, a: string, b: string, cueIds: string[]): Promise<string[]> {
+  return page.evaluate(([a, b, cueIds]) => {
+    const panes = (globalThis as unknown as { __duosubPanes: Record<string, PaneHook> }).__duosubPanes;
+    const top = (lang: string, cueId: string) => panes[lang].editor.getTopForLineNumber(panes[lang].blockRange(cueId)!.startLine);
+    return cueIds.filter((id) => Math.abs(top(a, id) - top(b, id)) > 0.5);
+  }, [a, b, cueIds] as const);
+}
+
 /** Saves through the Save As dialog of browser mode (a document without a project file asks for a name). */
 export async function saveAs(page: Page, fileName: string): Promise<void> {
   await page.getByRole('button', { name: 'Save As…' }).click();
@@ -51,5 +60,6 @@ interface PaneHook {
     revealLineInCenter(line: number): void;
     setSelection(range: { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }): void;
     focus(): void;
+    getTopForLineNumber(line: number): number;
   };
 }
