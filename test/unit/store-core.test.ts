@@ -52,6 +52,16 @@ function fakeMain() {
       doc = applyOperation(doc, inverse).doc; revision++;
       return result(inverse);
     },
+    'settings.get': async () => ({ minSplitMs: 200, minGapMs: 24 }),
+    /** Inserts a cue after c1 (what a split would add) and says to select it. */
+    'doc.command': async ({ command }: { command: { kind: string } }) => {
+      calls.push(`command:${command.kind}`);
+      if (command.kind !== 'insert') throw new Error('Cue 1 is too short to split');
+      const op: Operation = { type: 'batch', label: 'Insert cue 2', ops: [{ type: 'insertCue', index: 1, cue: { id: 'c3', start: 500, end: 900, speaker: null, text: { en: '' } } }] };
+      const applied = applyOperation(doc, op);
+      doc = applied.doc; revision++; undo.push(applied.inverse);
+      return { ...result(op), label: 'Insert cue 2', select: ['c3'] };
+    },
     'doc.save': async () => ({ fileName: 'x.duosub.json', revision, dirty: false }),
     'doc.saveAs': async ({ fileName }: { fileName?: string }) => ({ fileName: fileName ?? 'picked.duosub.json', revision, dirty: false }),
   } as unknown as DuosubApi;
@@ -153,5 +163,34 @@ describe('DocStore', () => {
     expect(store.getState()).toMatchObject({ selectedCueId: 'c1', revealNonce: 0 });
     store.select('c1', true);
     expect(store.getState()).toMatchObject({ selectedCueId: 'c1', revealNonce: 1 });
+  });
+
+  it('runs a command in main, applies its operation locally and selects what it says', async () => {
+    const main = fakeMain();
+    const store = new DocStore(main.api);
+    await store.init();
+    store.applyLocal({ type: 'setText', cueId: 'c1', lang: 'en', text: 'uno' });
+    store.select('c2');
+    const result = await store.command({ kind: 'insert', start: 500, end: 900 });
+    expect(result?.label).toBe('Insert cue 2');
+    expect(main.calls.slice(-2)).toEqual(['apply', 'command:insert']);
+    const state = store.getState();
+    expect(state.docState!.doc).toEqual(main.doc);
+    expect(state.docState!.doc.cues.map((c) => c.id)).toEqual(['c1', 'c3', 'c2']);
+    expect(state.selectedCueIds).toEqual(['c3']);
+    expect(state.status).toEqual({ text: 'Insert cue 2', kind: 'info' });
+    // Undo removes the inserted cue here too, and the selection drops it.
+    await store.undo();
+    expect(store.getState().docState!.doc.cues.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(store.getState().selectedCueIds).toEqual([]);
+  });
+
+  it('shows a refused command and changes nothing', async () => {
+    const main = fakeMain();
+    const store = new DocStore(main.api);
+    await store.init();
+    expect(await store.command({ kind: 'split', cueId: 'c1' })).toBeNull();
+    expect(store.getState().status).toEqual({ text: 'Cue 1 is too short to split', kind: 'error' });
+    expect(store.getState().docState!.doc).toEqual(makeDoc());
   });
 });

@@ -1,8 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { getStore } from './store';
 import './app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+// A read-only handle for the end-to-end tests and the editing benchmark (they observe state; they edit through the UI).
+(window as unknown as { __duosubStore: unknown }).__duosubStore = getStore();
 // No StrictMode: its double mount would create the waveform and the Monaco editors twice at start.
 createRoot(root).render(<App />);
