@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Operation } from './operations';
+import { editCommand, editSettingsSchema, type EditSettings } from './commands/schema';
 import type { Problem, SubtitleDocument } from './model';
 
 const id = z.string().min(1).max(200);
@@ -78,6 +79,12 @@ export interface EditResult {
   applied: Operation | null;
 }
 
+/** What a command did: the edit result, the undo step's name, and the cues to select afterwards. */
+export interface CommandResult extends EditResult {
+  label: string;
+  select: string[] | null;
+}
+
 export interface SaveResult {
   fileName: string;
   revision: number;
@@ -105,6 +112,8 @@ export const contract = {
   /** Resolves to null when the user cancelled the dialog. */
   'doc.open': channel<DocumentState | null>()(z.object({ source: fileSource }).strict()),
   'doc.apply': channel<EditResult>()(z.object({ docId: id, op: operation }).strict()),
+  /** Plans an edit command (split, merge, shift, …) against main's document and applies it as one undo step. */
+  'doc.command': channel<CommandResult>()(z.object({ docId: id, command: editCommand }).strict()),
   'doc.undo': channel<EditResult>()(docRef),
   'doc.redo': channel<EditResult>()(docRef),
   /** Saves to the project file; a document without one needs saveAs. */
@@ -117,6 +126,8 @@ export const contract = {
   /** Attaches media to the document; null when the dialog was cancelled. */
   'media.open': channel<MediaInfo | null>()(z.object({ docId: id, source: fileSource }).strict()),
   'media.peaks': channel<Peaks | null>()(docRef),
+  'settings.get': channel<EditSettings>()(z.object({}).strict()),
+  'settings.update': channel<EditSettings>()(editSettingsSchema.partial().strict()),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,13 +1,24 @@
 /**
  * Edit operations: serializable values applied by one pure function that returns the new document
  * and the operation that undoes it. Main applies them, records them for undo/redo and the journal.
+ * Everything a user does (split, merge, shift, find/replace, …) is planned into these primitives
+ * by the command planners in ./commands, so undo and replay need nothing else.
  */
-import type { Cue, SubtitleDocument } from './model';
+import type { Cue, Speaker, SubtitleDocument } from './model';
 
 export type Operation =
   | { type: 'setText'; cueId: string; lang: string; text: string }
   | { type: 'setTimes'; cueId: string; start: number; end: number }
-  | { type: 'batch'; ops: Operation[] };
+  | { type: 'setSpeaker'; cueId: string; speaker: string | null }
+  /** Inserts a cue at `index` in the cue list. */
+  | { type: 'insertCue'; cue: Cue; index: number }
+  | { type: 'deleteCue'; cueId: string }
+  /** Adds a speaker, or replaces the one with the same id (rename, recolour). */
+  | { type: 'putSpeaker'; speaker: Speaker; index?: number }
+  /** Removes a speaker no cue refers to. */
+  | { type: 'removeSpeaker'; speakerId: string }
+  /** Several operations as one undo step; `label` names it for the user ("Split cue 12"). */
+  | { type: 'batch'; ops: Operation[]; label?: string };
 
 export interface Applied {
   doc: SubtitleDocument;
@@ -23,8 +34,18 @@ export function applyOperation(doc: SubtitleDocument, op: Operation): Applied {
       return setText(doc, op.cueId, op.lang, op.text);
     case 'setTimes':
       return setTimes(doc, op.cueId, op.start, op.end);
+    case 'setSpeaker':
+      return setSpeaker(doc, op.cueId, op.speaker);
+    case 'insertCue':
+      return insertCue(doc, op.cue, op.index);
+    case 'deleteCue':
+      return deleteCue(doc, op.cueId);
+    case 'putSpeaker':
+      return putSpeaker(doc, op.speaker, op.index);
+    case 'removeSpeaker':
+      return removeSpeaker(doc, op.speakerId);
     case 'batch':
-      return applyBatch(doc, op.ops);
+      return applyBatch(doc, op.ops, op.label);
   }
 }
 
@@ -40,6 +61,11 @@ function replaceCue(doc: SubtitleDocument, index: number, cue: Cue): SubtitleDoc
   return { ...doc, cues };
 }
 
+function checkTimes(start: number, end: number, what: string): void {
+  if (!Number.isInteger(start) || !Number.isInteger(end)) throw new OperationError('times must be integer milliseconds');
+  if (start < 0 || end < start) throw new OperationError(`bad times ${start}–${end} for ${what}`);
+}
+
 export function setText(doc: SubtitleDocument, cueId: string, lang: string, text: string): Applied {
   if (!doc.languages.some((l) => l.code === lang)) throw new OperationError(`the document has no language ${lang}`);
   const [cue, index] = cueAt(doc, cueId);
@@ -51,8 +77,7 @@ export function setText(doc: SubtitleDocument, cueId: string, lang: string, text
 }
 
 export function setTimes(doc: SubtitleDocument, cueId: string, start: number, end: number): Applied {
-  if (!Number.isInteger(start) || !Number.isInteger(end)) throw new OperationError('times must be integer milliseconds');
-  if (start < 0 || end < start) throw new OperationError(`bad times ${start}–${end} for cue ${cueId}`);
+  checkTimes(start, end, `cue ${cueId}`);
   const [cue, index] = cueAt(doc, cueId);
   return {
     doc: replaceCue(doc, index, { ...cue, start, end }),
@@ -60,8 +85,55 @@ export function setTimes(doc: SubtitleDocument, cueId: string, start: number, en
   };
 }
 
+export function setSpeaker(doc: SubtitleDocument, cueId: string, speaker: string | null): Applied {
+  if (speaker !== null && !doc.speakers.some((s) => s.id === speaker)) throw new OperationError(`no speaker with id ${speaker}`);
+  const [cue, index] = cueAt(doc, cueId);
+  return {
+    doc: replaceCue(doc, index, { ...cue, speaker }),
+    inverse: { type: 'setSpeaker', cueId, speaker: cue.speaker },
+  };
+}
+
+export function insertCue(doc: SubtitleDocument, cue: Cue, index: number): Applied {
+  if (doc.cues.some((c) => c.id === cue.id)) throw new OperationError(`a cue with id ${cue.id} exists`);
+  if (!Number.isInteger(index) || index < 0 || index > doc.cues.length) throw new OperationError(`bad cue index ${index}`);
+  checkTimes(cue.start, cue.end, `cue ${cue.id}`);
+  if (cue.speaker !== null && !doc.speakers.some((s) => s.id === cue.speaker)) throw new OperationError(`no speaker with id ${cue.speaker}`);
+  const cues = doc.cues.slice();
+  cues.splice(index, 0, cue);
+  return { doc: { ...doc, cues }, inverse: { type: 'deleteCue', cueId: cue.id } };
+}
+
+export function deleteCue(doc: SubtitleDocument, cueId: string): Applied {
+  const [cue, index] = cueAt(doc, cueId);
+  const cues = doc.cues.slice();
+  cues.splice(index, 1);
+  return { doc: { ...doc, cues }, inverse: { type: 'insertCue', cue, index } };
+}
+
+export function putSpeaker(doc: SubtitleDocument, speaker: Speaker, index?: number): Applied {
+  const at = doc.speakers.findIndex((s) => s.id === speaker.id);
+  const speakers = doc.speakers.slice();
+  if (at >= 0) {
+    speakers[at] = speaker;
+    return { doc: { ...doc, speakers }, inverse: { type: 'putSpeaker', speaker: doc.speakers[at] } };
+  }
+  const where = index === undefined ? speakers.length : Math.max(0, Math.min(index, speakers.length));
+  speakers.splice(where, 0, speaker);
+  return { doc: { ...doc, speakers }, inverse: { type: 'removeSpeaker', speakerId: speaker.id } };
+}
+
+export function removeSpeaker(doc: SubtitleDocument, speakerId: string): Applied {
+  const at = doc.speakers.findIndex((s) => s.id === speakerId);
+  if (at < 0) throw new OperationError(`no speaker with id ${speakerId}`);
+  if (doc.cues.some((c) => c.speaker === speakerId)) throw new OperationError(`speaker ${speakerId} still has cues`);
+  const speakers = doc.speakers.slice();
+  speakers.splice(at, 1);
+  return { doc: { ...doc, speakers }, inverse: { type: 'putSpeaker', speaker: doc.speakers[at], index: at } };
+}
+
 /** Applies every operation in order; the inverse undoes them in reverse order. */
-export function applyBatch(doc: SubtitleDocument, ops: Operation[]): Applied {
+export function applyBatch(doc: SubtitleDocument, ops: Operation[], label?: string): Applied {
   const inverses: Operation[] = [];
   let current = doc;
   for (const op of ops) {
@@ -69,10 +141,25 @@ export function applyBatch(doc: SubtitleDocument, ops: Operation[]): Applied {
     current = applied.doc;
     inverses.unshift(applied.inverse);
   }
-  return { doc: current, inverse: { type: 'batch', ops: inverses } };
+  return { doc: current, inverse: label === undefined ? { type: 'batch', ops: inverses } : { type: 'batch', ops: inverses, label } };
 }
 
 /** Ids of the cues an operation touches, for views that update only what changed. */
 export function touchedCueIds(op: Operation): string[] {
-  return op.type === 'batch' ? op.ops.flatMap(touchedCueIds) : [op.cueId];
+  switch (op.type) {
+    case 'batch':
+      return op.ops.flatMap(touchedCueIds);
+    case 'insertCue':
+      return [op.cue.id];
+    case 'putSpeaker':
+    case 'removeSpeaker':
+      return [];
+    default:
+      return [op.cueId];
+  }
+}
+
+/** True when an operation changes which cues exist or their order (views rebuild their block lists). */
+export function changesCueList(op: Operation): boolean {
+  return op.type === 'insertCue' || op.type === 'deleteCue' || (op.type === 'batch' && op.ops.some(changesCueList));
 }
