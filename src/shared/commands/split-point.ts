@@ -1,0 +1,118 @@
+/**
+ * Where a cue's text splits. Positions are counted in code points (never UTF-16 units or bytes — Aegisub's
+ * byte ratio is what puts its zh/en cuts in the wrong place). A cut at position p gives the halves
+ * `text[0, p)` with its trailing whitespace trimmed and `text[p, …)` with its leading whitespace trimmed, so
+ * joining the halves again with the language's separator (none for CJK, one space otherwise) restores the text.
+ */
+import { isCjkLanguage } from './common';
+
+export function codePoints(text: string): string[] {
+  return Array.from(text);
+}
+
+/** A UTF-16 offset (a cursor) as a code-point position; an offset inside a surrogate pair snaps before it. */
+export function codePointOffset(text: string, offset: number): number {
+  let units = Math.max(0, Math.min(offset, text.length));
+  const high = text.charCodeAt(units - 1);
+  if (units > 0 && units < text.length && high >= 0xd800 && high <= 0xdbff) units--;
+  return codePoints(text.slice(0, units)).length;
+}
+
+export function cutAt(cps: string[], cut: number): [string, string] {
+  return [cps.slice(0, cut).join('').trimEnd(), cps.slice(cut).join('').trimStart()];
+}
+
+/** Full-width clause and sentence ends, in CJK text or anywhere. */
+const WIDE_PUNCT = new Set(['。', '！', '？', '；', '，', '、', '．', '｡', '…']);
+/** ASCII ends: clause boundaries in Latin text, and the "ASCII-width variants" CJK texts often use (the sample's `,`). */
+const ASCII_PUNCT = new Set(['.', '?', '!', ';', ',']);
+/** Closing quotes and brackets stay with the clause they close. */
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '}', '」', '』', '）', '】', '》', '〉', '»']);
+
+/** Abbreviations whose period does not end a sentence ("Mr. Altman", "vs. Broadcom"). */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'mt', 'gen', 'col', 'lt', 'sgt', 'capt', 'rev', 'hon',
+  'gov', 'sen', 'rep', 'fig', 'approx', 'dept', 'vol', 'cf', 'al', 'ca',
+]);
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
+const isLatinAlnum = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9\u00C0-\u024F]/u.test(c);
+const isPunct = (c: string): boolean => WIDE_PUNCT.has(c) || ASCII_PUNCT.has(c);
+
+/** The word before position `end` (exclusive), without opening quotes/brackets: "Dr" in "(Dr." */
+function wordBefore(cps: string[], end: number): string {
+  let start = end;
+  while (start > 0 && !isSpace(cps[start - 1])) start--;
+  return cps.slice(start, end).join('').replace(/^[("'“‘[{«]+/u, '');
+}
+
+/** True when a lone "." at `dot` abbreviates (Mr. e.g. U.S.) or follows an initial ("J. R."), so no sentence ends there. */
+function isAbbreviationDot(cps: string[], dot: number): boolean {
+  const word = wordBefore(cps, dot);
+  if (/^\p{L}$/u.test(word)) return true;
+  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true;
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/**
+ * Cut positions just after a clause or sentence end (and its closing quotes and spaces), strictly inside the text.
+ * Latin text needs whitespace after the mark (so 3.5, 1,000 and example.com are not boundaries); CJK text needs
+ * none, but an ASCII mark directly before a Latin letter or digit (acast.com, 3.5) is not one either.
+ */
+export function clauseBoundaries(cps: string[], cjk: boolean): number[] {
+  const cuts: number[] = [];
+  for (let i = 0; i < cps.length; i++) {
+    if (!isPunct(cps[i])) continue;
+    let j = i;
+    while (j + 1 < cps.length && isPunct(cps[j + 1])) j++;
+    const run = cps.slice(i, j + 1);
+    let k = j + 1;
+    while (k < cps.length && CLOSERS.has(cps[k])) k++;
+    const ascii = run.every((c) => ASCII_PUNCT.has(c));
+    const isBoundary = cjk ? !(ascii && isLatinAlnum(cps[j + 1])) : k === cps.length || isSpace(cps[k]);
+    const abbreviation = run.length === 1 && run[0] === '.' && isAbbreviationDot(cps, i);
+    while (k < cps.length && isSpace(cps[k])) k++;
+    if (isBoundary && !abbreviation && k > 0 && k < cps.length) cuts.push(k);
+    i = j;
+  }
+  return cuts;
+}
+
+/** Fallback cut positions: word starts in space-separated text; any character in CJK text, but not inside a Latin word. */
+export function wordBoundaries(cps: string[], cjk: boolean): number[] {
+  const cuts: number[] = [];
+  for (let p = 1; p < cps.length; p++) {
+    if (cjk ? !(isLatinAlnum(cps[p - 1]) && isLatinAlnum(cps[p])) : isSpace(cps[p - 1]) && !isSpace(cps[p])) cuts.push(p);
+  }
+  return cuts;
+}
+
+function nearest(candidates: number[], target: number): number {
+  let best = candidates[0];
+  for (const c of candidates) if (Math.abs(c - target) < Math.abs(best - target)) best = c;
+  return best;
+}
+
+/**
+ * The cut for a language whose text must split near `ratio` (0…1) of its length: the nearest clause boundary,
+ * else the nearest word boundary, else whichever end is nearer. A ratio of exactly 0 or 1 (the cursor was at the
+ * very start or end of its own text) keeps all of this text on that side.
+ */
+export function chooseCut(cps: string[], lang: string, ratio: number): number {
+  if (ratio <= 0) return 0;
+  if (ratio >= 1) return cps.length;
+  const cjk = isCjkLanguage(lang);
+  const target = ratio * cps.length;
+  const clauses = clauseBoundaries(cps, cjk);
+  if (clauses.length > 0) return nearest(clauses, target);
+  const words = wordBoundaries(cps, cjk);
+  if (words.length > 0) return nearest(words, target);
+  return nearest([0, cps.length], target);
+}
+
+/** Where, between 0 and 1, the first half ends, by code points of the two (trimmed) halves; 0.5 when both are empty. */
+export function halfRatio([first, second]: [string, string]): number {
+  const a = codePoints(first).length;
+  const b = codePoints(second).length;
+  return a + b === 0 ? 0.5 : a / (a + b);
+}
