@@ -12,6 +12,7 @@ import {
 } from '../shared/api';
 import { DocumentService } from './services/documents';
 import { MediaService } from './services/media';
+import { SettingsService } from './services/settings';
 
 export interface Platform {
   mode: 'electron' | 'browser';
@@ -28,13 +29,16 @@ export interface Platform {
 export interface Services {
   documents: DocumentService;
   media: MediaService;
+  settings: SettingsService;
   resourcesDir: string;
 }
 
-export function createServices(options: { resourcesDir: string; cacheDir: string }): Services {
+/** `settingsPath` null keeps settings in memory (tests). */
+export function createServices(options: { resourcesDir: string; cacheDir: string; settingsPath?: string | null }): Services {
   return {
     documents: new DocumentService(),
     media: new MediaService({ cacheDir: options.cacheDir }),
+    settings: new SettingsService(options.settingsPath ?? null),
     resourcesDir: options.resourcesDir,
   };
 }
@@ -53,12 +57,15 @@ export const SAMPLE_FILES = {
 } as const;
 
 export function createApi(services: Services, platform: Platform, startup: StartupFiles) {
-  const { documents, media, resourcesDir } = services;
+  const { documents, media, settings, resourcesDir } = services;
   let initial: Promise<DocumentState> | null = null;
+  /** The document this session shows: a reloaded window gets it back, with its history. */
+  let current: string | null = null;
 
   /** Opens a file and the media it refers to (or `mediaPath`), when that exists. */
   async function openWithMedia(path: string, mediaPath: string | null, asCopy: boolean, displayName?: string) {
     const state = await documents.openFile(path, { asCopy, displayName });
+    current = state.docId;
     const target = mediaPath ?? documents.referencedMediaPath(state.docId);
     if (target && existsSync(target)) {
       const info = await media.register(target);
@@ -91,6 +98,7 @@ export function createApi(services: Services, platform: Platform, startup: Start
 
   const handlers: Handlers = {
     'session.initial': () => {
+      if (current && documents.has(current)) return documents.state(current);
       initial ??= startup.file
         ? openWithMedia(startup.file, startup.media ?? null, false)
         : openSample('excerpt');
@@ -106,6 +114,7 @@ export function createApi(services: Services, platform: Platform, startup: Start
       return openWithMedia(path, null, temporary, name);
     },
     'doc.apply': ({ docId, op }) => documents.apply(docId, op),
+    'doc.command': async ({ docId, command }) => documents.command(docId, command, await settings.get()),
     'doc.undo': ({ docId }) => documents.undo(docId),
     'doc.redo': ({ docId }) => documents.redo(docId),
     'doc.save': ({ docId }) => documents.save(docId),
@@ -135,6 +144,8 @@ export function createApi(services: Services, platform: Platform, startup: Start
       const info = documents.state(docId).media;
       return info ? media.peaks(info.token) : null;
     },
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
   };
 
   return {

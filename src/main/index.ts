@@ -150,7 +150,11 @@ function createWindow(): BrowserWindow {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  const services = createServices({ resourcesDir, cacheDir: join(userCacheDir(), 'duosub') });
+  const services = createServices({
+    resourcesDir,
+    cacheDir: join(userCacheDir(), 'duosub'),
+    settingsPath: join(app.getPath('userData'), 'settings.json'),
+  });
   let window: BrowserWindow | null = null;
   const api = createApi(services, createElectronPlatform(() => window), startupFiles());
 

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiError } from '../shared/api';
 import { createApi, createServices, type Platform, type StartupFiles } from './api';
+import { userConfigDir } from './services/settings';
 import { startServer, UploadStore } from './server';
 import { userCacheDir } from './services/media';
 
@@ -66,7 +67,11 @@ async function main(): Promise<void> {
     console.error(args);
     process.exit(2);
   }
-  const services = createServices({ resourcesDir: join(repoDir, 'resources'), cacheDir: join(userCacheDir(), 'duosub') });
+  const services = createServices({
+    resourcesDir: join(repoDir, 'resources'),
+    cacheDir: join(userCacheDir(), 'duosub'),
+    settingsPath: join(userConfigDir(), 'settings.json'),
+  });
   const uploads = new UploadStore();
   const api = createApi(services, browserPlatform(uploads), args.startup);
   const server = await startServer({ api, media: services.media, rendererDir, port: args.port, host: '127.0.0.1', uploads });

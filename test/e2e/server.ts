@@ -15,9 +15,11 @@ export interface RunningServer {
 
 /** Runs `src/main/web.ts ARGS --port 0` and waits for the URL line it prints. */
 export function startServer(args: string[], env: Record<string, string> = {}): Promise<RunningServer> {
+  // Settings of their own: the tests never read or write the user's.
+  const configDir = mkdtempSync(join(tmpdir(), 'duosub-e2e-config-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web.ts', ...args, '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, DUOSUB_CONFIG_DIR: configDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolvePromise, reject) => {

@@ -5,10 +5,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ApiError, type DocumentState, type EditResult, type EventMap, type ExportResult, type MediaInfo, type SaveResult } from '../../shared/api';
+import { ApiError, type CommandResult, type DocumentState, type EditResult, type EventMap, type ExportResult, type MediaInfo, type SaveResult } from '../../shared/api';
 import { History } from '../../shared/history';
 import type { Problem, SubtitleDocument } from '../../shared/model';
 import { applyOperation, OperationError, type Operation } from '../../shared/operations';
+import { CommandError, planCommand } from '../../shared/commands/plan';
+import type { EditCommand, EditSettings } from '../../shared/commands/schema';
 import { decodeText } from '../../shared/encoding';
 import { FormatError, readSubtitleText, serializeDocument } from '../../shared/formats/registry';
 import { provisionalTimes } from '../../shared/timing';
@@ -123,6 +125,19 @@ export class DocumentService {
     e.doc = applied.doc;
     e.history.record(op, applied.inverse);
     return this.changed(e, op);
+  }
+
+  /** Plans a command against the authoritative document and applies it as one undo step. */
+  command(docId: string, command: EditCommand, settings: EditSettings): CommandResult {
+    const e = this.entry(docId);
+    let plan;
+    try {
+      plan = planCommand(e.doc, command, settings);
+    } catch (error) {
+      if (error instanceof CommandError || error instanceof OperationError) throw new ApiError('bad-request', error.message);
+      throw error;
+    }
+    return { ...this.apply(docId, plan.op), label: plan.label, select: plan.select };
   }
 
   undo(docId: string): EditResult {
