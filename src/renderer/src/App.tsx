@@ -10,11 +10,15 @@ import { getStore, useStore } from './store';
 import { documentName } from './store-core';
 import { createCommands, type Commands } from './toolbar/commands';
 import { ExportDialog, SaveAsDialog } from './toolbar/Dialogs';
+import { FindReplace } from './find/FindReplace';
+import { SettingsDialog } from './settings/SettingsDialog';
+import { SpeakersPanel } from './speakers/SpeakersPanel';
+import { TimingDialog } from './timing/TimingDialog';
 import { projectFileName } from './toolbar/files';
 import { Toolbar } from './toolbar/Toolbar';
 import { Waveform } from './waveform/Waveform';
 
-type DialogKind = 'saveAs' | 'export' | null;
+type DialogKind = 'saveAs' | 'export' | 'timing' | 'settings' | null;
 
 function runMenuCommand(commands: Commands, command: MenuCommand, openExport: () => void): void {
   switch (command) {
@@ -63,6 +67,9 @@ export function App() {
   const bridge = getBridge();
   const docState = useStore((s) => s.docState);
   const selectedCueId = useStore((s) => s.selectedCueId);
+  const selectedCueIds = useStore((s) => s.selectedCueIds);
+  const settings = useStore((s) => s.settings);
+  const [findOpen, setFindOpen] = useState(false);
   const revealNonce = useStore((s) => s.revealNonce);
   const connectionLost = useStore((s) => s.connectionLost);
   const [dialog, setDialog] = useState<DialogKind>(null);
@@ -77,6 +84,7 @@ export function App() {
         store,
         pickFile: (kind) => (kind === 'media' ? mediaInput : docInput).current?.click(),
         askSaveAsName: () => setDialog('saveAs'),
+        openFindReplace: () => setFindOpen(true),
       }),
     [bridge, store],
   );
@@ -116,20 +124,50 @@ export function App() {
       )}
       <header className="app-header">
         <TitleArea />
-        <Toolbar commands={commands} docState={docState} hasSelection={selectedCueId !== null} onExport={openExport} />
+        <Toolbar
+          commands={commands}
+          docState={docState}
+          hasSelection={selectedCueId !== null}
+          onExport={openExport}
+          onTiming={() => setDialog('timing')}
+          onSettings={() => setDialog('settings')}
+        />
       </header>
       <Waveform />
       <main className="panes-area">
         {docState ? (
-          <LanguagePanes
-            doc={docState.doc}
-            selectedCueId={selectedCueId}
-            revealNonce={revealNonce}
-            onSelectCue={(cueId) => store.select(cueId)}
-            onEditText={(cueId, lang, text) => store.applyLocal({ type: 'setText', cueId, lang, text })}
-            onUndo={commands.undo}
-            onRedo={commands.redo}
-          />
+          <>
+            <div className="panes-column">
+              <LanguagePanes
+                doc={docState.doc}
+                selectedCueId={selectedCueId}
+                selectedCueIds={selectedCueIds}
+                revealNonce={revealNonce}
+                onSelectCue={(cueId, mode) => store.select(cueId, { mode })}
+                onEditText={(cueId, lang, text) => store.applyLocal({ type: 'setText', cueId, lang, text })}
+                onUndo={commands.undo}
+                onRedo={commands.redo}
+                onCursor={(cursor) => store.setCursor(cursor)}
+                onCommand={(command) => store.command(command)}
+                getPlayheadMs={() => store.playheadMs()}
+              />
+              <FindReplace
+                doc={docState.doc}
+                open={findOpen}
+                onClose={() => setFindOpen(false)}
+                onCommand={(command) => store.command(command)}
+                onSelectMany={(ids, primary) => store.selectMany(ids, primary)}
+              />
+            </div>
+            <aside className="side-column">
+              <SpeakersPanel
+                doc={docState.doc}
+                selectedCueIds={selectedCueIds}
+                onCommand={(command) => store.command(command)}
+                onSelectMany={(ids) => store.selectMany(ids)}
+              />
+            </aside>
+          </>
         ) : (
           <div className="empty">Open a subtitle file, or try the sample transcript.</div>
         )}
@@ -146,6 +184,18 @@ export function App() {
       />
       {dialog === 'saveAs' && docState && (
         <SaveAsDialog defaultName={projectFileName(docState.fileName)} onSave={commands.saveAsNamed} onClose={closeDialog} />
+      )}
+      {dialog === 'timing' && docState && (
+        <TimingDialog
+          doc={docState.doc}
+          selectedCueIds={selectedCueIds}
+          playheadMs={store.playheadMs()}
+          onCommand={(command) => store.command(command)}
+          onClose={closeDialog}
+        />
+      )}
+      {dialog === 'settings' && (
+        <SettingsDialog settings={settings} onSave={(patch) => store.updateSettings(patch)} onClose={closeDialog} />
       )}
       {dialog === 'export' && docState && (
         <ExportDialog languages={docState.doc.languages} onExport={commands.exportSrt} onClose={closeDialog} />

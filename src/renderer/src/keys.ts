@@ -1,7 +1,10 @@
 /**
- * Window-wide shortcuts. Inside a Monaco editor the panes handle undo/redo themselves (and Space types a
- * space), so these act only when focus is elsewhere; Save works everywhere.
+ * Window-wide shortcuts, dispatched from the keymap (keymap.ts). Bare keys act only when focus is not in
+ * a text field or a Monaco pane; chords with Ctrl/Alt/Cmd and function keys act everywhere. The listener
+ * runs on `window` in the capture phase and swallows what it handles, so Monaco never sees those keys
+ * (Alt+↑/↓ would otherwise move lines, Ctrl+H open its own find widget).
  */
+import { findBinding, type KeyLike } from './keymap';
 import type { Commands } from './toolbar/commands';
 
 /** True when the event's target is a Monaco editor (its hidden textarea lives inside `.monaco-editor`). */
@@ -18,38 +21,34 @@ export function isTyping(target: EventTarget | null): boolean {
   return false;
 }
 
+/** Keys that belong to something else: an IME composing Chinese, AltGr typing a character. */
+function isForeign(event: KeyboardEvent): boolean {
+  return event.isComposing || event.key === 'Process' || event.key === 'Dead' || event.getModifierState?.('AltGraph') === true;
+}
+
+/** Focus inside a context menu or dialog that handles its own keys (arrows, Enter, Escape). */
+function inOwnKeysWidget(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.duosub-menu, [role="dialog"] input') !== null;
+}
+
 export function installGlobalKeys(getCommands: () => Commands): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
-    const commands = getCommands();
-    const mod = event.ctrlKey || event.metaKey;
-    const key = event.key.toLowerCase();
-    if (mod && !event.altKey && key === 's') {
-      event.preventDefault();
-      if (event.shiftKey) commands.saveAs();
-      else commands.save();
-      return;
-    }
-    if (mod && !event.altKey && (key === 'z' || key === 'y')) {
-      if (isTyping(event.target)) return; // Monaco and inputs keep their own undo.
-      event.preventDefault();
-      if (key === 'y' || event.shiftKey) commands.redo();
-      else commands.undo();
-      return;
-    }
-    if (event.key === ' ' && !mod && !event.altKey && !isTyping(event.target)) {
-      // Space on a focused button would also click it: play/pause instead, once.
-      event.preventDefault();
-      commands.playPause();
-    }
+    if (event.defaultPrevented || isForeign(event) || inOwnKeysWidget(event.target)) return;
+    const found = findBinding(event as KeyLike, isTyping(event.target));
+    if (!found) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.repeat && !found.binding.repeats) return;
+    found.binding.run(getCommands(), found.chordIndex);
   };
   // A focused button clicks on Space's keyup: swallow that too, or Space would play and click.
   const onKeyUp = (event: KeyboardEvent) => {
-    if (event.key === ' ' && !isTyping(event.target)) event.preventDefault();
+    if (event.key === ' ' && !isTyping(event.target) && !inOwnKeysWidget(event.target)) event.preventDefault();
   };
-  window.addEventListener('keydown', onKeyDown);
-  window.addEventListener('keyup', onKeyUp);
+  window.addEventListener('keydown', onKeyDown, true);
+  window.addEventListener('keyup', onKeyUp, true);
   return () => {
-    window.removeEventListener('keydown', onKeyDown);
-    window.removeEventListener('keyup', onKeyUp);
+    window.removeEventListener('keydown', onKeyDown, true);
+    window.removeEventListener('keyup', onKeyUp, true);
   };
 }

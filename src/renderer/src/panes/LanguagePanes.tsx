@@ -1,23 +1,40 @@
 /**
  * One Monaco editor per language of the document, side by side, one block per cue, blocks aligned
- * across panes. React renders the frame; `PanesController` owns the editors.
+ * across panes. React renders the frame and the cue context menu; `PanesController` owns the editors.
  */
-import { useEffect, useRef, type JSX } from 'react';
+import { useEffect, useRef, useState, type JSX } from 'react';
 import type { SubtitleDocument } from '../../../shared/model';
 import { languageName } from '../../../shared/model';
-import { PanesController, type PanesCallbacks } from './panes-controller';
+import type { EditCommand } from '../../../shared/commands/schema';
+import type { CommandResult } from '../../../shared/api';
+import { ContextMenu } from '../menu/ContextMenu';
+import { PanesController, type CueMenuOpen, type PanesCallbacks, type PaneCursor, type SelectMode } from './panes-controller';
+import { addedSpeakerId, buildCueMenu, type CueMenuIntent } from './cue-menu';
 import type { PaneHost } from './test-hooks';
 import './pane.css';
+
+export type { PaneCursor, SelectMode } from './panes-controller';
 
 export interface LanguagePanesProps {
   doc: SubtitleDocument; // immutable: a changed cue is a new object (compare by identity to find what changed)
   selectedCueId: string | null;
+  /** Every selected cue (document order); the primary one is `selectedCueId`. Omitted = just the primary. */
+  selectedCueIds?: readonly string[];
   /** Bumps when the app wants the selected cue revealed (e.g. a region was clicked): reveal it in every pane (centre if not visible) and put the cursor on its first line in the focused/first pane without stealing focus from elsewhere. */
   revealNonce: number;
-  onSelectCue(cueId: string): void; // cursor entered a block
+  /** The caret entered a block ('replace'), or a gutter label was Ctrl/Cmd-clicked ('toggle') or Shift-clicked ('range'). */
+  onSelectCue(cueId: string, mode?: SelectMode): void;
   onEditText(cueId: string, lang: string, text: string): void; // user edited a block: the block's full new text
   onUndo(): void; // Ctrl/Cmd+Z inside a pane
   onRedo(): void; // Ctrl/Cmd+Shift+Z and Ctrl/Cmd+Y
+  /** The text caret moved, or another pane got focus (offset in UTF-16 code units into that cue's text). */
+  onCursor?(cursor: PaneCursor | null): void;
+  /** The pane with text focus changed to this language. */
+  onFocusLang?(lang: string): void;
+  /** A cue context-menu entry was chosen. May return the store's promise (needed for "New speaker…"). */
+  onCommand?(command: EditCommand): unknown;
+  /** The playhead in ms, read when the context menu builds a split (the split lands there when inside the cue). */
+  getPlayheadMs?(): number | null;
 }
 
 export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
@@ -26,8 +43,10 @@ export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
   const controllerRef = useRef<PanesController | null>(null);
   const containers = useRef(new Map<string, HTMLElement>());
   const editorHosts = useRef(new Map<string, HTMLElement>());
+  const [menu, setMenu] = useState<CueMenuOpen | null>(null);
   const languages = props.doc.languages;
   const languageKey = languages.map((l) => l.code).join('\u0000');
+  const selectedIds = props.selectedCueIds;
 
   // The editors live as long as the set of languages; everything else is fed to them incrementally.
   useEffect(() => {
@@ -37,9 +56,10 @@ export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
       const editorHost = editorHosts.current.get(lang);
       if (container && editorHost) hosts.push({ lang, container, editorHost });
     }
-    const callbacks = (): PanesCallbacks => propsRef.current;
+    const callbacks = (): PanesCallbacks => ({ ...propsRef.current, onCueMenu: setMenu });
     const controller = new PanesController(hosts, propsRef.current.doc, callbacks);
-    controller.setSelectedCue(propsRef.current.selectedCueId);
+    const p = propsRef.current;
+    controller.setSelection(p.selectedCueIds ?? (p.selectedCueId ? [p.selectedCueId] : []), p.selectedCueId);
     controllerRef.current = controller;
     return () => {
       controllerRef.current = null;
@@ -48,10 +68,27 @@ export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
   }, [languageKey]);
 
   useEffect(() => controllerRef.current?.setDocument(props.doc), [props.doc]);
-  useEffect(() => controllerRef.current?.setSelectedCue(props.selectedCueId), [props.selectedCueId]);
+  useEffect(() => {
+    const primary = props.selectedCueId;
+    controllerRef.current?.setSelection(selectedIds ?? (primary ? [primary] : []), primary);
+  }, [props.selectedCueId, selectedIds]);
   useEffect(() => {
     if (props.revealNonce !== 0) controllerRef.current?.reveal();
   }, [props.revealNonce]);
+
+  const runIntent = (intent: CueMenuIntent): void => {
+    const run = propsRef.current.onCommand;
+    if (!run) return;
+    if (intent.type === 'command') {
+      run(intent.command);
+      return;
+    }
+    // The new speaker's id is only known once main has added it.
+    void Promise.resolve(run({ kind: 'addSpeaker', name: intent.name })).then((result) => {
+      const id = addedSpeakerId((result as CommandResult | null | undefined)?.applied, intent.name);
+      if (id) run({ kind: 'setSpeaker', cueIds: intent.cueIds, speakerId: id });
+    });
+  };
 
   return (
     <div className="duosub-panes">
@@ -75,6 +112,18 @@ export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
           />
         </section>
       ))}
+      {menu && (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          testId="cue-menu"
+          onClose={() => setMenu(null)}
+          items={buildCueMenu(
+            { doc: props.doc, target: menu, selectedCueIds: selectedIds ?? (props.selectedCueId ? [props.selectedCueId] : []), playheadMs: props.getPlayheadMs?.() },
+            runIntent,
+          )}
+        />
+      )}
     </div>
   );
 }

@@ -64,6 +64,25 @@ export class BlockIndex {
     return lo;
   }
 
+  /** Line counts of every block, in order (to build a spliced index). */
+  lineCounts(): Int32Array {
+    return this.counts.slice();
+  }
+
+  /**
+   * A new index with `removeCount` blocks at `at` replaced by blocks of the given ids and line counts
+   * (a cue inserted, deleted, split or merged). O(n) typed-array work: well under a millisecond for 5,000.
+   */
+  spliced(at: number, removeCount: number, ids: readonly string[], lineCounts: readonly number[]): BlockIndex {
+    const nextIds = this.cueIds.slice();
+    nextIds.splice(at, removeCount, ...ids);
+    const counts = new Int32Array(nextIds.length);
+    counts.set(this.counts.subarray(0, at), 0);
+    for (let k = 0; k < lineCounts.length; k++) counts[at + k] = lineCounts[k];
+    counts.set(this.counts.subarray(at + removeCount), at + ids.length);
+    return new BlockIndex(nextIds, counts);
+  }
+
   /** Changes one block's line count and shifts the blocks below it (a typed-array loop: microseconds for 5,000). */
   setLineCount(block: number, count: number): void {
     const delta = Math.max(1, count) - this.counts[block];

@@ -8,16 +8,20 @@ import { monaco } from './monaco-setup';
 import { BlockIndex } from './block-index';
 import { checkEdits, isStructuralDelete } from './block-edits';
 import { diffText, lineCountOf, offsetToLineColumn } from './block-text';
+import { blockSpliceEdit, type SplicePosition } from './block-splice';
 import { paneEditorOptions } from './editor-options';
+import { wirePointer, type PointerEvents } from './pane-pointer';
 
 type IDisposable = monaco.IDisposable;
 
-export interface PaneEvents {
+export interface PaneEvents extends PointerEvents {
   /** A user edit stayed inside these blocks; `texts` already holds their new text. */
   edited(pane: LanguagePane, blocks: number[]): void;
   /** An edit that spanned blocks was reverted: blocks first..last need re-anchoring. */
   reverted(pane: LanguagePane, first: number, last: number): void;
   cursorInBlock(pane: LanguagePane, block: number): void;
+  /** The caret moved (or the pane gained focus); read it with `caret()`. Not called while the pane edits itself. */
+  caretMoved(pane: LanguagePane): void;
   scrolled(pane: LanguagePane, scrollTop: number): void;
   /** Wrapping may have changed (resize, font): every block's pixel height must be re-measured. */
   layoutChanged(): void;
@@ -34,6 +38,8 @@ export interface BlockLook {
 interface Zone {
   id: string;
   view: monaco.editor.IViewZone;
+  /** The block this zone follows; renumbered when blocks are inserted or removed above it. */
+  block: number;
 }
 
 export class LanguagePane {
@@ -47,6 +53,9 @@ export class LanguagePane {
   private readonly selected: monaco.editor.IEditorDecorationsCollection;
   /** > 0 while the pane edits its own model: those changes are not user edits. */
   private muted = 0;
+  private caretQueued = false;
+  /** Gutter width (characters) last set by `refreshLabels`. */
+  labelWidth = 0;
   /** Set between an edit that spanned blocks and its revert: the index is stale until then. */
   private revertPending = false;
   private readonly disposables: IDisposable[] = [];
@@ -62,6 +71,7 @@ export class LanguagePane {
     this.editor = monaco.editor.create(host, { ...paneEditorOptions(), model: this.model, lineNumbers: this.labelFn() });
     this.selected = this.editor.createDecorationsCollection();
     this.wireEvents();
+    this.disposables.push(...wirePointer(this, host, events));
   }
 
   /** Replaces the whole model (the cue list changed). Zones are re-created by the next alignment. */
@@ -102,6 +112,47 @@ export class LanguagePane {
     this.index.setLineCount(block, lineCountOf(text));
     this.texts[block] = text;
     this.refreshStripe(block);
+  }
+
+  /**
+   * Replaces `removed` blocks at `at` with new blocks (one model edit, never reported as a user edit).
+   * Zones of removed blocks go; zones below are renumbered; the caller aligns blocks at-1 … at+ids.length.
+   */
+  spliceBlocks(at: number, removed: number, ids: readonly string[], texts: readonly string[]): void {
+    const edit = blockSpliceEdit(this.index, at, removed, texts);
+    if (!edit) return;
+    this.removeZones(at, removed);
+    const pos = (p: SplicePosition): [number, number] => [p.line, p.column === 1 ? 1 : this.model.getLineMaxColumn(p.line)];
+    let range = new monaco.Range(...pos(edit.start), ...pos(edit.end));
+    let text = edit.text;
+    if (removed > 0 && texts.length > 0) {
+      // Replace only what differs: a split becomes a newline at the caret, which then lands in the new cue.
+      const before = this.texts.slice(at, at + removed).join('\n');
+      const diff = diffText(before, text);
+      const a = offsetToLineColumn(before, diff.start);
+      const b = offsetToLineColumn(before, diff.end);
+      const first = range.startLineNumber;
+      range = new monaco.Range(first + a.line, a.column + 1, first + b.line, b.column + 1);
+      text = diff.insert;
+    }
+    this.muted++;
+    try {
+      this.editor.executeEdits('duosub.structure', [{ range, text }]);
+    } finally {
+      this.muted--;
+    }
+    this.index = this.index.spliced(at, removed, ids, texts.map(lineCountOf));
+    this.texts.splice(at, removed, ...texts);
+    const shift = ids.length - removed;
+    this.zones.splice(at, removed, ...new Array<Zone | undefined>(ids.length));
+    if (shift !== 0) for (let b = at + ids.length; b < this.zones.length; b++) { const z = this.zones[b]; if (z) z.block = b; }
+    const old = this.stripeIds.slice(at, at + removed);
+    const added = this.model.deltaDecorations(old, texts.map((_, k) => this.stripe(at + k)));
+    this.stripeIds.splice(at, removed, ...added);
+    if (at > 0) this.refreshStripe(at - 1);
+    if (at + ids.length < this.index.size) this.refreshStripe(at + ids.length);
+    this.editor.updateOptions({ readOnly: this.index.size === 0 });
+    this.queueCaret();
   }
 
   /** Pixel height of one block's lines (wrapped lines count fully; zones excluded). */
@@ -148,14 +199,34 @@ export class LanguagePane {
   }
 
   setSelectedBlock(block: number): void {
-    if (block < 0) {
-      this.selected.clear();
-      return;
+    this.setSelectedBlocks(block < 0 ? [] : [block], block);
+  }
+
+  /** Highlights every selected block; the primary one more strongly. Blocks outside the index are ignored. */
+  setSelectedBlocks(blocks: readonly number[], primary: number): void {
+    const decos: monaco.editor.IModelDeltaDecoration[] = [];
+    for (const block of blocks) {
+      if (block < 0 || block >= this.index.size) continue;
+      const cls = block === primary ? 'duosub-selected-block' : 'duosub-selected-extra';
+      const range = new monaco.Range(this.index.startLine(block), 1, this.index.endLine(block), 1);
+      decos.push({ range, options: { isWholeLine: true, className: cls, marginClassName: cls } });
     }
-    const range = new monaco.Range(this.index.startLine(block), 1, this.index.endLine(block), 1);
-    this.selected.set([
-      { range, options: { isWholeLine: true, className: 'duosub-selected-block', marginClassName: 'duosub-selected-block' } },
-    ]);
+    this.selected.set(decos);
+  }
+
+  /** The caret as a block and a UTF-16 offset into that block's text; null without a caret in a block. */
+  caret(): { block: number; offset: number } | null {
+    const pos = this.editor.getPosition();
+    if (!pos) return null;
+    const block = this.index.blockAtLine(pos.lineNumber);
+    if (block < 0) return null;
+    return { block, offset: this.offsetInBlock(block, pos) };
+  }
+
+  /** Offset of a model position inside a block's text (the model uses LF, so offsets match the cue text). */
+  offsetInBlock(block: number, pos: monaco.IPosition): number {
+    const start = this.model.getOffsetAt({ lineNumber: this.index.startLine(block), column: 1 });
+    return Math.max(0, Math.min(this.texts[block]?.length ?? 0, this.model.getOffsetAt(pos) - start));
   }
 
   refreshStripe(block: number): void {
@@ -168,6 +239,7 @@ export class LanguagePane {
 
   /** Re-renders the gutter labels (a start time or the numbering changed). */
   refreshLabels(widthChars: number): void {
+    this.labelWidth = widthChars;
     this.editor.updateOptions({ lineNumbers: this.labelFn(), lineNumbersMinChars: widthChars });
   }
 
@@ -217,17 +289,39 @@ export class LanguagePane {
     const index = (): BlockIndex => this.index;
     const domNode = document.createElement('div');
     domNode.className = 'duosub-block-separator';
+    const zone: Zone = { id: '', view: undefined as unknown as monaco.editor.IViewZone, block };
     // Monaco re-reads afterLineNumber from this object whenever wrapping changes; a getter over the
     // block index keeps it right after edits that Monaco's own zone tracking gets wrong (FINDINGS 1–2).
-    const view: monaco.editor.IViewZone = {
+    zone.view = {
       get afterLineNumber() {
-        return block < index().size ? index().endLine(block) : 0;
+        return zone.block < index().size ? index().endLine(zone.block) : 0;
       },
       heightInPx: height,
       domNode,
       suppressMouseDown: true,
     };
-    return { id: acc.addZone(view), view };
+    zone.id = acc.addZone(zone.view);
+    return zone;
+  }
+
+  private removeZones(at: number, count: number): void {
+    if (count === 0) return;
+    this.editor.changeViewZones((acc) => {
+      for (let b = at; b < at + count; b++) {
+        const zone = this.zones[b];
+        if (zone) acc.removeZone(zone.id);
+      }
+    });
+  }
+
+  /** Reports the caret once the current edit (and its index update) is done. */
+  private queueCaret(): void {
+    if (this.caretQueued || !this.editor.hasTextFocus()) return;
+    this.caretQueued = true;
+    queueMicrotask(() => {
+      this.caretQueued = false;
+      if (!this.model.isDisposed() && !this.revertPending) this.events.caretMoved(this);
+    });
   }
 
   private clearZones(): void {
@@ -249,10 +343,12 @@ export class LanguagePane {
       editor.onKeyDown((e) => this.guardKey(e)),
       editor.onDidChangeModelContent((e) => this.onContentChanged(e)),
       editor.onDidChangeCursorPosition((e) => {
+        this.queueCaret();
         if (this.muted > 0 || this.revertPending || !editor.hasTextFocus()) return;
         const b = this.index.blockAtLine(e.position.lineNumber);
         if (b >= 0) events.cursorInBlock(this, b);
       }),
+      editor.onDidFocusEditorText(() => this.queueCaret()),
       editor.onDidScrollChange((e) => {
         if (e.scrollTopChanged) events.scrolled(this, e.scrollTop);
       }),

@@ -3,21 +3,44 @@
  * together, routes user edits up and applies external document changes block by block, and mirrors the
  * selected cue. Framework-free so the React component stays a thin shell.
  */
-import type { SubtitleDocument } from '../../../shared/model';
+import type { Cue, SubtitleDocument } from '../../../shared/model';
 import { LanguagePane, type PaneEvents } from './language-pane';
 import { alignAll, alignBlocks } from './alignment';
 import { blockTextsFor, normalizeBlockText } from './block-text';
 import { changedCueIndices, sameCueList } from './doc-diff';
+import { diffCueList, type CueListSplice } from './cue-list-diff';
+import type { CueMenuRequest } from './pane-pointer';
 import { EchoFilter } from './echo-filter';
 import { gutterLabel } from './cue-label';
 import { speakerStripeClass } from './speaker-styles';
 import { exposePanes, type PaneHost } from './test-hooks';
 
+export type SelectMode = 'replace' | 'toggle' | 'range';
+
+/** The text cursor: a UTF-16 offset into one cue's text in one language. */
+export interface PaneCursor {
+  cueId: string;
+  lang: string;
+  offset: number;
+}
+
+/** Where to open the cue context menu, and for which cue and caret. */
+export interface CueMenuOpen {
+  cueId: string;
+  lang: string;
+  offset: number | null;
+  x: number;
+  y: number;
+}
+
 export interface PanesCallbacks {
-  onSelectCue(cueId: string): void;
+  onSelectCue(cueId: string, mode?: SelectMode): void;
   onEditText(cueId: string, lang: string, text: string): void;
   onUndo(): void;
   onRedo(): void;
+  onCursor?(cursor: PaneCursor | null): void;
+  onFocusLang?(lang: string): void;
+  onCueMenu?(menu: CueMenuOpen): void;
 }
 
 export class PanesController {
@@ -25,6 +48,11 @@ export class PanesController {
   private readonly hosts: PaneHost[];
   private doc: SubtitleDocument;
   private selectedCueId: string | null = null;
+  private selectedIds: readonly string[] = [];
+  private selectedBlocks = new Set<number>();
+  private lastCursor: PaneCursor | null = null;
+  /** The language of the pane that last had text focus (the keyboard split uses it). */
+  lastFocusedLang: string | null = null;
   private syncingScroll = false;
   private realignFrame = 0;
   private stripeBySpeaker = new Map<string, string>();
@@ -49,20 +77,25 @@ export class PanesController {
     const prev = this.doc;
     this.doc = doc;
     if (!sameCueList(prev.cues, doc.cues)) {
-      this.rebuild();
+      const ids = this.panes[0]?.index.cueIds ?? [];
+      const splice = diffCueList(ids, doc.cues.map((c) => c.id));
+      if (!splice || ids.length === 0 || doc.cues.length === 0) this.rebuild();
+      else this.applySplice(prev, splice);
       return;
     }
-    if (prev.speakers !== doc.speakers) {
-      this.stripeBySpeaker.clear();
-      for (const pane of this.panes) pane.refreshAllStripes();
-    }
-    this.applyCueChanges(prev, changedCueIndices(prev.cues, doc.cues));
+    this.refreshSpeakers(prev);
+    this.applyCueChanges(changedCueIndices(prev.cues, doc.cues).map((b) => [b, prev.cues[b]]));
   }
 
   setSelectedCue(cueId: string | null): void {
-    this.selectedCueId = cueId;
-    const block = cueId === null ? -1 : (this.panes[0]?.index.indexOfCue(cueId) ?? -1);
-    for (const pane of this.panes) pane.setSelectedBlock(block);
+    this.setSelection(cueId === null ? [] : [cueId], cueId);
+  }
+
+  /** Highlights every selected cue's block; `primary` (the selected cue) more strongly. */
+  setSelection(cueIds: readonly string[], primary: string | null): void {
+    this.selectedCueId = primary;
+    this.selectedIds = primary !== null && !cueIds.includes(primary) ? [...cueIds, primary] : cueIds;
+    this.applySelection();
   }
 
   /** Reveals the selected cue in every pane; the caret goes to the focused pane, else the first. */
@@ -86,7 +119,7 @@ export class PanesController {
     this.echo.clear();
     for (const pane of this.panes) pane.load(ids, blockTextsFor(this.doc.cues, pane.lang));
     alignAll(this.panes);
-    this.setSelectedCue(this.selectedCueId);
+    this.applySelection();
     for (const pane of this.panes) {
       pane.refreshLabels(this.labelChars());
       pane.editor.setScrollTop(scrollTop);
@@ -94,13 +127,51 @@ export class PanesController {
     this.publishBlockCounts();
   }
 
+  /**
+   * Cues inserted/removed in one window (split, merge, insert, delete): one model edit per pane on those
+   * blocks, realign around them, then the usual per-cue update for cues that kept their id but changed.
+   */
+  private applySplice(prev: SubtitleDocument, splice: CueListSplice): void {
+    const cues = this.doc.cues;
+    const { at, removed, inserted } = widenSplice(prev.cues, cues, splice);
+    const added = cues.slice(at, at + inserted);
+    this.refreshSpeakers(prev, false);
+    const lines = this.panes.map((p) => p.model.getLineCount());
+    for (const pane of this.panes) pane.spliceBlocks(at, removed, added.map((c) => c.id), blockTextsFor(added, pane.lang));
+    const touched: number[] = [];
+    for (let b = Math.max(0, at - 1); b <= Math.min(cues.length - 1, at + inserted); b++) touched.push(b);
+    alignBlocks(this.panes, touched);
+    const pairs: [number, Cue][] = [];
+    for (let b = 0; b < at; b++) if (prev.cues[b] !== cues[b]) pairs.push([b, prev.cues[b]]);
+    for (let b = at + inserted; b < cues.length; b++) {
+      const old = prev.cues[b - inserted + removed];
+      if (old !== cues[b]) pairs.push([b, old]);
+    }
+    if (prev.speakers !== this.doc.speakers) for (const pane of this.panes) pane.refreshAllStripes();
+    this.applyCueChanges(pairs);
+    this.applySelection();
+    // Inserted/deleted lines re-render the visible gutter (numbers are read from the index then); an
+    // options update re-reads every zone (~10 ms at 5,000 cues), so only when the width or nothing else changed.
+    const chars = this.labelChars();
+    this.panes.forEach((pane, k) => {
+      if (chars !== pane.labelWidth || pane.model.getLineCount() === lines[k]) pane.refreshLabels(chars);
+    });
+    this.publishBlockCounts();
+  }
+
+  /** A speaker renamed/recoloured/added: stripe classes are cached per speaker, so drop them and redraw. */
+  private refreshSpeakers(prev: SubtitleDocument, redraw = true): void {
+    if (prev.speakers === this.doc.speakers) return;
+    this.stripeBySpeaker.clear();
+    if (redraw) for (const pane of this.panes) pane.refreshAllStripes();
+  }
+
   /** External changes to single cues (undo/redo, another window): touch only those blocks. */
-  private applyCueChanges(prev: SubtitleDocument, changed: number[]): void {
+  private applyCueChanges(changed: [number, Cue][]): void {
     const realign = new Set<number>();
     let labelsChanged = false;
-    for (const b of changed) {
+    for (const [b, old] of changed) {
       const cue = this.doc.cues[b];
-      const old = prev.cues[b];
       for (const pane of this.panes) {
         const text = normalizeBlockText(cue.text[pane.lang]);
         const key = `${cue.id}\u0000${pane.lang}`;
@@ -138,7 +209,18 @@ export class PanesController {
       },
       cursorInBlock: (pane, block) => {
         const cueId = pane.index.cueIds[block];
-        if (cueId !== undefined && cueId !== this.selectedCueId) this.callbacks().onSelectCue(cueId);
+        if (cueId !== undefined && cueId !== this.selectedCueId) this.callbacks().onSelectCue(cueId, 'replace');
+      },
+      caretMoved: (pane) => this.reportCaret(pane),
+      gutterSelect: (pane, block, mode) => {
+        const cueId = pane.index.cueIds[block];
+        if (cueId !== undefined) this.callbacks().onSelectCue(cueId, mode);
+      },
+      contextMenu: (pane, request: CueMenuRequest) => {
+        const cueId = pane.index.cueIds[request.block];
+        if (cueId === undefined) return;
+        if (!this.selectedBlocks.has(request.block)) this.callbacks().onSelectCue(cueId, 'replace');
+        this.callbacks().onCueMenu?.({ cueId, lang: pane.lang, offset: request.offset, x: request.x, y: request.y });
       },
       scrolled: (pane, scrollTop) => this.syncScroll(pane, scrollTop),
       layoutChanged: () => this.scheduleRealignAll(),
@@ -175,16 +257,44 @@ export class PanesController {
     return Math.max(17, gutterLabel(cues.length, lastStart).length + 1);
   }
 
+  private reportCaret(pane: LanguagePane): void {
+    if (!pane.editor.hasTextFocus()) return;
+    if (this.lastFocusedLang !== pane.lang) {
+      this.lastFocusedLang = pane.lang;
+      this.callbacks().onFocusLang?.(pane.lang);
+    }
+    const caret = pane.caret();
+    const cueId = caret ? pane.index.cueIds[caret.block] : undefined;
+    const next = caret && cueId !== undefined ? { cueId, lang: pane.lang, offset: caret.offset } : null;
+    const last = this.lastCursor;
+    if (last === next || (last && next && last.cueId === next.cueId && last.lang === next.lang && last.offset === next.offset)) return;
+    this.lastCursor = next;
+    this.callbacks().onCursor?.(next);
+  }
+
+  private applySelection(): void {
+    const index = this.panes[0]?.index;
+    this.selectedBlocks = new Set();
+    if (!index) return;
+    for (const id of this.selectedIds) {
+      const b = index.indexOfCue(id);
+      if (b >= 0) this.selectedBlocks.add(b);
+    }
+    const primary = this.selectedBlock();
+    const blocks = [...this.selectedBlocks];
+    for (const pane of this.panes) pane.setSelectedBlocks(blocks, primary);
+  }
+
   private selectedBlock(): number {
     return this.selectedCueId === null ? -1 : (this.panes[0]?.index.indexOfCue(this.selectedCueId) ?? -1);
   }
 
+  /** Selection decorations do not grow with their block: re-apply them when a selected block changed size. */
   private refreshSelectionIfIn(blocks: Iterable<number>): void {
-    const selected = this.selectedBlock();
-    if (selected < 0) return;
+    if (this.selectedBlocks.size === 0) return;
     for (const b of blocks) {
-      if (b === selected) {
-        for (const pane of this.panes) pane.setSelectedBlock(selected);
+      if (this.selectedBlocks.has(b)) {
+        this.applySelection();
         return;
       }
     }
@@ -204,4 +314,20 @@ export class PanesController {
   private publishBlockCounts(): void {
     this.hosts.forEach((h, k) => h.container.setAttribute('data-block-count', String(this.panes[k].index.size)));
   }
+}
+
+/** Cues next to a splice that kept their id but changed (the first half of a split, the cue a merge grew): folding
+ * them into the splice makes one minimal model edit per pane (a split is then just a newline at the caret). */
+function widenSplice(prev: readonly Cue[], next: readonly Cue[], splice: CueListSplice, maxWiden = 4): CueListSplice {
+  let { at, removed, inserted } = splice;
+  for (let k = 0; k < maxWiden && at > 0 && prev[at - 1] !== next[at - 1]; k++) {
+    at--;
+    removed++;
+    inserted++;
+  }
+  for (let k = 0; k < maxWiden && at + inserted < next.length && prev[at + removed] !== next[at + inserted]; k++) {
+    removed++;
+    inserted++;
+  }
+  return { at, removed, inserted };
 }

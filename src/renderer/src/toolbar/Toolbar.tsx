@@ -8,9 +8,12 @@ interface ToolbarProps {
   docState: DocumentState | null;
   hasSelection: boolean;
   onExport(): void;
+  /** Opens the timing tools (shift, resync, gaps, overlaps). */
+  onTiming(): void;
+  onSettings(): void;
 }
 
-export function Toolbar({ commands, docState, hasSelection, onExport }: ToolbarProps) {
+export function Toolbar({ commands, docState, hasSelection, onExport, onTiming, onSettings }: ToolbarProps) {
   const noDoc = !docState;
   return (
     <div className="toolbar" role="toolbar" aria-label="Duosub">
@@ -45,6 +48,17 @@ export function Toolbar({ commands, docState, hasSelection, onExport }: ToolbarP
         </button>
         <button type="button" onClick={commands.redo} disabled={!docState?.canRedo} title="Redo (Ctrl+Shift+Z)">
           ↷ Redo
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <button type="button" onClick={onTiming} disabled={noDoc} title="Shift, resync, close gaps, remove overlaps">
+          Timing…
+        </button>
+        <button type="button" onClick={commands.openFindReplace} disabled={noDoc} title="Find and replace (Ctrl+H)">
+          Find/Replace…
+        </button>
+        <button type="button" onClick={onSettings} title="Split and gap settings">
+          Settings…
         </button>
       </div>
       <Transport commands={commands} hasSelection={hasSelection} />

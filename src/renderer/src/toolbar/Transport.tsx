@@ -1,6 +1,11 @@
-/** Play/Pause, Play cue, the clock and the zoom slider: the parts of the toolbar that follow playback. */
+/**
+ * Play/Pause, Play cue, the clock, the zoom slider, follow-playhead and the keyboard help: the parts of
+ * the toolbar that follow playback. The help overlay is mounted here, beside the button that opens it.
+ */
 import { useSyncExternalStore } from 'react';
-import { useStore } from '../store';
+import { createPortal } from 'react-dom';
+import { HelpOverlay } from '../help/HelpOverlay';
+import { getStore, useStore } from '../store';
 import { getZoom, isPlaying, MAX_ZOOM, MIN_ZOOM, onPlayerChange, setZoom } from '../waveform/player';
 import { formatClock } from './clock';
 import type { Commands } from './commands';
@@ -28,14 +33,14 @@ export function Transport({ commands, hasSelection }: { commands: Commands; hasS
   const zoom = usePlayer(getZoom);
   return (
     <div className="toolbar-group transport">
-      <button type="button" onClick={commands.playPause} title="Play/Pause (Space)" data-testid="play-pause">
+      <button type="button" onClick={commands.playPause} title="Play/Pause (Space, F5, Ctrl+P)" data-testid="play-pause">
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <button type="button" onClick={commands.playCue} disabled={!hasSelection} title="Play the selected cue">
+      <button type="button" onClick={commands.playCue} disabled={!hasSelection} title="Play the selected cue (S, Ctrl+Shift+P)">
         ▶ Cue
       </button>
       <Clock />
-      <label className="zoom" title="Zoom (Ctrl+wheel on the waveform)">
+      <label className="zoom" title="Zoom (Ctrl+wheel on the waveform, + and -)">
         Zoom
         <input
           type="range"
@@ -46,6 +51,21 @@ export function Transport({ commands, hasSelection }: { commands: Commands; hasS
           aria-label="Zoom, pixels per second"
         />
       </label>
+      <FollowToggle />
+      <button type="button" onClick={commands.toggleHelp} title="Keyboard shortcuts (F1, ?)" aria-label="Keyboard shortcuts" data-testid="help-button">
+        ⌨ ?
+      </button>
+      {createPortal(<HelpOverlay />, document.body)}
     </div>
+  );
+}
+
+function FollowToggle() {
+  const follow = useStore((s) => s.followPlayhead);
+  return (
+    <label className="follow" title="Keep the playhead in view while playing (F)">
+      <input type="checkbox" checked={follow} onChange={(e) => getStore().setFollowPlayhead(e.target.checked)} data-testid="follow-playhead" />
+      Follow
+    </label>
   );
 }

@@ -4,10 +4,12 @@
  */
 import type { DuosubBridge } from '../../../shared/api';
 import type { DocStore } from '../store-core';
-import { playPause, playRange } from '../waveform/player';
+import { toggleHelp } from '../help/help-state';
+import { hasMedia, playPause, playRange } from '../waveform/player';
+import { createEditCommands, type EditCommands } from './edit-commands';
 import { downloadText, isMediaFile, sourceForFile } from './files';
 
-export interface Commands {
+export interface Commands extends EditCommands {
   open(): void;
   openSample(which: 'excerpt' | 'transcript'): void;
   openMedia(): void;
@@ -22,6 +24,9 @@ export interface Commands {
   redo(): void;
   playPause(): void;
   playCue(): void;
+  /** Opens the find/replace panel (the App provides it; a status line until it does). */
+  openFindReplace(): void;
+  toggleHelp(): void;
 }
 
 export interface CommandDeps {
@@ -31,9 +36,11 @@ export interface CommandDeps {
   pickFile(kind: 'document' | 'media'): void;
   /** Browser mode: asks for a file name to save as. */
   askSaveAsName(): void;
+  /** Opens find/replace; optional so the toolbar works before that panel exists. */
+  openFindReplace?: () => void;
 }
 
-export function createCommands({ bridge, store, pickFile, askSaveAsName }: CommandDeps): Commands {
+export function createCommands({ bridge, store, pickFile, askSaveAsName, openFindReplace }: CommandDeps): Commands {
   const electron = bridge.mode === 'electron';
 
   async function openFile(file: File, asMedia: boolean): Promise<void> {
@@ -51,6 +58,7 @@ export function createCommands({ bridge, store, pickFile, askSaveAsName }: Comma
   }
 
   const commands: Commands = {
+    ...createEditCommands(store),
     open: () => {
       if (electron) void store.openWith((api) => api['doc.open']({ source: { kind: 'dialog' } }));
       else pickFile('document');
@@ -85,9 +93,12 @@ export function createCommands({ bridge, store, pickFile, askSaveAsName }: Comma
     playCue: () => {
       const { docState, selectedCueId } = store.getState();
       const cue = docState?.doc.cues.find((c) => c.id === selectedCueId);
-      if (cue) playRange(cue.start, cue.end);
-      else store.setStatus('Select a cue to play it.');
+      if (!cue) return store.setStatus('Select a cue to play it.');
+      if (!hasMedia()) return store.setStatus('No media to play: attach audio or video first.');
+      playRange(cue.start, cue.end);
     },
+    openFindReplace: () => (openFindReplace ? openFindReplace() : store.setStatus('Find and replace is not available yet.')),
+    toggleHelp,
   };
   return commands;
 }

@@ -1,7 +1,8 @@
 /**
  * The waveform pane: wavesurfer drawing main's precomputed peaks (never decoding audio here), our own
  * media element for playback, and one region per cue of the visible window (RegionSync). Dragging a
- * region retimes its cue through the store, one undo step per drag.
+ * region retimes its cue through the store, one undo step per drag; clicks select (Ctrl/Shift for many),
+ * dragging on empty waveform inserts a cue, right-click opens the cue menu (wave-input.ts).
  */
 import { useEffect, useRef, useState } from 'react';
 import WaveSurfer from 'wavesurfer.js';
@@ -11,7 +12,9 @@ import { getBridge } from '../bridge';
 import { getStore, useStore } from '../store';
 import { flatPeaks, peaksToChannels, timelineSeconds, type WavePeaks } from './peaks';
 import { getZoom, notifyPlayer, setActiveWave, setZoom } from './player';
+import { RegionMenu } from './RegionMenu';
 import { RegionSync, type RegionView } from './region-sync';
+import { followPlayhead, onDragToInsert, onRegionClick, onRegionMenu, type RegionMenuRequest } from './wave-input';
 
 declare global {
   interface Window {
@@ -44,7 +47,7 @@ async function loadTimeline(docId: string, mediaToken: string | null): Promise<T
 }
 
 /** Creates wavesurfer, its regions and their wiring in `container`; returns the teardown. */
-function mountWave(container: HTMLElement, timeline: Timeline): () => void {
+function mountWave(container: HTMLElement, timeline: Timeline, openMenu: (request: RegionMenuRequest) => void): () => void {
   const store = getStore();
   let media: HTMLAudioElement | undefined;
   if (timeline.mediaUrl) {
@@ -73,7 +76,12 @@ function mountWave(container: HTMLElement, timeline: Timeline): () => void {
 
   const getView = (): RegionView => {
     const s = store.getState();
-    return { cues: s.docState?.doc.cues ?? [], speakers: s.docState?.doc.speakers ?? [], selectedCueId: s.selectedCueId };
+    return {
+      cues: s.docState?.doc.cues ?? [],
+      speakers: s.docState?.doc.speakers ?? [],
+      selectedCueId: s.selectedCueId,
+      selectedCueIds: s.selectedCueIds,
+    };
   };
   const sync = new RegionSync({
     ws,
@@ -94,12 +102,10 @@ function mountWave(container: HTMLElement, timeline: Timeline): () => void {
     ws.on('play', notifyPlayer),
     ws.on('pause', notifyPlayer),
     ws.on('finish', notifyPlayer),
-    regions.on('region-clicked', (region: Region, event: MouseEvent) => {
-      // Selecting a cue puts the playhead at its start rather than wherever the click landed.
-      event.stopPropagation();
-      store.select(region.id, true);
-      ws.setTime(region.start);
-    }),
+    onRegionClick(regions),
+    onDragToInsert(ws, regions),
+    onRegionMenu(container, ws, openMenu),
+    followPlayhead(ws),
     regions.on('region-updated', (region: Region) => commitDrag(region, sync)),
     subscribeView(getView, () => sync.refresh()),
     onCtrlWheel(container),
@@ -125,12 +131,14 @@ function mountWave(container: HTMLElement, timeline: Timeline): () => void {
 function commitDrag(region: Region, sync: RegionSync): void {
   const store = getStore();
   const cue = store.getState().docState?.doc.cues.find((c) => c.id === region.id);
+  if (!cue) return; // The draft region of a drag-to-insert, or a cue deleted meanwhile.
   const start = Math.max(0, Math.round(region.start * 1000));
   const end = Math.max(start, Math.round(region.end * 1000));
   if (cue && (cue.start !== start || cue.end !== end)) {
     store.applyLocal({ type: 'setTimes', cueId: region.id, start, end });
   }
-  store.select(region.id, true);
+  // Dragging one of several selected cues keeps the selection; dragging another selects it.
+  if (!store.getState().selectedCueIds.includes(region.id)) store.select(region.id, true);
   // Moves the region back if the store refused the edit (its document did not change).
   sync.refresh();
 }
@@ -140,7 +148,12 @@ function subscribeView(getView: () => RegionView, onChange: () => void): () => v
   let last = getView();
   return getStore().subscribe(() => {
     const next = getView();
-    if (next.cues === last.cues && next.speakers === last.speakers && next.selectedCueId === last.selectedCueId) return;
+    if (
+      next.cues === last.cues &&
+      next.speakers === last.speakers &&
+      next.selectedCueId === last.selectedCueId &&
+      next.selectedCueIds === last.selectedCueIds
+    ) return;
     last = next;
     onChange();
   });
@@ -162,6 +175,7 @@ export function Waveform() {
   const docId = useStore((s) => s.docState?.docId ?? null);
   const mediaToken = useStore((s) => s.docState?.media?.token ?? null);
   const [loading, setLoading] = useState(false);
+  const [menu, setMenu] = useState<RegionMenuRequest | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -173,10 +187,11 @@ export function Waveform() {
     void loadTimeline(docId, mediaToken).then((timeline) => {
       if (cancelled) return;
       setLoading(false);
-      teardown = mountWave(container, timeline);
+      teardown = mountWave(container, timeline, setMenu);
     });
     return () => {
       cancelled = true;
+      setMenu(null);
       teardown?.();
     };
   }, [docId, mediaToken]);
@@ -185,6 +200,7 @@ export function Waveform() {
     <div className="waveform-pane">
       <div className="waveform" ref={containerRef} data-testid="waveform" />
       {loading && <div className="waveform-loading">Reading the waveform…</div>}
+      {menu && <RegionMenu request={menu} onClose={() => setMenu(null)} />}
     </div>
   );
 }

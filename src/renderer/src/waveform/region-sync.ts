@@ -11,7 +11,10 @@ import { buildCueIndex, cuesInWindow, regionDiff, regionWindow, type CueIndex } 
 export interface RegionView {
   cues: Cue[];
   speakers: Speaker[];
+  /** The primary selected cue: it is scrolled into view when the selection changes. */
   selectedCueId: string | null;
+  /** Every selected cue: all of them are highlighted. */
+  selectedCueIds: readonly string[];
 }
 
 interface RegionsApi {
@@ -65,8 +68,9 @@ export class RegionSync {
     }
     const addSet = new Set(add);
     const colors = speakerColors(view.speakers);
+    const selectedIds = new Set(view.selectedCueIds);
     for (const cue of wanted) {
-      const selected = cue.id === view.selectedCueId;
+      const selected = selectedIds.has(cue.id) || cue.id === view.selectedCueId;
       if (addSet.has(cue.id)) this.add(cue, colors, selected, duration);
       else this.update(cue, colors, selected, duration);
     }
@@ -165,14 +169,19 @@ function regionColor(colors: Map<string, string>, cue: Cue, selected: boolean): 
   return withAlpha(base, selected ? 0.55 : 0.22);
 }
 
+/** Outlines a selected region in its speaker's colour; re-run on every refresh so a recolour shows at once. */
 function markSelected(region: Region, selected: boolean, colors: Map<string, string>, cue: Cue): void {
   const el = region.element;
   if (!el) return;
-  const wasSelected = el.getAttribute('data-selected') === 'true';
-  if (wasSelected === selected) return;
-  el.setAttribute('data-selected', String(selected));
-  el.style.boxShadow = selected ? `inset 0 0 0 2px ${withAlpha((cue.speaker && colors.get(cue.speaker)) || NO_SPEAKER, 1)}` : '';
-  el.style.zIndex = selected ? '3' : '';
+  if (el.getAttribute('data-selected') !== String(selected)) el.setAttribute('data-selected', String(selected));
+  const shadow = selected ? `inset 0 0 0 2px ${withAlpha((cue.speaker && colors.get(cue.speaker)) || NO_SPEAKER, 1)}` : '';
+  if (el.dataset.outline !== shadow) {
+    el.dataset.outline = shadow;
+    el.style.boxShadow = shadow;
+    el.style.zIndex = selected ? '3' : '';
+  }
+  const speaker = cue.speaker ?? '';
+  if (el.getAttribute('data-speaker') !== speaker) el.setAttribute('data-speaker', speaker);
 }
 
 /** `#rrggbb` (or `#rgb`) plus an alpha, as rgba(); other CSS colours pass through unchanged. */

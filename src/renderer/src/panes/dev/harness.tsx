@@ -7,7 +7,13 @@ import { StrictMode, useEffect, useRef, useState, type JSX } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Cue, SubtitleDocument } from '../../../../shared/model';
 import { speakerColor } from '../../../../shared/model';
-import { LanguagePanes } from '../LanguagePanes';
+import { LanguagePanes, type PaneCursor } from '../LanguagePanes';
+import type { EditCommand } from '../../../../shared/commands/schema';
+import { SpeakersPanel } from '../../speakers/SpeakersPanel';
+import { FindReplace } from '../../find/FindReplace';
+import { TimingDialog } from '../../timing/TimingDialog';
+import { SettingsDialog } from '../../settings/SettingsDialog';
+import { splitDoc, mergeDoc, insertDoc, removeDoc } from './harness-structure';
 
 const ZH = ['你好。', '我们明天早上八点在火车站见面，别迟到了。', '这件事情说来话长，我慢慢告诉你吧，其实一开始谁也没想到会变成今天这个样子。', '好的。', ''];
 const EN = ['Hello.', "We'll meet at the train station at eight tomorrow morning, don't be late.", "It's a long story, let me tell you slowly; honestly, at first nobody expected it to end up the way it is today, not even me.", 'OK.', 'Right.\nSecond line here.'];
@@ -29,6 +35,9 @@ function setText(doc: SubtitleDocument, cueId: string, lang: string, text: strin
 interface HarnessLog {
   edits: { cueId: string; lang: string; text: string }[];
   selects: string[];
+  modes: string[];
+  cursors: (PaneCursor | null)[];
+  commands: EditCommand[];
   undos: number;
   redos: number;
 }
@@ -41,6 +50,13 @@ declare global {
       setDoc(doc: SubtitleDocument): void;
       externalEdit(cueId: string, lang: string, text: string): void;
       select(cueId: string): void;
+      selectMany(cueIds: string[]): void;
+      split(cueId: string): void;
+      merge(cueId: string): void;
+      insert(index: number): void;
+      remove(cueId: string): void;
+      /** Which extra UI to show: 'find' | 'timing' | 'settings' | null. */
+      show(dialog: string | null): void;
       /** ms from script start to the panes' first mount (editors created, blocks aligned). */
       mountedAt: number;
       /** ms from script start to the first frame painted after mount. */
@@ -51,7 +67,8 @@ declare global {
 
 const n = Number(new URLSearchParams(location.search).get('n') ?? 100);
 const t0 = performance.now();
-const log: HarnessLog = { edits: [], selects: [], undos: 0, redos: 0 };
+const log: HarnessLog = { edits: [], selects: [], modes: [], cursors: [], commands: [], undos: 0, redos: 0 };
+const side = new URLSearchParams(location.search).get('side') === '1';
 
 /** Snapshot history: enough to drive undo/redo as external document changes. */
 interface Store {
@@ -64,6 +81,12 @@ function Harness(): JSX.Element {
   const store = useRef<Store>({ doc: makeDoc(n), past: [], future: [] });
   const [doc, setDoc] = useState(store.current.doc);
   const [selected, setSelected] = useState<string | null>(null);
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const [dialog, setDialog] = useState<string | null>(null);
+  const selectOne = (id: string | null): void => {
+    setSelected(id);
+    setSelectedIds(id ? [id] : []);
+  };
   const [nonce, setNonce] = useState(0);
   const s = store.current;
   const show = (next: SubtitleDocument): void => {
@@ -83,9 +106,18 @@ function Harness(): JSX.Element {
       setDoc: (d) => commit(d),
       externalEdit: (cueId, lang, text) => commit(setText(s.doc, cueId, lang, text)),
       select: (cueId) => {
-        setSelected(cueId);
+        selectOne(cueId);
         setNonce((k) => k + 1);
       },
+      selectMany: (ids) => {
+        setSelected(ids[0] ?? null);
+        setSelectedIds(ids);
+      },
+      split: (cueId) => commit(splitDoc(s.doc, cueId)),
+      merge: (cueId) => commit(mergeDoc(s.doc, cueId)),
+      insert: (index) => commit(insertDoc(s.doc, index)),
+      remove: (cueId) => commit(removeDoc(s.doc, cueId)),
+      show: (d) => setDialog(d),
       mountedAt: window.__harness?.mountedAt ?? performance.now() - t0,
       firstFrameAt: window.__harness?.firstFrameAt,
     };
@@ -98,14 +130,34 @@ function Harness(): JSX.Element {
       <div id="bar">
         {n} cues · selected {selected ?? '—'} · history {s.past.length}/{s.future.length}
       </div>
-      <div id="panes">
+      <div id="panes" style={{ display: 'flex', position: 'relative' }}>
+        {side && (
+          <div style={{ width: 220, flex: 'none', borderRight: '1px solid #d0d4da' }}>
+            <SpeakersPanel doc={doc} selectedCueIds={selectedIds} onCommand={(c) => log.commands.push(c)} onSelectMany={(ids) => { setSelected(ids[0] ?? null); setSelectedIds(ids); }} />
+          </div>
+        )}
+        <div style={{ flex: '1 1 auto', minWidth: 0 }}>
         <LanguagePanes
           doc={doc}
           selectedCueId={selected}
+          selectedCueIds={selectedIds}
           revealNonce={nonce}
-          onSelectCue={(id) => {
+          onCursor={(c) => log.cursors.push(c)}
+          onCommand={(c) => log.commands.push(c)}
+          getPlayheadMs={() => 1000}
+          onSelectCue={(id, mode) => {
             log.selects.push(id);
-            setSelected(id);
+            log.modes.push(mode ?? 'none');
+            if (mode === 'toggle') {
+              const next = selectedIds.includes(id) ? selectedIds.filter((x) => x !== id) : [...selectedIds, id];
+              setSelectedIds(next);
+              setSelected(next.includes(id) ? id : (next[0] ?? null));
+            } else if (mode === 'range' && selected) {
+              const ids = s.doc.cues.map((c) => c.id);
+              const [a, b] = [ids.indexOf(selected), ids.indexOf(id)].sort((x, y) => x - y);
+              setSelectedIds(ids.slice(a, b + 1));
+              setSelected(id);
+            } else selectOne(id);
           }}
           onEditText={(cueId, lang, text) => {
             log.edits.push({ cueId, lang, text });
@@ -126,7 +178,16 @@ function Harness(): JSX.Element {
             show(next);
           }}
         />
+        </div>
+        <FindReplace doc={doc} open={dialog === 'find'} onClose={() => setDialog(null)} onCommand={(c) => log.commands.push(c)}
+          onSelectMany={(ids, primary) => { setSelectedIds(ids); setSelected(primary ?? ids[0] ?? null); setNonce((k) => k + 1); }} />
       </div>
+      {dialog === 'timing' && (
+        <TimingDialog doc={doc} selectedCueIds={selectedIds} playheadMs={123456} onCommand={(c) => log.commands.push(c)} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'settings' && (
+        <SettingsDialog settings={{ minSplitMs: 200, minGapMs: 24 }} onSave={(p) => log.commands.push(p as never)} onClose={() => setDialog(null)} />
+      )}
     </>
   );
 }

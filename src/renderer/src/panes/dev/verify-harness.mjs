@@ -58,6 +58,45 @@ const caret = (lang, cueId, where) => page.evaluate(([lang, cueId, where]) => {
 
 const log = () => page.evaluate(() => JSON.parse(JSON.stringify(window.__harness.log)));
 
+/** Every block in both panes shows its cue's text, the index covers each model exactly, counts match the doc. */
+const consistent = () => page.evaluate(() => {
+  const P = window.__duosubPanes, cues = window.__harness.doc().cues, bad = [];
+  for (const lang of Object.keys(P)) {
+    const p = P[lang], m = p.editor.getModel();
+    let lines = 0;
+    for (const cue of cues) {
+      const r = p.blockRange(cue.id);
+      if (!r) { bad.push([lang, cue.id, 'missing']); continue; }
+      lines += r.lineCount;
+      const end = r.startLine + r.lineCount - 1;
+      const text = m.getValueInRange({ startLineNumber: r.startLine, startColumn: 1, endLineNumber: end, endColumn: m.getLineMaxColumn(end) });
+      if (text !== (cue.text[lang] ?? '')) bad.push([lang, cue.id, text, cue.text[lang]]);
+    }
+    if (lines !== m.getLineCount()) bad.push([lang, 'lines', lines, m.getLineCount()]);
+    if (document.querySelector(`[data-testid=pane-${lang}]`).getAttribute('data-block-count') !== String(cues.length)) bad.push([lang, 'count']);
+  }
+  return bad;
+});
+
+/** Runs a structural change and checks: consistent, aligned, no onEditText, the model was edited (not reset). */
+async function structural(name, fn) {
+  const edits0 = (await log()).edits.length;
+  await page.evaluate(() => {
+    if (window.__flushes !== undefined) return;
+    window.__flushes = 0;
+    for (const p of Object.values(window.__duosubPanes)) p.editor.getModel().onDidChangeContent((e) => { if (e.isFlush) window.__flushes++; });
+  });
+  const f0 = await page.evaluate(() => window.__flushes);
+  await page.evaluate(fn);
+  await page.waitForTimeout(60);
+  const bad = await consistent();
+  const mis = await misaligned();
+  const f1 = await page.evaluate(() => window.__flushes);
+  check(`${name}: blocks consistent and aligned, no onEditText`, bad.length === 0 && mis.length === 0 && (await log()).edits.length === edits0,
+    JSON.stringify([bad.slice(0, 3), mis.slice(0, 3)]));
+  check(`${name}: incremental (no model reset)`, f1 === f0, `${f0} → ${f1}`);
+}
+
 // ---- 100 cues, StrictMode (double mount must leave one working set of editors)
 await open(100);
 check('two editors rendered once each', (await page.locator('.monaco-editor').count()) === 2);
@@ -200,7 +239,116 @@ const look = await page.evaluate(() => {
 });
 check('speaker / start change updates stripe and label', look.decos.some((c) => c.includes('duosub-spk-4e79a7')) && look.hasLabel, JSON.stringify(look));
 
-// A changed cue list (a cue deleted) rebuilds the models
+// Structural changes: incremental model edits, alignment kept
+await structural('split c20', () => window.__harness.split('c20'));
+await structural('merge c30 with next', () => window.__harness.merge('c30'));
+await structural('insert at 0', () => window.__harness.insert(0));
+await structural('insert at end', () => window.__harness.insert(window.__harness.doc().cues.length));
+await structural('insert in the middle', () => window.__harness.insert(40));
+await structural('delete first', () => window.__harness.remove(window.__harness.doc().cues[0].id));
+await structural('delete last', () => window.__harness.remove(window.__harness.doc().cues.at(-1).id));
+await structural('split last', () => window.__harness.split(window.__harness.doc().cues.at(-1).id));
+await structural('merge last two', () => window.__harness.merge(window.__harness.doc().cues.at(-2).id));
+await structural('split + speaker change elsewhere', () => {
+  const h = window.__harness, d = h.doc();
+  const next = { ...d, cues: d.cues.map((c) => (c.id === 'c60' ? { ...c, speaker: 's2', text: { ...c.text, en: 'changed\ntoo' } } : c)) };
+  h.setDoc(next);
+  h.split('c61');
+});
+await page.evaluate(() => { window.__before = window.__harness.doc(); });
+await structural('split c45', () => window.__harness.split('c45'));
+await structural('undo of the split (back to the old cue list)', () => window.__harness.setDoc(window.__before));
+await page.evaluate(() => window.__duosubPanes.en.editor.revealLineInCenter(window.__duosubPanes.en.blockRange('c46').startLine));
+await page.waitForTimeout(50);
+const labels = await page.evaluate(() => {
+  const cues = window.__harness.doc().cues, i = cues.findIndex((c) => c.id === 'c46');
+  return [...document.querySelectorAll('[data-testid=pane-en] .line-numbers')].map((e) => e.textContent.trim()).filter((t) => t.startsWith(`${i + 1} `));
+});
+check('gutter numbers follow the structural edits', labels.length === 1, JSON.stringify(labels));
+await page.evaluate(() => window.__duosubPanes.en.editor.focus());
+await page.evaluate(() => {
+  const p = window.__duosubPanes.en, r = p.blockRange('c47');
+  p.editor.setPosition({ lineNumber: r.startLine, column: 3 });
+});
+await structural('split at the caret keeps the caret in step', () => window.__harness.split('c47'));
+const caretAfter = await page.evaluate(() => { const p = window.__duosubPanes.en; return [p.editor.getPosition().lineNumber, p.blockRange('c47').startLine]; });
+check('caret stays on its block after a split elsewhere in the block list', caretAfter[0] === caretAfter[1], JSON.stringify(caretAfter));
+// Typing still works after structural edits, in a block below them
+const before70 = await blockText('en', 'c70');
+await caret('en', 'c70', 'end');
+await page.keyboard.type('ok');
+L = await log();
+check('typing after structural edits reports the right block', L.edits.at(-1)?.cueId === 'c70' && L.edits.at(-1).text === before70 + 'ok', JSON.stringify(L.edits.at(-1)));
+check('cursor reported with cue, lang and offset', JSON.stringify(L.cursors.at(-1)) === JSON.stringify({ cueId: 'c70', lang: 'en', offset: before70.length + 2 }), JSON.stringify(L.cursors.at(-1)));
+await caret(ZH, 'c71', 'start');
+L = await log();
+check('cursor follows focus to the other pane', L.cursors.at(-1)?.lang === ZH && L.cursors.at(-1).cueId === 'c71' && L.cursors.at(-1).offset === 0, JSON.stringify(L.cursors.at(-1)));
+
+// Multi-selection: gutter Ctrl-click toggles, Shift-click extends; extra blocks are highlighted
+const labelBox = async (cueId) => page.evaluate((cueId) => {
+  const p = window.__duosubPanes.en, line = p.blockRange(cueId).startLine;
+  p.editor.revealLineInCenter(line);
+  const top = p.editor.getTopForLineNumber(line) - p.editor.getScrollTop();
+  const r = document.querySelector('[data-testid=pane-en] .monaco-editor').getBoundingClientRect();
+  return { x: r.left + 40, y: r.top + top + 8 };
+}, cueId);
+await page.evaluate(() => window.__harness.select('c72'));
+await page.waitForTimeout(50);
+let box = await labelBox('c74');
+await page.keyboard.down('Control');
+await page.mouse.click(box.x, box.y);
+await page.keyboard.up('Control');
+box = await labelBox('c73');
+await page.keyboard.down('Shift');
+await page.mouse.click(box.x, box.y);
+await page.keyboard.up('Shift');
+await page.waitForTimeout(50);
+L = await log();
+const extra = await page.evaluate(() => document.querySelectorAll('[data-testid=pane-en] .duosub-selected-extra').length);
+check('gutter Ctrl-click toggles, Shift-click ranges', L.modes.slice(-2).join() === 'toggle,range' && L.selects.slice(-2).join() === 'c74,c73' && extra > 0, JSON.stringify([L.modes.slice(-3), L.selects.slice(-3), extra]));
+await page.screenshot({ path: '/tmp/pv/multi-select.png' });
+
+// Context menu: right-click in a block's text opens it; Set speaker ▸ Speaker 2 → onCommand
+box = await labelBox('c75');
+await page.mouse.click(box.x + 420, box.y, { button: 'right' });
+await page.waitForSelector('[data-testid=cue-menu]');
+await page.getByText('Set speaker').hover();
+await page.waitForTimeout(100);
+await page.screenshot({ path: '/tmp/pv/context-menu.png' });
+await page.getByRole('menuitem', { name: 'Speaker 2' }).click();
+L = await log();
+check('context menu Set speaker builds setSpeaker', JSON.stringify(L.commands.at(-1)) === JSON.stringify({ kind: 'setSpeaker', cueIds: ['c75'], speakerId: 's1' }), JSON.stringify(L.commands.at(-1)));
+check('menu closed after a choice', (await page.locator('[data-testid=cue-menu]').count()) === 0);
+await page.mouse.click(box.x + 420, box.y, { button: 'right' });
+await page.getByRole('menuitem', { name: 'Split here' }).click();
+L = await log();
+const sc = L.commands.at(-1);
+check('context menu Split here carries the caret and playhead', sc?.kind === 'split' && sc.cueId === 'c75' && sc.at?.lang === 'en' && sc.playhead === 1000, JSON.stringify(sc));
+await page.mouse.click(box.x + 420, box.y, { button: 'right' });
+await page.keyboard.press('ArrowDown');
+await page.keyboard.press('ArrowRight');
+await page.waitForTimeout(50);
+const subOpen = await page.locator('.duosub-menu').count();
+await page.keyboard.press('Escape');
+await page.keyboard.press('Escape');
+check('context menu keyboard: ↓ → opens the submenu, Esc closes', subOpen === 2 && (await page.locator('.duosub-menu').count()) === 0, String(subOpen));
+await caret('en', 'c76', 'end');
+await page.keyboard.press('Shift+F10');
+await page.waitForSelector('[data-testid=cue-menu]');
+await page.getByRole('menuitem', { name: 'Merge with next' }).click();
+L = await log();
+check('Shift+F10 opens the menu at the caret; Merge with next', JSON.stringify(L.commands.at(-1)) === JSON.stringify({ kind: 'mergeWithNext', cueId: 'c76' }), JSON.stringify(L.commands.at(-1)));
+
+// A wide change (many cues replaced) still rebuilds
+await page.evaluate(() => {
+  const d = window.__harness.doc();
+  window.__harness.setDoc({ ...d, cues: d.cues.slice().reverse().map((c, i) => ({ ...c, start: i * 2500, end: i * 2500 + 2000 })) });
+});
+await page.waitForTimeout(100);
+bad = await consistent();
+check('a reorder of every cue rebuilds consistently', bad.length === 0, JSON.stringify(bad.slice(0, 3)));
+
+// A changed cue list (a cue deleted)
 await page.evaluate(() => {
   const d = window.__harness.doc();
   window.__harness.setDoc({ ...d, cues: d.cues.filter((c) => c.id !== 'c50') });
@@ -212,7 +360,8 @@ const rebuilt = await page.evaluate(() => ({
   lines: window.__duosubPanes.en.editor.getModel().getLineCount(),
   sum: window.__harness.doc().cues.reduce((s, c) => s + window.__duosubPanes.en.blockRange(c.id).lineCount, 0),
 }));
-check('cue list change rebuilds (data-block-count, index)', rebuilt.count === '99' && rebuilt.gone === null && rebuilt.lines === rebuilt.sum, JSON.stringify(rebuilt));
+const expectCount = String(await page.evaluate(() => window.__harness.doc().cues.length));
+check('cue list change (data-block-count, index)', rebuilt.count === expectCount && rebuilt.gone === null && rebuilt.lines === rebuilt.sum, JSON.stringify(rebuilt));
 bad = await misaligned();
 check('aligned after rebuild', bad.length === 0, JSON.stringify(bad.slice(0, 3)));
 
@@ -265,6 +414,31 @@ console.log('keydown → next frame with 5,000 cues (ms):', JSON.stringify(lat))
 bad = await misaligned();
 check('5,000 cues aligned after real typing', bad.length === 0, JSON.stringify(bad.slice(0, 3)));
 await page.screenshot({ path: '/tmp/pv/harness-5000.png' });
+
+// Structural edits at 5,000 cues: time from the document change to the panes updated (block count published)
+const structTimes = await page.evaluate(async () => {
+  const h = window.__harness, el = document.querySelector('[data-testid=pane-en]');
+  const timeOne = (fn) => new Promise((resolve) => {
+    const obs = new MutationObserver(() => { obs.disconnect(); resolve(performance.now() - t); });
+    obs.observe(el, { attributes: true, attributeFilter: ['data-block-count'] });
+    const t = performance.now();
+    fn();
+  });
+  const out = { split: [], merge: [] };
+  for (let k = 0; k < 10; k++) {
+    const id = h.doc().cues[1000 + k * 300].id;
+    out.split.push(await timeOne(() => h.split(id)));
+    await new Promise((r) => requestAnimationFrame(r));
+    out.merge.push(await timeOne(() => h.merge(id)));
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  const stat = (a) => { a.sort((x, y) => x - y); return { p50: a[5].toFixed(1), max: a[9].toFixed(1) }; };
+  return { split: stat(out.split), merge: stat(out.merge) };
+});
+console.log('structural edit at 5,000 cues, doc change → panes updated (ms):', JSON.stringify(structTimes));
+bad = await misaligned();
+check('5,000 cues aligned after splits and merges', bad.length === 0, JSON.stringify(bad.slice(0, 3)));
+check('5,000 cues consistent after splits and merges', (await consistent()).length === 0);
 
 await browser.close();
 const failed = results.filter((r) => !r.ok).length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pick, prune, EMPTY_SELECTION } from '../../src/renderer/src/selection';
-import type { Cue } from '../../src/shared/model';
+import { pick, prune, EMPTY_SELECTION } from '../../../src/renderer/src/selection';
+import type { Cue } from '../../../src/shared/model';
 
 const cues: Cue[] = ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, start: i * 1000, end: i * 1000 + 900, speaker: null, text: {} }));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BlockIndex } from '../../src/renderer/src/panes/block-index';
-import { checkEdits, isStructuralDelete } from '../../src/renderer/src/panes/block-edits';
+import { BlockIndex } from '../../../src/renderer/src/panes/block-index';
+import { checkEdits, isStructuralDelete } from '../../../src/renderer/src/panes/block-edits';
 
 // Blocks: a = line 1, b = lines 2–4, c = line 5, d = lines 6–7.
 const make = (): BlockIndex => new BlockIndex(['a', 'b', 'c', 'd'], [1, 3, 1, 2]);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { blockTextsFor, diffText, lineCountOf, normalizeBlockText, offsetToLineColumn } from '../../src/renderer/src/panes/block-text';
-import { formatCueTime, gutterLabel } from '../../src/renderer/src/panes/cue-label';
-import { EchoFilter } from '../../src/renderer/src/panes/echo-filter';
-import { changedCueIndices, sameCueList } from '../../src/renderer/src/panes/doc-diff';
-import type { Cue } from '../../src/shared/model';
+import { blockTextsFor, diffText, lineCountOf, normalizeBlockText, offsetToLineColumn } from '../../../src/renderer/src/panes/block-text';
+import { formatCueTime, gutterLabel } from '../../../src/renderer/src/panes/cue-label';
+import { EchoFilter } from '../../../src/renderer/src/panes/echo-filter';
+import { changedCueIndices, sameCueList } from '../../../src/renderer/src/panes/doc-diff';
+import type { Cue } from '../../../src/shared/model';
 
 describe('block text', () => {
   it('normalizes line endings and missing text', () => {

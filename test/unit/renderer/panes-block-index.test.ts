@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BlockIndex } from '../../src/renderer/src/panes/block-index';
+import { BlockIndex } from '../../../src/renderer/src/panes/block-index';
 
 const ids = ['a', 'b', 'c', 'd'];
 

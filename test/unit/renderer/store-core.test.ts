@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentState, DuosubApi, EditResult, EventMap } from '../../src/shared/api';
-import type { SubtitleDocument } from '../../src/shared/model';
-import { applyOperation, type Operation } from '../../src/shared/operations';
-import { DocStore } from '../../src/renderer/src/store-core';
+import type { DocumentState, DuosubApi, EditResult, EventMap } from '../../../src/shared/api';
+import type { SubtitleDocument } from '../../../src/shared/model';
+import { applyOperation, type Operation } from '../../../src/shared/operations';
+import { DocStore } from '../../../src/renderer/src/store-core';
 
 function makeDoc(): SubtitleDocument {
   return {

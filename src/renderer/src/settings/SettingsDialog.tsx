@@ -1,0 +1,53 @@
+/** Edit settings: the minimum half of a split and the gap kept between cues. */
+import { useState, type JSX } from 'react';
+import type { EditSettings } from '../../../shared/commands/schema';
+import { validateSettings, type SettingsForm } from './validate-settings';
+import './dialog.css';
+
+export interface SettingsDialogProps {
+  settings: EditSettings;
+  onSave(patch: Partial<EditSettings>): unknown;
+  onClose(): void;
+}
+
+const FIELDS: { key: keyof EditSettings; label: string; help: string }[] = [
+  { key: 'minSplitMs', label: 'Minimum split duration', help: 'Neither half of a split is shorter than this.' },
+  { key: 'minGapMs', label: 'Minimum gap', help: 'Kept between cues by split, close gaps and remove overlaps.' },
+];
+
+export function SettingsDialog(props: SettingsDialogProps): JSX.Element {
+  const [form, setForm] = useState<SettingsForm>({ minSplitMs: String(props.settings.minSplitMs), minGapMs: String(props.settings.minGapMs) });
+  const [errors, setErrors] = useState<Partial<Record<keyof EditSettings, string>>>({});
+  const save = (): void => {
+    const check = validateSettings(form, props.settings);
+    if (!check.ok) {
+      setErrors(check.errors);
+      return;
+    }
+    if (Object.keys(check.patch).length > 0) props.onSave(check.patch);
+    props.onClose();
+  };
+  return (
+    <div className="duosub-dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onClose()} onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
+      <form noValidate className="duosub-dialog" role="dialog" aria-label="Settings" data-testid="settings-dialog" onSubmit={(e) => { e.preventDefault(); save(); }}>
+        <h2>Settings</h2>
+        {FIELDS.map(({ key, label, help }, i) => (
+          <section key={key}>
+            <div className="row">
+              <label style={{ flex: 1 }} htmlFor={`setting-${key}`}>{label}</label>
+              <input id={`setting-${key}`} type="number" min={0} max={10000} step={1} autoFocus={i === 0} style={{ width: 90 }}
+                className={errors[key] ? 'bad' : undefined} value={form[key]}
+                onChange={(e) => { setForm({ ...form, [key]: e.currentTarget.value }); setErrors({ ...errors, [key]: undefined }); }} /> ms
+            </div>
+            <div style={{ color: '#6a7282', fontSize: 12 }}>{help}</div>
+            {errors[key] && <div className="error" role="alert">{errors[key]}</div>}
+          </section>
+        ))}
+        <footer>
+          <button type="button" onClick={props.onClose}>Cancel</button>
+          <button type="submit" className="primary">Save</button>
+        </footer>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * The keyboard timing loop and structural edits, as the keymap (and menus) call them: each reads the
+ * selection, cursor and playhead from the store and asks it for one `EditCommand` (planned and undone
+ * in main) or a selection change. No domain rules here — edit-plans.ts holds the few local decisions.
+ */
+import type { EditCommand } from '../../../shared/commands/schema';
+import type { DocStore } from '../store-core';
+import { getZoom, hasMedia, playRange, seek, setZoom } from '../waveform/player';
+import { appendSpan, auditionSpan, insertSpan, neighbourCue, splitCommand } from './edit-plans';
+
+export interface EditCommands {
+  playAround(side: 'before' | 'after', ms: number): void;
+  setEdgeAtPlayhead(edge: 'start' | 'end'): void;
+  nudge(edge: 'start' | 'end', deltaMs: number): void;
+  /** Selects (and reveals) the previous or next cue and puts the playhead at its start. */
+  stepCue(step: 1 | -1): void;
+  commitAndNext(): void;
+  splitAtPlayhead(turn: boolean): void;
+  mergeWithNext(): void;
+  moveWord(direction: 'toNext' | 'fromNext'): void;
+  insertAtPlayhead(): void;
+  deleteSelected(): void;
+  /** Speaker `n` (1-based, in the document's speaker list) for every selected cue; 0 clears it. */
+  setSpeakerNumber(n: number): void;
+  /** +1 zooms in, -1 out. */
+  zoom(direction: 1 | -1): void;
+  toggleFollow(): void;
+}
+
+const ZOOM_STEP = 1.25;
+
+export function createEditCommands(store: DocStore): EditCommands {
+  // The language a word move acts in: the pane the caret is in, or the one it was in last.
+  let lastLang: string | null = null;
+  store.subscribe(() => {
+    const lang = store.getState().cursor?.lang;
+    if (lang) lastLang = lang;
+  });
+
+  const doc = () => store.getState().docState?.doc ?? null;
+  const primary = () => {
+    const { selectedCueId } = store.getState();
+    return doc()?.cues.find((c) => c.id === selectedCueId) ?? null;
+  };
+  /** The primary cue, or a status line saying what to do first. */
+  const needCue = () => {
+    const cue = primary();
+    if (!cue) store.setStatus('Select a cue first.');
+    return cue;
+  };
+  const run = (command: EditCommand) => void store.command(command);
+  const selected = () => {
+    const { selectedCueIds } = store.getState();
+    if (selectedCueIds.length === 0) store.setStatus('Select a cue first.');
+    return selectedCueIds;
+  };
+  const goTo = (cueId: string, startMs: number) => {
+    store.select(cueId, { reveal: true });
+    seek(startMs / 1000);
+  };
+
+  return {
+    playAround: (side, ms) => {
+      const cue = needCue();
+      if (!cue) return;
+      if (!hasMedia()) return store.setStatus('No media to play: attach audio or video first.');
+      const span = auditionSpan(cue, side, ms);
+      playRange(span.start, span.end);
+    },
+    setEdgeAtPlayhead: (edge) => {
+      const cue = needCue();
+      if (cue) run({ kind: 'setEdge', cueId: cue.id, edge, time: store.playheadMs() });
+    },
+    nudge: (edge, delta) => {
+      const cueIds = selected();
+      if (cueIds.length) run({ kind: 'nudge', cueIds, edge, delta });
+    },
+    stepCue: (step) => {
+      const cues = doc()?.cues ?? [];
+      const target = neighbourCue(cues, store.getState().selectedCueId, store.playheadMs(), step);
+      if (target) goTo(target.id, target.start);
+    },
+    commitAndNext: () => {
+      const d = doc();
+      const cue = needCue();
+      if (!d || !cue) return;
+      const next = neighbourCue(d.cues, cue.id, store.playheadMs(), 1);
+      if (next) return goTo(next.id, next.start);
+      const span = appendSpan(cue, store.playheadMs(), store.getState().settings);
+      void store.command({ kind: 'insert', ...span, speaker: cue.speaker }).then((result) => {
+        if (result) seek(span.start / 1000);
+      });
+    },
+    splitAtPlayhead: (turn) => {
+      const d = doc();
+      const cue = needCue();
+      if (!d || !cue) return;
+      const { cursor } = store.getState();
+      run(splitCommand({ cue, speakers: d.speakers, cursor, playheadMs: store.playheadMs(), turn }));
+    },
+    mergeWithNext: () => {
+      const cue = needCue();
+      if (cue) run({ kind: 'mergeWithNext', cueId: cue.id });
+    },
+    moveWord: (direction) => {
+      const d = doc();
+      const cue = needCue();
+      if (!d || !cue) return;
+      const lang = store.getState().cursor?.lang ?? lastLang ?? d.languages[0]?.code;
+      if (lang) run({ kind: 'moveWord', cueId: cue.id, lang, direction });
+    },
+    insertAtPlayhead: () => {
+      const d = doc();
+      if (!d) return;
+      const span = insertSpan(d.cues, store.playheadMs(), store.getState().settings);
+      run({ kind: 'insert', ...span });
+    },
+    deleteSelected: () => {
+      const cueIds = selected();
+      if (cueIds.length) run({ kind: 'delete', cueIds });
+    },
+    setSpeakerNumber: (n) => {
+      const d = doc();
+      const cueIds = selected();
+      if (!d || !cueIds.length) return;
+      if (n === 0) return run({ kind: 'setSpeaker', cueIds, speakerId: null });
+      const speaker = d.speakers[n - 1];
+      if (!speaker) return store.setStatus(`There is no speaker ${n} (the document has ${d.speakers.length}).`);
+      run({ kind: 'setSpeaker', cueIds, speakerId: speaker.id });
+    },
+    zoom: (direction) => setZoom(getZoom() * (direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP)),
+    toggleFollow: () => {
+      const on = !store.getState().followPlayhead;
+      store.setFollowPlayhead(on);
+      store.setStatus(on ? 'Following the playhead' : 'Not following the playhead');
+    },
+  };
+}

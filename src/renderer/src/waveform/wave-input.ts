@@ -1,0 +1,111 @@
+/**
+ * What the pointer does on the waveform besides dragging regions: click modes for selection,
+ * click-drag on empty waveform to insert a cue, right-click on a region for its context menu.
+ * Each installer returns its own teardown, like wavesurfer's `on()`.
+ */
+import type WaveSurfer from 'wavesurfer.js';
+import type { Region } from 'wavesurfer.js/plugins/regions';
+import type RegionsPlugin from 'wavesurfer.js/plugins/regions';
+import type { SelectMode } from '../selection';
+import { getStore } from '../store';
+import { seek } from './player';
+
+type Regions = ReturnType<typeof RegionsPlugin.create>;
+
+/** Id of the temporary region drawn while dragging out a new cue; never a cue id (those come from main). */
+export const DRAFT_REGION_ID = '__duosub-draft';
+/** A drag shorter than this is a slip of the mouse, not a cue. */
+const MIN_INSERT_MS = 100;
+
+/** Click = select one, Ctrl/Cmd+click = toggle, Shift+click = extend the range (the usual list conventions). */
+export function selectModeOf(event: Pick<MouseEvent, 'ctrlKey' | 'metaKey' | 'shiftKey'>): SelectMode {
+  if (event.shiftKey) return 'range';
+  if (event.ctrlKey || event.metaKey) return 'toggle';
+  return 'replace';
+}
+
+export function onRegionClick(regions: Regions): () => void {
+  return regions.on('region-clicked', (region: Region, event: MouseEvent) => {
+    event.stopPropagation();
+    if (region.id === DRAFT_REGION_ID) return;
+    const mode = selectModeOf(event);
+    getStore().select(region.id, { mode, reveal: true });
+    // A plain click puts the playhead at the cue's start; extending a selection leaves it where it is.
+    if (mode === 'replace') seek(region.start);
+  });
+}
+
+/** The span a drag-selection region stands for, in integer ms; null when too short to be meant. */
+export function draftSpan(startSec: number, endSec: number): { start: number; end: number } | null {
+  const start = Math.max(0, Math.round(Math.min(startSec, endSec) * 1000));
+  const end = Math.round(Math.max(startSec, endSec) * 1000);
+  return end - start >= MIN_INSERT_MS ? { start, end } : null;
+}
+
+/** The Regions plugin starts a drag-selection region 5 px wide at the press point, so its end overshoots by that. */
+const DRAFT_START_PX = 5;
+
+/** Dragging on empty waveform draws a draft region; on release it becomes an `insert` command. */
+export function onDragToInsert(ws: WaveSurfer, regions: Regions): () => void {
+  const disable = regions.enableDragSelection({ id: DRAFT_REGION_ID, color: 'rgba(47, 111, 219, 0.25)', drag: false, resize: false, minLength: 0 });
+  const off = regions.on('region-created', (region: Region) => {
+    if (region.id !== DRAFT_REGION_ID) return;
+    const width = ws.getWrapper().scrollWidth;
+    const overshoot = width > 0 ? (DRAFT_START_PX / width) * ws.getDuration() : 0;
+    const span = draftSpan(region.start, Math.max(region.start, region.end - overshoot));
+    // The plugin is still finishing this region's creation: drop it after, the cue's own region replaces it.
+    queueMicrotask(() => region.remove());
+    if (span) void getStore().command({ kind: 'insert', ...span });
+  });
+  return () => {
+    off();
+    disable();
+  };
+}
+
+export interface RegionMenuRequest {
+  cueId: string;
+  /** Where on the timeline the click landed, in ms. */
+  timeMs: number;
+  x: number;
+  y: number;
+}
+
+/** The cue id of the region under a pointer event (regions live in wavesurfer's shadow DOM). */
+function cueIdAt(event: Event): string | null {
+  for (const node of event.composedPath()) {
+    if (node instanceof HTMLElement && node.dataset.cueId) return node.dataset.cueId;
+  }
+  return null;
+}
+
+/** Right-click on a region: selects its cue unless it is already in the selection, then asks for the menu. */
+export function onRegionMenu(container: HTMLElement, ws: WaveSurfer, open: (request: RegionMenuRequest) => void): () => void {
+  const onContextMenu = (event: MouseEvent) => {
+    const cueId = cueIdAt(event);
+    if (!cueId) return;
+    event.preventDefault();
+    const store = getStore();
+    if (!store.getState().selectedCueIds.includes(cueId)) store.select(cueId);
+    const rect = ws.getWrapper().getBoundingClientRect();
+    const fraction = rect.width > 0 ? (event.clientX - rect.left) / rect.width : 0;
+    const timeMs = Math.max(0, Math.round(fraction * ws.getDuration() * 1000));
+    open({ cueId, timeMs, x: event.clientX, y: event.clientY });
+  };
+  container.addEventListener('contextmenu', onContextMenu);
+  return () => container.removeEventListener('contextmenu', onContextMenu);
+}
+
+/** Follow playhead: wavesurfer keeps the playhead in view (centred) while playing; off leaves the view alone. */
+export function followPlayhead(ws: WaveSurfer): () => void {
+  const store = getStore();
+  let on: boolean | null = null;
+  const apply = () => {
+    const next = store.getState().followPlayhead;
+    if (next === on) return;
+    on = next;
+    ws.setOptions({ autoScroll: next, autoCenter: next });
+  };
+  apply();
+  return store.subscribe(apply);
+}
