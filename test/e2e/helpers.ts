@@ -11,9 +11,10 @@ export async function selectWordInBlock(page: Page, lang: string, cueId: string,
     for (let line = range.startLine; line < range.startLine + range.lineCount; line++) {
       const column = model.getLineContent(line).indexOf(word);
       if (column >= 0) {
+        // Focus first, as a click would: the panes follow the caret of the focused editor only.
+        pane.editor.focus();
         pane.editor.revealLineInCenter(line);
         pane.editor.setSelection({ startLineNumber: line, startColumn: column + 1, endLineNumber: line, endColumn: column + 1 + word.length });
-        pane.editor.focus();
         return true;
       }
     }

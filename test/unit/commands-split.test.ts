@@ -172,3 +172,25 @@ describe('clause boundaries', () => {
     expect(cuts).toEqual(['他说：“好。”', '他说：“好。”然后,', '他说：“好。”然后,我们走了、', '他说：“好。”然后,我们走了、看了！', '他说：“好。”然后,我们走了、看了！真的?']);
   });
 });
+
+describe('split at the playhead without a cursor', () => {
+  it('cuts every language at the clause boundary nearest the playhead\'s place in the cue', async () => {
+    const { planCommand } = await import('../../src/shared/commands/plan');
+    const { applyOperation } = await import('../../src/shared/operations');
+    const { DEFAULT_EDIT_SETTINGS } = await import('../../src/shared/commands/schema');
+    const doc = {
+      languages: [{ code: 'zh-Hans', name: '中文' }, { code: 'en', name: 'English' }],
+      speakers: [], chapters: [], media: null, metadata: {},
+      cues: [{ id: 'c1', start: 0, end: 10_000, speaker: null, text: {
+        'zh-Hans': '第一句。第二句。第三句。第四句。',
+        en: 'One is first. Two is second. Three is third. Four is fourth.',
+      } }],
+    };
+    const at = (playhead: number) => {
+      const next = applyOperation(doc, planCommand(doc, { kind: 'split', cueId: 'c1', playhead }, DEFAULT_EDIT_SETTINGS).op).doc;
+      return [next.cues[0].text.en, next.cues[0].text['zh-Hans'], next.cues[0].end];
+    };
+    expect(at(2600)).toEqual(['One is first.', '第一句。', 2600 - 12]);
+    expect(at(7400)).toEqual(['One is first. Two is second. Three is third.', '第一句。第二句。第三句。', 7400 - 12]);
+  });
+});

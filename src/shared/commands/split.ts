@@ -2,7 +2,7 @@
  * Split a cue in two, every language in step (issue 3). The cursor's language splits exactly at the cursor; each
  * other language at its clause boundary nearest the same proportional position (counted in code points), so
  * "非常感谢这次合作。|我们…" also cuts "Thank you so much for the partnership. | We're…". Without a cursor every
- * language splits at the boundary nearest its middle.
+ * language splits at the boundary nearest the playhead's place in the cue (its middle without a playhead inside).
  *
  * Time: at the playhead when it lies strictly inside the cue, otherwise in proportion to the text of the cursor's
  * language (the longest language without a cursor). The two halves are separated by the minimum gap centred on
@@ -22,7 +22,7 @@ type Halves = Record<string, [string, string]>;
 export function planSplit(doc: SubtitleDocument, cmd: SplitCommand, settings: EditSettings): Plan {
   const [cue, index] = cueOf(doc, cmd.cueId);
   const number = index + 1;
-  const { halves, ratio } = splitTexts(doc, cue, cmd.at);
+  const { halves, ratio } = splitTexts(doc, cue, cmd.at, playheadRatio(cue, cmd.playhead));
   const [firstEnd, secondStart] = splitTimes(cue, number, ratio, cmd.playhead, settings);
   const ops: Operation[] = [];
   const speaker = cmd.speaker ? turnSpeaker(doc, cmd.speaker, ops) : null;
@@ -38,8 +38,17 @@ export function planSplit(doc: SubtitleDocument, cmd: SplitCommand, settings: Ed
   return makePlan(ops, `Split cue ${number}${turn}`, [second.id]);
 }
 
-/** The halves of every language's text, and where (0…1) the reference language's text splits. */
-function splitTexts(doc: SubtitleDocument, cue: Cue, at: SplitCommand['at']): { halves: Halves; ratio: number } {
+/** Where (0…1) a playhead strictly inside the cue lies; the middle otherwise. */
+function playheadRatio(cue: Cue, playhead: number | undefined): number {
+  const inside = playhead !== undefined && playhead > cue.start && playhead < cue.end;
+  return inside ? (playhead - cue.start) / (cue.end - cue.start) : 0.5;
+}
+
+/**
+ * The halves of every language's text, and where (0…1) the reference language's text splits. Without a cursor
+ * each language cuts near `target` (the playhead's place in the cue: speech runs roughly evenly through it).
+ */
+function splitTexts(doc: SubtitleDocument, cue: Cue, at: SplitCommand['at'], target: number): { halves: Halves; ratio: number } {
   const halves: Halves = {};
   if (at) {
     if (!doc.languages.some((l) => l.code === at.lang)) throw new CommandError(`The document has no language ${at.lang}`);
@@ -53,7 +62,7 @@ function splitTexts(doc: SubtitleDocument, cue: Cue, at: SplitCommand['at']): { 
   }
   let longest: string | null = null;
   for (const { code } of doc.languages) {
-    halves[code] = splitNear(cue.text[code] ?? '', code, 0.5);
+    halves[code] = splitNear(cue.text[code] ?? '', code, target);
     if (longest === null || length(cue, code) > length(cue, longest)) longest = code;
   }
   return { halves, ratio: longest === null ? 0.5 : halfRatio(halves[longest]) };

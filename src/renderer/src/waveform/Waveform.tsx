@@ -11,7 +11,7 @@ import { documentDuration } from '../../../shared/model';
 import { getBridge } from '../bridge';
 import { getStore, useStore } from '../store';
 import { flatPeaks, peaksToChannels, timelineSeconds, type WavePeaks } from './peaks';
-import { getZoom, notifyPlayer, setActiveWave, setZoom } from './player';
+import { getZoom, notifyPlayer, onSeek, setActiveWave, setZoom } from './player';
 import { RegionMenu } from './RegionMenu';
 import { RegionSync, type RegionView } from './region-sync';
 import { followPlayhead, onDragToInsert, onRegionClick, onRegionMenu, type RegionMenuRequest } from './wave-input';
@@ -99,6 +99,8 @@ function mountWave(container: HTMLElement, timeline: Timeline, openMenu: (reques
     ws.on('zoom', () => sync.schedule()),
     ws.on('resize', () => sync.schedule()),
     ws.on('timeupdate', (t) => store.setCurrentTime(t)),
+    // The playhead moves when a seek is asked for, not when it lands: a key pressed right after acts from there.
+    onSeek((t) => store.setCurrentTime(t)),
     ws.on('play', notifyPlayer),
     ws.on('pause', notifyPlayer),
     ws.on('finish', notifyPlayer),
