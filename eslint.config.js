@@ -7,7 +7,7 @@ import globals from 'globals';
 const layerOutsideShared = ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**', '../main/*', '../renderer/*', '../preload/*', '../cli/*'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.work/**'] },
+  { ignores: ['.cache/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.work/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

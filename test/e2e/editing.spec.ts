@@ -62,7 +62,7 @@ test.describe('fixing the sample transcript from the keyboard', () => {
     await expect(page.getByTestId('pane-en')).toHaveAttribute('data-block-count', '98');
     await page.keyboard.press('Alt+5');
     await expect.poll(async () => (await currentDoc(page)).cues[95].speaker).toBe('s4');
-    let doc = await currentDoc(page);
+    const doc = await currentDoc(page);
     expect(doc.cues[94]).toMatchObject({ id: 'c95', speaker: 's2', text: { 'zh-Hans': '非常感谢这次合作。', en: 'Thank you so much for the partnership.' } });
     expect(doc.cues[95]).toMatchObject({ speaker: 's4', text: { 'zh-Hans': '我们真的很享受这个过程。', en: "We're really enjoying it." } });
     expect(doc.cues[95].start).toBeGreaterThan(doc.cues[94].end);
