@@ -2,14 +2,15 @@
  * Editing a 5,000-cue zh-Hans/en project in Chromium against browser mode (the real main-process services):
  *  - open: navigation start → both panes hold every block, the waveform shows regions and the panes' Monaco
  *    editors take input, measured in the page once that frame is painted; median of fresh page loads.
- *  - keystroke: 200 characters typed into an English block mid-document; per key, keydown → the frame in
- *    which the pane's model, the other pane's alignment, the store's document and the waveform (its store
- *    subscription ran; regions show cue numbers, which a text edit does not change) all have it.
- *  - peer: the same keystrokes in a bare Monaco editor holding 5,000 paragraphs (keydown → painted frame).
- * Last line: `bench editing: cues=5000 open_s=… keystroke_p50_ms=… keystroke_p95_ms=… monaco_p95_ms=… ratio_vs_monaco=…`
- * (ratio = Duosub p95 / Monaco p95). Goals from issue 3 are printed as information; nothing asserts.
- * Every figure includes the wait for the next vsync (0–16.7 ms at 60 Hz), as a user would see it; the detail
- * lines also show the completing frame's own cost. Knobs: BENCH_RUNS (page loads, default 3), and for digging
+ *  - keystroke: 200 characters typed into an English block mid-document; per key, keydown → the moment the
+ *    pane's model, the other pane's alignment, the store's document and the waveform (its store subscription
+ *    ran; regions show cue numbers, which a text edit does not change) all have it — polled between tasks,
+ *    so it is the work, not the wait for the next frame. Also keydown → the painted frame showing it (that
+ *    includes the wait for vsync, 0–16.7 ms at 60 Hz; bare Monaco's own p95 is above 16 ms by that measure).
+ *  - peer: the same keystrokes in a bare Monaco editor holding 5,000 paragraphs.
+ * Last line: `bench editing: cues=5000 open_s=… keystroke_p50_ms=… keystroke_p95_ms=… painted_p95_ms=…
+ * monaco_p95_ms=… ratio_vs_monaco=…` (keystroke = all views updated; ratio = Duosub p95 / Monaco p95, same
+ * measure). Goals from issue 3 are printed as information; nothing asserts. Knobs: BENCH_RUNS (page loads, default 3), and for digging
  * BENCH_EDITING_PROFILE / BENCH_EDITING_TRACE / BENCH_EDITING_SAMPLES (see below).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -41,7 +42,10 @@ const TYPED = ' and then we talked about the next model, the chips, the data cen
 
 interface KeySample {
   index: number;
+  /** keydown → painted frame with every view updated. */
   totalMs: number | null;
+  /** keydown → every view's state updated (polled between tasks; what the goal in issue 3 is about). */
+  updatedMs: number | null;
   handlersMs: number | null;
   /** keydown handler time minus the event's own stamp: how long the key waited for the main thread. */
   queuedMs: number;
@@ -53,6 +57,8 @@ interface KeySample {
 }
 
 interface KeyStats {
+  updatedP50: number;
+  updatedP95: number;
   p50: number;
   p95: number;
   max: number;
@@ -113,7 +119,7 @@ async function typeAndMeasure(page: Page): Promise<KeySample[]> {
   for (let k = 1; k <= TYPED.length; k++) {
     await page.keyboard.type(TYPED[k - 1]);
     const sample = (await page.evaluate(`window.__benchProbe.waitKey(${k})`)) as KeySample | null;
-    samples.push(sample ?? { index: k, totalMs: null, handlersMs: null, queuedMs: 0, waveRefreshes: 0, frames: 0, firstFrameMs: null, lastFrameMs: null });
+    samples.push(sample ?? { index: k, totalMs: null, updatedMs: null, handlersMs: null, queuedMs: 0, waveRefreshes: 0, frames: 0, firstFrameMs: null, lastFrameMs: null });
     await sleep(PAUSE_MS);
   }
   // For digging into outliers: BENCH_EDITING_SAMPLES=/path/prefix writes every sample as JSON.
@@ -126,7 +132,10 @@ async function typeAndMeasure(page: Page): Promise<KeySample[]> {
 function keyStats(samples: KeySample[]): KeyStats {
   const totals = samples.map((s) => s.totalMs ?? 5000);
   const handlers = samples.map((s) => s.handlersMs ?? 5000);
+  const updated = samples.map((s) => s.updatedMs ?? 5000);
   return {
+    updatedP50: percentile(updated, 0.5),
+    updatedP95: percentile(updated, 0.95),
     p50: percentile(totals, 0.5),
     p95: percentile(totals, 0.95),
     max: Math.max(...totals),
@@ -145,7 +154,8 @@ function frameStats(samples: KeySample[]): { frameP50: number; frameP95: number 
 }
 
 function describeKeys(name: string, s: KeyStats): string {
-  return `${name}: keydown→painted p50=${fixed(s.p50)} p95=${fixed(s.p95)} max=${fixed(s.max)} ms` +
+  return `${name}: keydown→all views updated p50=${fixed(s.updatedP50)} p95=${fixed(s.updatedP95)} ms;` +
+    ` keydown→painted p50=${fixed(s.p50)} p95=${fixed(s.p95)} max=${fixed(s.max)} ms` +
     ` (keydown→input handled p50=${fixed(s.handlersP50)} p95=${fixed(s.handlersP95)};` +
     ` completing frame start→painted p50=${fixed(s.frameP50)} p95=${fixed(s.frameP95)};` +
     ` key queued p95=${fixed(s.queuedP95)}; keys needing >1 frame: ${s.multiFrame})` +
@@ -267,9 +277,10 @@ async function main(): Promise<void> {
     console.log('  complete = en model has the key, zh/en blocks aligned, store doc has the text, waveform refreshed from the store' +
       ` (regions show cue numbers, so that is all a text edit asks of it${duosub.noWave ? `; ${duosub.noWave} keys saw no refresh` : ''}); no cue list exists yet`);
     if (monaco) console.log(describeKeys(`monaco ${KEYS} keys, bare editor, 5,000 paragraphs`, monaco));
-    console.log(`goals (issue 3, information only): open < 1 s → ${openS < 1 ? 'met' : 'not met'}; keystroke p95 < 16 ms → ${duosub.stats.p95 < 16 ? 'met' : 'not met'}`);
-    const peer = monaco ? ` monaco_p95_ms=${fixed(monaco.p95)} ratio_vs_monaco=${fixed(duosub.stats.p95 / monaco.p95, 2)}` : '';
-    console.log(`bench editing: cues=${CUES} open_s=${fixed(openS, 2)} keystroke_p50_ms=${fixed(duosub.stats.p50)} keystroke_p95_ms=${fixed(duosub.stats.p95)}${peer}`);
+    const { updatedP50, updatedP95 } = duosub.stats;
+    console.log(`goals (issue 3, information only): open < 1 s → ${openS < 1 ? 'met' : 'not met'}; keystroke p95 < 16 ms → ${updatedP95 < 16 ? 'met' : 'not met'}`);
+    const peer = monaco ? ` monaco_p95_ms=${fixed(monaco.updatedP95)} ratio_vs_monaco=${fixed(updatedP95 / monaco.updatedP95, 2)}` : '';
+    console.log(`bench editing: cues=${CUES} open_s=${fixed(openS, 2)} keystroke_p50_ms=${fixed(updatedP50)} keystroke_p95_ms=${fixed(updatedP95)} painted_p95_ms=${fixed(duosub.stats.p95)}${peer}`);
   } finally {
     await browser?.close();
     await server?.close();

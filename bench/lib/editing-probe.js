@@ -30,6 +30,16 @@
     });
   }
 
+  // "All views updated": checked right after each thing the app does in answer to a key (the pane's content
+  // event, the store's notification, the waveform's refresh), so it is the moment the work is done, not the
+  // next frame. (Tasks posted from the page wait until after the frame that follows input, so polling can't.)
+  function recheck() {
+    const last = keys.samples[keys.samples.length - 1];
+    const check = last && checks.get(last.index);
+    if (last && last.updatedMs === null && check && check()) last.updatedMs = performance.now() - last.t0;
+  }
+  const checks = new Map();
+
   // ---- open → interactive (Duosub only) ----------------------------------------------------------
   const open = { conditionMs: null, readyMs: null };
 
@@ -134,12 +144,13 @@
     // The event's own stamp includes time spent queued behind earlier work; fall back when it is odd.
     const t0 = event.timeStamp > 0 && event.timeStamp <= now ? event.timeStamp : now;
     const sample = {
-      index: keys.samples.length + 1, t0, queuedMs: now - t0, handlersMs: null, totalMs: null, waveRefreshes: 0, frames: 0, firstFrameMs: null, lastFrameMs: null,
+      index: keys.samples.length + 1, t0, queuedMs: now - t0, handlersMs: null, updatedMs: null, totalMs: null, waveRefreshes: 0, frames: 0, firstFrameMs: null, lastFrameMs: null,
     };
     keys.samples.push(sample);
     const expected = expectedAfter(target, sample.index);
     const check = () =>
       target.mode === 'duosub' ? duosubDone(target, expected, sample) : monacoDone(target, expected);
+    checks.set(sample.index, check);
     untilPainted(check, (ms) => {
       sample.totalMs = ms === null ? null : ms - t0;
       keys.waiters.get(sample.index)?.(sample);
@@ -163,7 +174,10 @@
         waveRefreshes += records.length;
         const last = keys.samples[keys.samples.length - 1];
         if (last && last.totalMs === null) last.waveRefreshes += records.length;
+        recheck();
       }).observe(wave, { attributes: true, attributeFilter: ['data-region-count'] });
+      window.__duosubStore.subscribe(() => queueMicrotask(recheck));
+      for (const other of config.langs) window.__duosubPanes[other].editor.onDidChangeModelContent(() => queueMicrotask(recheck));
     } else {
       editor = window.__benchMonaco.editor;
       const position = editor.getPosition();
@@ -174,6 +188,7 @@
     editor.onDidChangeModelContent(() => {
       const last = keys.samples[keys.samples.length - 1];
       if (last && last.handlersMs === null) last.handlersMs = performance.now() - last.t0;
+      queueMicrotask(recheck);
     });
     window.addEventListener('keydown', onKeyDown, true);
     keys.target = target;

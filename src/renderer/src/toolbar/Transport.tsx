@@ -9,6 +9,19 @@ import { getStore, useStore } from '../store';
 import { getZoom, isPlaying, MAX_ZOOM, MIN_ZOOM, onPlayerChange, setZoom } from '../waveform/player';
 import { formatClock } from './clock';
 import type { Commands } from './commands';
+import type { Cue } from '../../../shared/model';
+
+const ends = new WeakMap<readonly Cue[], number>();
+
+/** End of the last cue, remembered per cue list: the clock re-reads it on every playback tick. */
+function documentEnd(cues: readonly Cue[]): number {
+  let end = ends.get(cues);
+  if (end === undefined) {
+    end = cues.reduce((max, c) => Math.max(max, c.end), 0);
+    ends.set(cues, end);
+  }
+  return end;
+}
 
 function usePlayer<T>(read: () => T): T {
   return useSyncExternalStore(onPlayerChange, read);
@@ -19,7 +32,7 @@ function Clock() {
   const duration = useStore((s) => {
     const d = s.docState;
     if (!d) return 0;
-    return d.media?.duration ?? d.doc.cues.reduce((max, c) => Math.max(max, c.end), 0);
+    return d.media?.duration ?? documentEnd(d.doc.cues);
   });
   return (
     <span className="clock" data-testid="clock" aria-label="Current time">

@@ -86,7 +86,10 @@ export class RegionSync {
 
   private reindex(cues: Cue[]): void {
     if (cues === this.indexedCues) return;
+    // Typing replaces the cue list but moves nothing: keep the index when no region would change.
+    const same = this.indexedCues !== null && sameRegions(this.indexedCues, cues);
     this.indexedCues = cues;
+    if (same) return;
     this.index = buildCueIndex(cues);
     this.numbers = new Map(cues.map((c, i) => [c.id, i + 1]));
     // A cue that no longer exists (another window deleted it) must not keep its region.
@@ -191,4 +194,15 @@ export function withAlpha(color: string, alpha: number): string {
   if (!/^[0-9a-f]{6}$/i.test(hex)) return color;
   const n = parseInt(hex, 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/** Same cues in the same order with the same times and speakers: what the regions show (text is not shown). */
+function sameRegions(a: readonly Cue[], b: readonly Cue[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && (x.id !== y.id || x.start !== y.start || x.end !== y.end || x.speaker !== y.speaker)) return false;
+  }
+  return true;
 }
