@@ -196,3 +196,74 @@ test.describe('retiming and splitting turns on the sample with audio', () => {
     expect(await currentDoc(page)).toEqual(original);
   });
 });
+
+test.describe('find/replace, speakers, inserting on the waveform, and a history that survives a reload', () => {
+  let server: RunningServer;
+  test.beforeAll(async () => {
+    const dir = tempCopy('resources/sample/openai-podcast-ep8.zh-en.txt');
+    server = await startServer([join(dir, 'openai-podcast-ep8.zh-en.txt')]);
+  });
+  test.afterAll(() => server.close());
+
+  test('replace a misheard name everywhere as one step, rename a speaker, insert a cue by dragging', async ({ page }) => {
+    await page.goto(server.url);
+    await expect(page.getByTestId('pane-en')).toHaveAttribute('data-block-count', '98');
+    const original = await currentDoc(page);
+    const withName = original.cues.filter((c) => c.text.en?.includes('ChachiPiiti')).map((c) => c.id);
+    expect(withName.length).toBeGreaterThan(0);
+
+    // Find/replace in English, as one undoable step.
+    await focusOutsideEditors(page);
+    await page.keyboard.press('Control+h');
+    const panel = page.getByTestId('find-replace');
+    await panel.getByLabel('Language').selectOption('en');
+    await panel.getByLabel('Find').fill('ChachiPiiti');
+    await panel.getByLabel('Replace').fill('ChatGPT');
+    await expect(page.getByTestId('find-count')).toContainText(String(withName.length));
+    await panel.getByRole('button', { name: 'Replace all' }).click();
+    await expect.poll(async () => (await currentDoc(page)).cues.some((c) => c.text.en?.includes('ChachiPiiti'))).toBe(false);
+    const replaced = await currentDoc(page);
+    for (const id of withName) {
+      expect(cue(replaced, id).text.en).toBe(cue(original, id).text.en!.replaceAll('ChachiPiiti', 'ChatGPT'));
+    }
+    // Every other cue is untouched.
+    expect(replaced.cues.filter((c) => !withName.includes(c.id))).toEqual(original.cues.filter((c) => !withName.includes(c.id)));
+    await panel.getByRole('button', { name: 'Close' }).click();
+
+    // Rename a speaker in the speakers panel: gutters and regions follow the document.
+    const speakers = page.getByTestId('speakers-panel');
+    await speakers.locator('.duosub-speaker-name', { hasText: 'Speaker 0' }).dblclick();
+    await speakers.getByLabel('Speaker name').fill('Andrew Mayne');
+    await speakers.getByLabel('Speaker name').press('Enter');
+    await expect.poll(async () => (await currentDoc(page)).speakers.find((s) => s.id === 's0')?.name).toBe('Andrew Mayne');
+
+    // Drag on empty waveform (past the last region) to insert a cue there.
+    const waveform = page.getByTestId('waveform');
+    const wave = await page.evaluate(() => {
+      const ws = (globalThis as unknown as { __duosubWave: { ws: { getDuration(): number; getWidth(): number; setScroll(px: number): void; getWrapper(): { scrollWidth: number } } } }).__duosubWave.ws;
+      ws.setScroll(ws.getWrapper().scrollWidth);
+      return { duration: ws.getDuration() };
+    });
+    expect(wave.duration).toBeGreaterThan(0);
+    await page.waitForTimeout(200);
+    const box = (await waveform.boundingBox())!;
+    const before = (await currentDoc(page)).cues.length;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width - 120, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 80, y, { steps: 5 });
+    await page.mouse.move(box.x + box.width - 40, y, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await currentDoc(page)).cues.length).toBe(before + 1);
+    const inserted = (await currentDoc(page)).cues.at(-1)!;
+    expect(inserted.end - inserted.start).toBeGreaterThan(100);
+    expect(inserted.start).toBeGreaterThanOrEqual(original.cues.at(-1)!.end);
+    await expect(page.getByTestId('pane-zh-Hans')).toHaveAttribute('data-block-count', '99');
+
+    // The history lives in the main process: reload the window, then undo all three steps.
+    await page.reload();
+    await expect(page.getByTestId('pane-en')).toHaveAttribute('data-block-count', '99');
+    await undoAll(page);
+    expect(await currentDoc(page)).toEqual(original);
+  });
+});
