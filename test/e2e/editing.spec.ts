@@ -151,11 +151,12 @@ test.describe('retiming and splitting turns on the sample with audio', () => {
     await focusOutsideEditors(page);
     for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowDown');
     await expect(page.locator('[data-cue-id="c7"]')).toBeVisible();
+    const playheadMs = () => page.evaluate(() => (globalThis as unknown as { __duosubStore: { playheadMs(): number } }).__duosubStore.playheadMs());
     await page.keyboard.press('s');
-    await page.waitForTimeout(1500);
+    await expect.poll(playheadMs, { intervals: [50] }).toBeGreaterThan(long.start + 1500);
     await page.keyboard.press('Space');
-    const playhead = await page.evaluate(() => (globalThis as unknown as { __duosubStore: { playheadMs(): number } }).__duosubStore.playheadMs());
-    expect(playhead).toBeGreaterThan(long.start + 500);
+    await page.waitForTimeout(200);
+    const playhead = await playheadMs();
     expect(playhead).toBeLessThan(long.end);
 
     // Ctrl+Alt+Enter: split turn — the second half goes to the next speaker.
