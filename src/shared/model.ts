@@ -22,6 +22,8 @@ export interface Cue {
   speaker: string | null;
   /** Text per language code; a missing key means "no text in that language". */
   text: Record<string, string>;
+  /** The user fixed these times: auto-timing keeps them and aligns between them. Absent = false. */
+  pinned?: boolean;
 }
 
 export interface Chapter {

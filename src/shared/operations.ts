@@ -10,6 +10,8 @@ export type Operation =
   | { type: 'setText'; cueId: string; lang: string; text: string }
   | { type: 'setTimes'; cueId: string; start: number; end: number }
   | { type: 'setSpeaker'; cueId: string; speaker: string | null }
+  /** Pins a cue's times (auto-timing keeps them) or unpins it. */
+  | { type: 'setPinned'; cueId: string; pinned: boolean }
   /** Inserts a cue at `index` in the cue list. */
   | { type: 'insertCue'; cue: Cue; index: number }
   | { type: 'deleteCue'; cueId: string }
@@ -36,6 +38,8 @@ export function applyOperation(doc: SubtitleDocument, op: Operation): Applied {
       return setTimes(doc, op.cueId, op.start, op.end);
     case 'setSpeaker':
       return setSpeaker(doc, op.cueId, op.speaker);
+    case 'setPinned':
+      return setPinned(doc, op.cueId, op.pinned);
     case 'insertCue':
       return insertCue(doc, op.cue, op.index);
     case 'deleteCue':
@@ -91,6 +95,15 @@ export function setSpeaker(doc: SubtitleDocument, cueId: string, speaker: string
   return {
     doc: replaceCue(doc, index, { ...cue, speaker }),
     inverse: { type: 'setSpeaker', cueId, speaker: cue.speaker },
+  };
+}
+
+export function setPinned(doc: SubtitleDocument, cueId: string, pinned: boolean): Applied {
+  const [cue, index] = cueAt(doc, cueId);
+  const { pinned: was = false, ...rest } = cue;
+  return {
+    doc: replaceCue(doc, index, pinned ? { ...rest, pinned: true } : rest),
+    inverse: { type: 'setPinned', cueId, pinned: was },
   };
 }
 

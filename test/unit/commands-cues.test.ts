@@ -79,3 +79,26 @@ describe('speakers', () => {
     expect(() => run(doc, { kind: 'mergeSpeakers', from: 's1', into: 's1' })).toThrow('Pick two different speakers');
   });
 });
+
+describe('pin', () => {
+  it('pins and unpins as one undoable step, and the project file keeps it', async () => {
+    const { planCommand } = await import('../../src/shared/commands/plan');
+    const { applyOperation } = await import('../../src/shared/operations');
+    const { DEFAULT_EDIT_SETTINGS } = await import('../../src/shared/commands/schema');
+    const { serializeDocument, readSubtitleText } = await import('../../src/shared/formats/registry');
+    const doc = {
+      languages: [{ code: 'en', name: 'English' }], speakers: [], chapters: [], media: null, metadata: {},
+      cues: [
+        { id: 'c1', start: 0, end: 1000, speaker: null, text: { en: 'a' } },
+        { id: 'c2', start: 1000, end: 2000, speaker: null, text: { en: 'b' } },
+      ],
+    };
+    const plan = planCommand(doc, { kind: 'pin', cueIds: ['c2'], pinned: true }, DEFAULT_EDIT_SETTINGS);
+    const { doc: pinned, inverse } = applyOperation(doc, plan.op);
+    expect(pinned.cues[1].pinned).toBe(true);
+    expect(applyOperation(pinned, inverse).doc).toEqual(doc);
+    const reread = readSubtitleText(serializeDocument(pinned, 'duosub'), 'p.duosub.json').doc;
+    expect(reread.cues.map((c) => c.pinned)).toEqual([undefined, true]);
+    expect(() => planCommand(pinned, { kind: 'pin', cueIds: ['c2'], pinned: true }, DEFAULT_EDIT_SETTINGS)).toThrow(/already pinned/);
+  });
+});

@@ -10,6 +10,7 @@ import { planDelete, planInsert } from './cues';
 import { planNudge, planSetEdge } from './edges';
 import { planMerge, planMergeWithNext } from './merge';
 import { planMoveWord } from './move-word';
+import { planPin } from './pin';
 import { planReplaceAll } from './replace';
 import { planCloseGaps, planRemoveOverlaps, planResync, planShift } from './retime';
 import { planAddSpeaker, planMergeSpeakers, planRecolorSpeaker, planRenameSpeaker, planSetSpeaker } from './speakers';
@@ -33,6 +34,8 @@ export function planCommand(doc: SubtitleDocument, command: EditCommand, setting
       return planDelete(doc, command.cueIds);
     case 'setSpeaker':
       return planSetSpeaker(doc, command.cueIds, command.speakerId);
+    case 'pin':
+      return planPin(doc, command.cueIds, command.pinned);
     case 'addSpeaker':
       return planAddSpeaker(doc, command.name, command.color);
     case 'renameSpeaker':

@@ -35,6 +35,8 @@ export const editCommand = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('insert'), start: ms, end: ms, speaker: id.nullable().optional() }).strict(),
   z.object({ kind: z.literal('delete'), cueIds }).strict(),
   z.object({ kind: z.literal('setSpeaker'), cueIds, speakerId: id.nullable() }).strict(),
+  /** Pin (or unpin) cues: auto-timing keeps a pinned cue's times and aligns between pinned cues. */
+  z.object({ kind: z.literal('pin'), cueIds, pinned: z.boolean() }).strict(),
   z.object({ kind: z.literal('addSpeaker'), name: z.string().min(1).max(200), color: color.optional() }).strict(),
   z.object({ kind: z.literal('renameSpeaker'), speakerId: id, name: z.string().min(1).max(200) }).strict(),
   z.object({ kind: z.literal('recolorSpeaker'), speakerId: id, color }).strict(),

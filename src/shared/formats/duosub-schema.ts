@@ -32,6 +32,7 @@ export const cueSchema = z.object({
   end: ms,
   speaker: z.string().nullable(),
   text: z.record(z.string(), z.string()),
+  pinned: z.boolean().optional(),
 });
 
 /** "start: must be whole milliseconds" from the first issue zod found. */
