@@ -10,6 +10,8 @@ export type Operation =
   | { type: 'setText'; cueId: string; lang: string; text: string }
   | { type: 'setTimes'; cueId: string; start: number; end: number }
   | { type: 'setSpeaker'; cueId: string; speaker: string | null }
+  /** Sets (or, with `value` undefined, removes) one metadata entry, e.g. `untimed`. */
+  | { type: 'setMetadata'; key: string; value?: unknown }
   /** Pins a cue's times (auto-timing keeps them) or unpins it. */
   | { type: 'setPinned'; cueId: string; pinned: boolean }
   /** Inserts a cue at `index` in the cue list. */
@@ -40,6 +42,8 @@ export function applyOperation(doc: SubtitleDocument, op: Operation): Applied {
       return setSpeaker(doc, op.cueId, op.speaker);
     case 'setPinned':
       return setPinned(doc, op.cueId, op.pinned);
+    case 'setMetadata':
+      return setMetadata(doc, op.key, op.value);
     case 'insertCue':
       return insertCue(doc, op.cue, op.index);
     case 'deleteCue':
@@ -107,6 +111,16 @@ export function setPinned(doc: SubtitleDocument, cueId: string, pinned: boolean)
   };
 }
 
+export function setMetadata(doc: SubtitleDocument, key: string, value: unknown): Applied {
+  const { [key]: before, ...rest } = doc.metadata;
+  const metadata = value === undefined ? rest : { ...rest, [key]: value };
+  const had = Object.prototype.hasOwnProperty.call(doc.metadata, key);
+  return {
+    doc: { ...doc, metadata },
+    inverse: had ? { type: 'setMetadata', key, value: before } : { type: 'setMetadata', key },
+  };
+}
+
 export function insertCue(doc: SubtitleDocument, cue: Cue, index: number): Applied {
   if (doc.cues.some((c) => c.id === cue.id)) throw new OperationError(`a cue with id ${cue.id} exists`);
   if (!Number.isInteger(index) || index < 0 || index > doc.cues.length) throw new OperationError(`bad cue index ${index}`);
@@ -166,6 +180,7 @@ export function touchedCueIds(op: Operation): string[] {
       return [op.cue.id];
     case 'putSpeaker':
     case 'removeSpeaker':
+    case 'setMetadata':
       return [];
     default:
       return [op.cueId];
