@@ -1,23 +1,19 @@
 /**
- * Keeps each cue's blocks at the same height in every pane: after every block, in every pane, one view
- * zone of `SEPARATOR_PX` (the visible separator) plus the difference to the tallest pane's block.
- * Heights are in pixels because wrapping makes line counts lie (FINDINGS: 4,999 of 5,000 misaligned).
+ * Keeps each cue's blocks at the same height in every pane: after a block that is shorter than the same
+ * cue's tallest block, one view zone pads the difference; blocks of equal height get no zone at all (Monaco
+ * walks every zone each frame). Heights are in pixels because wrapping makes line counts lie (FINDINGS:
+ * 4,999 of 5,000 misaligned).
  */
 import type { LanguagePane } from './language-pane';
 
-export const SEPARATOR_PX = 9;
-
-/** Measures and pads every block (fresh load, or any wrapping change). */
-export function alignAll(panes: readonly LanguagePane[]): void {
-  const n = panes[0]?.index.size ?? 0;
-  const heights = panes.map((pane) => {
-    const h = new Float64Array(n);
-    for (let b = 0; b < n; b++) h[b] = pane.blockHeight(b);
-    return h;
-  });
-  const tallest = new Float64Array(n);
-  for (const h of heights) for (let b = 0; b < n; b++) if (h[b] > tallest[b]) tallest[b] = h[b];
-  panes.forEach((pane, k) => pane.applyZones(null, (b) => SEPARATOR_PX + tallest[b] - heights[k][b]));
+/** Measures and pads blocks `from … to-1` (all of them by default: a fresh load, or any wrapping change). */
+export function alignAll(panes: readonly LanguagePane[], from = 0, to = panes[0]?.index.size ?? 0): void {
+  if (to <= from) return;
+  const heights = panes.map((pane) => pane.blockHeights(from, to));
+  const tallest = new Float64Array(to - from);
+  for (const h of heights) for (let k = 0; k < h.length; k++) if (h[k] > tallest[k]) tallest[k] = h[k];
+  const blocks = Array.from({ length: to - from }, (_, k) => from + k);
+  panes.forEach((pane, p) => pane.applyZones(blocks, (b) => tallest[b - from] - heights[p][b - from]));
 }
 
 /**
@@ -34,5 +30,5 @@ export function alignBlocks(panes: readonly LanguagePane[], blocks: Iterable<num
   for (const pane of panes) pane.reanchorZones(list);
   const heights = panes.map((pane) => new Map(list.map((b) => [b, pane.blockHeight(b)])));
   const tallest = new Map(list.map((b) => [b, Math.max(...heights.map((h) => h.get(b) ?? 0))]));
-  panes.forEach((pane, k) => pane.applyZones(list, (b) => SEPARATOR_PX + (tallest.get(b) ?? 0) - (heights[k].get(b) ?? 0)));
+  panes.forEach((pane, k) => pane.applyZones(list, (b) => (tallest.get(b) ?? 0) - (heights[k].get(b) ?? 0)));
 }

@@ -1,8 +1,8 @@
 /**
  * One language's Monaco editor: its model (every cue's text in that language, one block per cue), the
- * block index, the separator/padding view zone after each block, the speaker stripes and the selection
- * highlight. It validates user edits against the block index and reports them; alignment across panes
- * and everything document-level lives in the controller.
+ * block index, the padding zones (block-zones), the speaker stripes and separators (block-decorations)
+ * and the selection highlight. It validates user edits against the block index and reports them;
+ * alignment across panes and everything document-level lives in the controller.
  */
 import { monaco } from './monaco-setup';
 import { BlockIndex } from './block-index';
@@ -11,6 +11,9 @@ import { diffText, lineCountOf, offsetToLineColumn } from './block-text';
 import { blockSpliceEdit, type SplicePosition } from './block-splice';
 import { paneEditorOptions } from './editor-options';
 import { wirePointer, type PointerEvents } from './pane-pointer';
+import { BlockZones } from './block-zones';
+import { BlockDecorations } from './block-decorations';
+import { sameLines } from './pane-plans';
 
 type IDisposable = monaco.IDisposable;
 
@@ -35,22 +38,17 @@ export interface BlockLook {
   stripeClass(block: number): string;
 }
 
-interface Zone {
-  id: string;
-  view: monaco.editor.IViewZone;
-  /** The block this zone follows; renumbered when blocks are inserted or removed above it. */
-  block: number;
-}
-
 export class LanguagePane {
   readonly editor: monaco.editor.IStandaloneCodeEditor;
   readonly model: monaco.editor.ITextModel;
   index = new BlockIndex([], []);
   /** Current text of every block, as in the model (kept in step on every edit). */
   texts: string[] = [];
-  private zones: (Zone | undefined)[] = [];
-  private stripeIds: string[] = [];
+  private readonly zones: BlockZones;
+  private readonly decorations: BlockDecorations;
   private readonly selected: monaco.editor.IEditorDecorationsCollection;
+  /** Classes of the selection decorations last set (with their tracked ranges: unchanged → no redraw). */
+  private selectedKey = '';
   /** > 0 while the pane edits its own model: those changes are not user edits. */
   private muted = 0;
   private caretQueued = false;
@@ -70,13 +68,18 @@ export class LanguagePane {
     this.model.setEOL(monaco.editor.EndOfLineSequence.LF);
     this.editor = monaco.editor.create(host, { ...paneEditorOptions(), model: this.model, lineNumbers: this.labelFn() });
     this.selected = this.editor.createDecorationsCollection();
+    this.zones = new BlockZones(this.editor, () => this.index);
+    this.decorations = new BlockDecorations(this.editor, () => this.index, look);
     this.wireEvents();
     this.disposables.push(...wirePointer(this, host, events));
   }
 
   /** Replaces the whole model (the cue list changed). Zones are re-created by the next alignment. */
   load(cueIds: readonly string[], texts: string[]): void {
-    this.clearZones();
+    this.zones.clear();
+    this.decorations.clear();
+    this.selected.clear();
+    this.selectedKey = '';
     this.muted++;
     try {
       this.model.setValue(texts.join('\n'));
@@ -85,8 +88,8 @@ export class LanguagePane {
     }
     this.texts = texts;
     this.index = new BlockIndex(cueIds, texts.map(lineCountOf));
-    this.editor.updateOptions({ readOnly: cueIds.length === 0 });
-    this.stripeIds = this.model.deltaDecorations([], texts.map((_, b) => this.stripe(b)));
+    this.setReadOnly(cueIds.length === 0);
+    this.decorations.refresh();
   }
 
   /** Applies an external change to one block with the smallest edit; never reported as a user edit. */
@@ -109,9 +112,11 @@ export class LanguagePane {
     } finally {
       this.muted--;
     }
-    this.index.setLineCount(block, lineCountOf(text));
+    const lines = lineCountOf(text);
+    const linesChanged = lines !== this.index.lineCount(block);
+    this.index.setLineCount(block, lines);
     this.texts[block] = text;
-    this.refreshStripe(block);
+    if (linesChanged) this.refreshStripe(block);
   }
 
   /**
@@ -121,7 +126,7 @@ export class LanguagePane {
   spliceBlocks(at: number, removed: number, ids: readonly string[], texts: readonly string[]): void {
     const edit = blockSpliceEdit(this.index, at, removed, texts);
     if (!edit) return;
-    this.removeZones(at, removed);
+    this.zones.removeBlocks(at, removed);
     const pos = (p: SplicePosition): [number, number] => [p.line, p.column === 1 ? 1 : this.model.getLineMaxColumn(p.line)];
     let range = new monaco.Range(...pos(edit.start), ...pos(edit.end));
     let text = edit.text;
@@ -143,15 +148,9 @@ export class LanguagePane {
     }
     this.index = this.index.spliced(at, removed, ids, texts.map(lineCountOf));
     this.texts.splice(at, removed, ...texts);
-    const shift = ids.length - removed;
-    this.zones.splice(at, removed, ...new Array<Zone | undefined>(ids.length));
-    if (shift !== 0) for (let b = at + ids.length; b < this.zones.length; b++) { const z = this.zones[b]; if (z) z.block = b; }
-    const old = this.stripeIds.slice(at, at + removed);
-    const added = this.model.deltaDecorations(old, texts.map((_, k) => this.stripe(at + k)));
-    this.stripeIds.splice(at, removed, ...added);
-    if (at > 0) this.refreshStripe(at - 1);
-    if (at + ids.length < this.index.size) this.refreshStripe(at + ids.length);
-    this.editor.updateOptions({ readOnly: this.index.size === 0 });
+    this.zones.splice(at, removed, ids.length);
+    this.decorations.refreshBlocks(at - 1, at + ids.length);
+    this.setReadOnly(this.index.size === 0);
     this.queueCaret();
   }
 
@@ -165,37 +164,34 @@ export class LanguagePane {
   }
 
   /**
-   * Sets the zone after each given block (all blocks when `blocks` is null) to `heightOf(block)` px.
-   * Given blocks are always re-laid out, which also re-anchors zones an edit left inside a block.
+   * Pixel heights of blocks `from … to-1`: the distance between block tops less this pane's padding after
+   * each, one lookup per block instead of two per line. Needs every zone anchored after its block, which
+   * holds between edits (alignBlocks re-anchors around each edit as it happens).
    */
-  applyZones(blocks: readonly number[] | null, heightOf: (block: number) => number): void {
-    this.editor.changeViewZones((acc) => {
-      const visit = (b: number, always: boolean): void => {
-        const height = heightOf(b);
-        const zone = this.zones[b];
-        if (!zone) {
-          this.zones[b] = this.createZone(acc, b, height);
-        } else if (always || zone.view.heightInPx !== height) {
-          zone.view.heightInPx = height;
-          acc.layoutZone(zone.id);
-        }
-      };
-      if (blocks) for (const b of blocks) visit(b, true);
-      else for (let b = 0; b < this.index.size; b++) visit(b, false);
-    });
+  blockHeights(from: number, to: number): Float64Array {
+    const out = new Float64Array(to - from);
+    const n = this.index.size;
+    let top = from < n ? this.editor.getTopForLineNumber(this.index.startLine(from)) : 0;
+    for (let b = from; b < to; b++) {
+      if (b + 1 >= n) {
+        out[b - from] = this.blockHeight(b);
+        break;
+      }
+      const next = this.editor.getTopForLineNumber(this.index.startLine(b + 1));
+      out[b - from] = next - top - this.zones.heightAfter(b);
+      top = next;
+    }
+    return out;
   }
 
-  /**
-   * Re-reads the anchors of these blocks' zones. An edit can leave a zone inside a (wrapped) block line,
-   * where it would count towards that block's measured height: re-anchor before measuring.
-   */
+  /** Gives each listed block (every block when null) `padOf(block)` px of padding below it in this pane. */
+  applyZones(blocks: readonly number[] | null, padOf: (block: number) => number): void {
+    this.zones.apply(blocks, padOf, false);
+  }
+
+  /** Re-anchors these blocks' zones before measuring them (see BlockZones.reanchor). */
   reanchorZones(blocks: readonly number[]): void {
-    this.editor.changeViewZones((acc) => {
-      for (const b of blocks) {
-        const zone = this.zones[b];
-        if (zone) acc.layoutZone(zone.id);
-      }
-    });
+    this.zones.reanchor(blocks);
   }
 
   setSelectedBlock(block: number): void {
@@ -205,12 +201,17 @@ export class LanguagePane {
   /** Highlights every selected block; the primary one more strongly. Blocks outside the index are ignored. */
   setSelectedBlocks(blocks: readonly number[], primary: number): void {
     const decos: monaco.editor.IModelDeltaDecoration[] = [];
+    let key = '';
     for (const block of blocks) {
       if (block < 0 || block >= this.index.size) continue;
       const cls = block === primary ? 'duosub-selected-block' : 'duosub-selected-extra';
       const range = new monaco.Range(this.index.startLine(block), 1, this.index.endLine(block), 1);
       decos.push({ range, options: { isWholeLine: true, className: cls, marginClassName: cls } });
+      key += `${cls} `;
     }
+    // Typing re-applies the selection on every key: skip when the model's tracked ranges already match.
+    if (key === this.selectedKey && sameLines(this.selected.getRanges(), decos)) return;
+    this.selectedKey = key;
     this.selected.set(decos);
   }
 
@@ -229,18 +230,29 @@ export class LanguagePane {
     return Math.max(0, Math.min(this.texts[block]?.length ?? 0, this.model.getOffsetAt(pos) - start));
   }
 
+  /** Redraws one block's stripe and separator (its speaker or line count changed). */
   refreshStripe(block: number): void {
-    this.stripeIds[block] = this.model.deltaDecorations([this.stripeIds[block]], [this.stripe(block)])[0];
+    this.decorations.refreshBlocks(block, block);
   }
 
   refreshAllStripes(): void {
-    this.stripeIds = this.model.deltaDecorations(this.stripeIds, this.texts.map((_, b) => this.stripe(b)));
+    this.decorations.refresh();
   }
 
   /** Re-renders the gutter labels (a start time or the numbering changed). */
   refreshLabels(widthChars: number): void {
     this.labelWidth = widthChars;
     this.editor.updateOptions({ lineNumbers: this.labelFn(), lineNumbersMinChars: widthChars });
+  }
+
+  /**
+   * Sets the gutter width without a redraw when it is unchanged. Called before loading a model, so the
+   * first layout already has it (an options change after loading redraws the whole view).
+   */
+  setLabelWidth(widthChars: number): void {
+    if (widthChars === this.labelWidth) return;
+    this.labelWidth = widthChars;
+    this.editor.updateOptions({ lineNumbersMinChars: widthChars });
   }
 
   /** Scrolls the block into view (centred if it was not visible); optionally puts the caret on its first line. */
@@ -274,46 +286,6 @@ export class LanguagePane {
     };
   }
 
-  private stripe(block: number): monaco.editor.IModelDeltaDecoration {
-    return {
-      range: new monaco.Range(this.index.startLine(block), 1, this.index.endLine(block), 1),
-      options: {
-        isWholeLine: true,
-        linesDecorationsClassName: `duosub-stripe ${this.look.stripeClass(block)}`,
-        stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
-      },
-    };
-  }
-
-  private createZone(acc: monaco.editor.IViewZoneChangeAccessor, block: number, height: number): Zone {
-    const index = (): BlockIndex => this.index;
-    const domNode = document.createElement('div');
-    domNode.className = 'duosub-block-separator';
-    const zone: Zone = { id: '', view: undefined as unknown as monaco.editor.IViewZone, block };
-    // Monaco re-reads afterLineNumber from this object whenever wrapping changes; a getter over the
-    // block index keeps it right after edits that Monaco's own zone tracking gets wrong (FINDINGS 1–2).
-    zone.view = {
-      get afterLineNumber() {
-        return zone.block < index().size ? index().endLine(zone.block) : 0;
-      },
-      heightInPx: height,
-      domNode,
-      suppressMouseDown: true,
-    };
-    zone.id = acc.addZone(zone.view);
-    return zone;
-  }
-
-  private removeZones(at: number, count: number): void {
-    if (count === 0) return;
-    this.editor.changeViewZones((acc) => {
-      for (let b = at; b < at + count; b++) {
-        const zone = this.zones[b];
-        if (zone) acc.removeZone(zone.id);
-      }
-    });
-  }
-
   /** Reports the caret once the current edit (and its index update) is done. */
   private queueCaret(): void {
     if (this.caretQueued || !this.editor.hasTextFocus()) return;
@@ -322,14 +294,6 @@ export class LanguagePane {
       this.caretQueued = false;
       if (!this.model.isDisposed() && !this.revertPending) this.events.caretMoved(this);
     });
-  }
-
-  private clearZones(): void {
-    if (this.zones.length === 0) return;
-    this.editor.changeViewZones((acc) => {
-      for (const zone of this.zones) if (zone) acc.removeZone(zone.id);
-    });
-    this.zones = [];
   }
 
   private wireEvents(): void {
@@ -350,9 +314,14 @@ export class LanguagePane {
       }),
       editor.onDidFocusEditorText(() => this.queueCaret()),
       editor.onDidScrollChange((e) => {
-        if (e.scrollTopChanged) events.scrolled(this, e.scrollTop);
+        if (!e.scrollTopChanged) return;
+        this.decorations.follow();
+        events.scrolled(this, e.scrollTop);
       }),
-      editor.onDidLayoutChange(() => events.layoutChanged()),
+      editor.onDidLayoutChange(() => {
+        this.decorations.follow();
+        events.layoutChanged();
+      }),
       editor.onDidChangeConfiguration((e) => {
         if (e.hasChanged(monaco.editor.EditorOption.fontInfo) || e.hasChanged(monaco.editor.EditorOption.wrappingInfo)) {
           events.layoutChanged();
@@ -419,8 +388,12 @@ export class LanguagePane {
     } finally {
       this.muted--;
     }
-    for (let b = first; b <= last; b++) this.refreshStripe(b);
+    this.decorations.refresh();
     this.events.reverted(this, first, last);
+  }
+
+  private setReadOnly(readOnly: boolean): void {
+    if (this.editor.getRawOptions().readOnly !== readOnly) this.editor.updateOptions({ readOnly });
   }
 
   private readBlock(block: number): string {

@@ -117,13 +117,15 @@ export class PanesController {
     const ids = this.doc.cues.map((c) => c.id);
     this.stripeBySpeaker.clear();
     this.echo.clear();
-    for (const pane of this.panes) pane.load(ids, blockTextsFor(this.doc.cues, pane.lang));
+    // The gutter width first: an options change after loading would lay out the whole view again.
+    const chars = this.labelChars();
+    for (const pane of this.panes) {
+      pane.setLabelWidth(chars);
+      pane.load(ids, blockTextsFor(this.doc.cues, pane.lang));
+    }
     alignAll(this.panes);
     this.applySelection();
-    for (const pane of this.panes) {
-      pane.refreshLabels(this.labelChars());
-      pane.editor.setScrollTop(scrollTop);
-    }
+    for (const pane of this.panes) pane.editor.setScrollTop(scrollTop);
     this.publishBlockCounts();
   }
 

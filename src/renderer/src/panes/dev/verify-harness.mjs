@@ -102,6 +102,11 @@ await open(100);
 check('two editors rendered once each', (await page.locator('.monaco-editor').count()) === 2);
 let bad = await misaligned();
 check('blocks aligned on open', bad.length === 0, JSON.stringify(bad.slice(0, 3)));
+const look0 = await page.evaluate(() => ({
+  zones: document.querySelectorAll('.duosub-block-padding').length,
+  hairlines: document.querySelectorAll('[data-testid=pane-en] .duosub-block-top').length,
+}));
+check('padding zones only where heights differ; separators drawn', look0.zones > 0 && look0.zones < 100 && look0.hairlines > 5, JSON.stringify(look0));
 
 // Scroll sync
 await page.evaluate((ZH) => window.__duosubPanes[ZH].editor.setScrollTop(1500), ZH);
