@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The auto-timing worker runs in its own thread: a second entry beside index.js.
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'align-worker': resolve('src/main/align/worker-entry.ts') } },
     },
   },
   preload: {

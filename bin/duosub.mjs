@@ -11,4 +11,4 @@ process.stdout.on('error', (error) => {
 
 const { main } = await tsImport('../src/cli/index.ts', { parentURL: import.meta.url, tsconfig: false });
 // exitCode, not exit(): lets a large stdout write drain before the process ends.
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

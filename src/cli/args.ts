@@ -7,11 +7,14 @@ Commands:
   convert INPUT --to srt|duosub        Convert a subtitle file, transcript or project
           [--lang CODE] [-o OUTPUT]    --lang: the language to write to SRT (or of an SRT input);
                                        without -o the result goes to standard output
+  align TRANSCRIPT AUDIO [-o OUT]      Time an untimed transcript to its audio, offline; OUT by
+        [--spoken CODE] [--lang CODE]  extension: .duosub.json (default), .srt or .vtt (--lang: the
+                                       language to write; --spoken: the audio's, default en)
 
 Options:
   -h, --help                           Show this help
 
-Reads SRT (.srt), Duosub projects (.duosub.json) and bilingual transcripts (.txt).
+Reads SRT (.srt), WebVTT (.vtt), Duosub projects (.duosub.json) and bilingual transcripts (.txt).
 Exit status: 0 done, 2 bad usage or unreadable input.`;
 
 export class UsageError extends Error {}
@@ -24,7 +27,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value, by every name they go by → canonical name. */
-const VALUE_FLAGS: Record<string, string> = { '--to': 'to', '--lang': 'lang', '-o': 'output', '--output': 'output' };
+const VALUE_FLAGS: Record<string, string> = { '--to': 'to', '--lang': 'lang', '--spoken': 'spoken', '-o': 'output', '--output': 'output' };
 const BOOLEAN_FLAGS: Record<string, string> = { '--json': 'json' };
 
 export function parseArgs(argv: string[]): ParsedArgs {

@@ -16,7 +16,7 @@ interface LoadedFile {
   info: DocumentInfo;
 }
 
-function load(path: string, lang?: string): LoadedFile {
+export function loadDocument(path: string, lang?: string): LoadedFile {
   try {
     const { text, encoding } = readInput(path);
     const read = readSubtitleText(text, path, lang ? { lang } : undefined);
@@ -35,7 +35,7 @@ export function problemLine(file: string, p: Problem): string {
 export function runInfo(args: ParsedArgs, io: Output): number {
   checkArgs(args, ['json'], ['FILE']);
   const file = args.positionals[0];
-  const { info } = load(file);
+  const { info } = loadDocument(file);
   if (args.flags.has('json')) {
     io.out(JSON.stringify({ file, ...info }, null, 2) + '\n');
     return 0;
@@ -67,7 +67,7 @@ export function runConvert(args: ParsedArgs, io: Output): number {
   if (to !== 'srt' && to !== 'duosub') throw new UsageError('convert needs --to srt or --to duosub');
   const lang = args.flags.get('lang');
   const langCode = typeof lang === 'string' ? lang : undefined;
-  const { doc, info } = load(input, langCode);
+  const { doc, info } = loadDocument(input, langCode);
   for (const p of info.problems) io.err(`duosub: ${problemLine(input, p)}\n`);
   const codes = doc.languages.map((l) => l.code);
   if (to === 'srt') {

@@ -4,11 +4,13 @@
  */
 import { parseArgs, USAGE, UsageError } from './args';
 import { runConvert, runInfo, type Output } from './commands';
+import { runAlign } from './align';
 import { InputError } from './files';
 
-const COMMANDS: Record<string, (args: ReturnType<typeof parseArgs>, io: Output) => number> = {
+const COMMANDS: Record<string, (args: ReturnType<typeof parseArgs>, io: Output) => number | Promise<number>> = {
   info: runInfo,
   convert: runConvert,
+  align: runAlign,
 };
 
 const processOutput: Output = {
@@ -16,7 +18,8 @@ const processOutput: Output = {
   err: (text) => void process.stderr.write(text),
 };
 
-export function main(argv: string[], io: Output = processOutput): number {
+/** The exit status; a promise for commands that wait (align). */
+export function main(argv: string[], io: Output = processOutput): number | Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args.help && args.command === null) {
@@ -30,7 +33,8 @@ export function main(argv: string[], io: Output = processOutput): number {
       io.out(USAGE + '\n');
       return 0;
     }
-    return run(args, io);
+    const status = run(args, io);
+    return typeof status === 'number' ? status : status.catch((error: unknown) => report(error, io));
   } catch (error) {
     return report(error, io);
   }

@@ -13,6 +13,7 @@ import {
 import { DocumentService } from './services/documents';
 import { MediaService } from './services/media';
 import { SettingsService } from './services/settings';
+import { AlignmentService } from './services/alignment';
 
 export interface Platform {
   mode: 'electron' | 'browser';
@@ -30,15 +31,18 @@ export interface Services {
   documents: DocumentService;
   media: MediaService;
   settings: SettingsService;
+  alignment: AlignmentService;
   resourcesDir: string;
 }
 
 /** `settingsPath` null keeps settings in memory (tests). */
 export function createServices(options: { resourcesDir: string; cacheDir: string; settingsPath?: string | null }): Services {
+  const documents = new DocumentService();
   return {
-    documents: new DocumentService(),
+    documents,
     media: new MediaService({ cacheDir: options.cacheDir }),
     settings: new SettingsService(options.settingsPath ?? null),
+    alignment: new AlignmentService(documents, (event, payload) => documents.broadcast(event, payload)),
     resourcesDir: options.resourcesDir,
   };
 }
@@ -57,7 +61,7 @@ export const SAMPLE_FILES = {
 } as const;
 
 export function createApi(services: Services, platform: Platform, startup: StartupFiles) {
-  const { documents, media, settings, resourcesDir } = services;
+  const { documents, media, settings, alignment, resourcesDir } = services;
   let initial: Promise<DocumentState> | null = null;
   /** The document this session shows: a reloaded window gets it back, with its history. */
   let current: string | null = null;
@@ -144,6 +148,8 @@ export function createApi(services: Services, platform: Platform, startup: Start
       const info = documents.state(docId).media;
       return info ? media.peaks(info.token) : null;
     },
+    'align.start': ({ docId, cueIds, spokenLang }) => alignment.start(docId, cueIds, spokenLang),
+    'align.cancel': ({ jobId }) => alignment.cancel(jobId),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
   };

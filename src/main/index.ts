@@ -185,7 +185,10 @@ async function main(): Promise<void> {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => services.media.dispose());
+  app.on('will-quit', () => {
+    services.media.dispose();
+    services.alignment.dispose();
+  });
 }
 
 main().catch((error: unknown) => {

@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     services.media.dispose();
+    services.alignment.dispose();
     server.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

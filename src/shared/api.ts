@@ -126,6 +126,11 @@ export const contract = {
   /** Attaches media to the document; null when the dialog was cancelled. */
   'media.open': channel<MediaInfo | null>()(z.object({ docId: id, source: fileSource }).strict()),
   'media.peaks': channel<Peaks | null>()(docRef),
+  /** Auto-time cues against the document's media (forced alignment, offline); progress and the end come as events. */
+  'align.start': channel<{ jobId: string }>()(
+    z.object({ docId: id, cueIds: z.union([z.array(id).min(1).max(100_000), z.literal('all')]), spokenLang: lang }).strict(),
+  ),
+  'align.cancel': channel<{ cancelled: boolean }>()(z.object({ jobId: id }).strict()),
   'settings.get': channel<EditSettings>()(z.object({}).strict()),
   'settings.update': channel<EditSettings>()(editSettingsSchema.partial().strict()),
 } as const;
@@ -145,6 +150,9 @@ export interface EventMap {
   /** A document changed (an edit from another window, an undo, media attached). */
   'doc.changed': EditResult;
   'media.attached': { docId: string; media: MediaInfo };
+  'align.progress': { jobId: string; docId: string; fraction: number; stage: string };
+  /** The job ended: applied as one undo step (`result`), failed (`error`), or cancelled. */
+  'align.finished': { jobId: string; docId: string; result: CommandResult | null; error: string | null; cancelled: boolean };
 }
 export type EventName = keyof EventMap;
 

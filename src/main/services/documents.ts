@@ -9,7 +9,7 @@ import { ApiError, type CommandResult, type DocumentState, type EditResult, type
 import { History } from '../../shared/history';
 import type { Problem, SubtitleDocument } from '../../shared/model';
 import { applyOperation, OperationError, type Operation } from '../../shared/operations';
-import { CommandError, planCommand } from '../../shared/commands/plan';
+import { CommandError, planCommand, type Plan } from '../../shared/commands/plan';
 import type { EditCommand, EditSettings } from '../../shared/commands/schema';
 import { decodeText } from '../../shared/encoding';
 import { FormatError, readSubtitleText, serializeDocument } from '../../shared/formats/registry';
@@ -137,7 +137,17 @@ export class DocumentService {
       if (error instanceof CommandError || error instanceof OperationError) throw new ApiError('bad-request', error.message);
       throw error;
     }
+    return this.applyPlan(docId, plan);
+  }
+
+  /** Applies a planned command (an edit command, or auto-timing) as one undo step. */
+  applyPlan(docId: string, plan: Plan): CommandResult {
     return { ...this.apply(docId, plan.op), label: plan.label, select: plan.select };
+  }
+
+  /** The media file attached to the document, or null. */
+  mediaPathOf(docId: string): string | null {
+    return this.entry(docId).mediaPath;
   }
 
   undo(docId: string): EditResult {
@@ -166,7 +176,7 @@ export class DocumentService {
       e.doc = { ...e.doc, media: { path: relative(e.baseDir, mediaPath), duration: media.duration } };
       e.revision++;
     }
-    this.emit('media.attached', { docId, media });
+    this.broadcast('media.attached', { docId, media });
     if (!e.doc.metadata.untimed || e.doc.cues.length === 0) return null;
     const spread = provisionalTimes(e.doc.cues, { totalMs: media.duration });
     const ops: Operation[] = spread.map((c) => ({ type: 'setTimes', cueId: c.id, start: c.start, end: c.end }));
@@ -242,7 +252,7 @@ export class DocumentService {
   private changed(e: OpenDocument, applied: Operation): EditResult {
     e.revision++;
     const result = this.result(e, applied);
-    this.emit('doc.changed', result);
+    this.broadcast('doc.changed', result);
     return result;
   }
 
@@ -257,7 +267,8 @@ export class DocumentService {
     };
   }
 
-  private emit<E extends keyof EventMap>(event: E, payload: EventMap[E]): void {
+  /** Sends an event to every window (document changes; other services' progress). */
+  broadcast<E extends keyof EventMap>(event: E, payload: EventMap[E]): void {
     for (const listener of this.listeners) listener(event, payload);
   }
 }

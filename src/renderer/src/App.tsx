@@ -14,11 +14,12 @@ import { FindReplace } from './find/FindReplace';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { SpeakersPanel } from './speakers/SpeakersPanel';
 import { TimingDialog } from './timing/TimingDialog';
+import { AutoTimeDialog, AutoTimeProgress } from './align/AutoTimeDialog';
 import { projectFileName } from './toolbar/files';
 import { Toolbar } from './toolbar/Toolbar';
 import { Waveform } from './waveform/Waveform';
 
-type DialogKind = 'saveAs' | 'export' | 'timing' | 'settings' | null;
+type DialogKind = 'saveAs' | 'export' | 'timing' | 'settings' | 'autoTime' | null;
 
 function runMenuCommand(commands: Commands, command: MenuCommand, openExport: () => void): void {
   switch (command) {
@@ -69,6 +70,7 @@ export function App() {
   const selectedCueId = useStore((s) => s.selectedCueId);
   const selectedCueIds = useStore((s) => s.selectedCueIds);
   const settings = useStore((s) => s.settings);
+  const alignJob = useStore((s) => s.alignJob);
   const [findOpen, setFindOpen] = useState(false);
   const revealNonce = useStore((s) => s.revealNonce);
   const connectionLost = useStore((s) => s.connectionLost);
@@ -130,8 +132,10 @@ export function App() {
           hasSelection={selectedCueId !== null}
           onExport={openExport}
           onTiming={() => setDialog('timing')}
+          onAutoTime={() => setDialog('autoTime')}
           onSettings={() => setDialog('settings')}
         />
+        {alignJob && <AutoTimeProgress job={alignJob} onCancel={() => store.cancelAutoTime()} />}
       </header>
       <Waveform />
       <main className="panes-area">
@@ -191,6 +195,15 @@ export function App() {
           selectedCueIds={selectedCueIds}
           playheadMs={store.playheadMs()}
           onCommand={(command) => store.command(command)}
+          onClose={closeDialog}
+        />
+      )}
+      {dialog === 'autoTime' && docState && (
+        <AutoTimeDialog
+          doc={docState.doc}
+          selectedCueIds={selectedCueIds}
+          hasMedia={docState.media !== null}
+          onStart={(cueIds, lang) => store.autoTime(cueIds, lang)}
           onClose={closeDialog}
         />
       )}

@@ -38,6 +38,8 @@ export interface StoreState {
   settings: EditSettings;
   /** Keep the playhead in view while playing. */
   followPlayhead: boolean;
+  /** The running auto-timing job of this window, or null. */
+  alignJob: { jobId: string; fraction: number; stage: string } | null;
   /** Bumped when a view other than the panes selects a cue, so the panes scroll it into view. */
   revealNonce: number;
   /** Playback position in seconds. */
@@ -49,7 +51,7 @@ export interface StoreState {
 export type SaveOutcome = 'saved' | 'needs-save-as' | 'cancelled' | 'failed';
 
 type Listener = () => void;
-type EventSource = <E extends keyof EventMap>(event: E, listener: (payload: EventMap[E]) => void) => () => void;
+export type EventSource = <E extends keyof EventMap>(event: E, listener: (payload: EventMap[E]) => void) => () => void;
 
 /** The store's core: state, ordered requests to main, selection, edits and commands. */
 export class StoreBase {
@@ -60,6 +62,7 @@ export class StoreBase {
     cursor: null,
     settings: DEFAULT_EDIT_SETTINGS,
     followPlayhead: true,
+    alignJob: null,
     revealNonce: 0,
     currentTime: 0,
     status: null,
@@ -84,8 +87,14 @@ export class StoreBase {
     const offs = [
       on('doc.changed', (e) => this.onDocChanged(e)),
       on('media.attached', (e) => this.onMediaAttached(e.docId, e.media)),
+      ...this.connectMore(on),
     ];
     return () => offs.forEach((off) => off());
+  }
+
+  /** More event subscriptions of a subclass. */
+  protected connectMore(_on: EventSource): Array<() => void> {
+    return [];
   }
 
   protected set(patch: Partial<StoreState>): void {
@@ -283,7 +292,7 @@ export class StoreBase {
   }
 
   /** Applies an operation main already applied; false when the local copy disagrees. */
-  private applyRemote(op: Operation): boolean {
+  protected applyRemote(op: Operation): boolean {
     const current = this.state.docState;
     if (!current) return false;
     try {
@@ -296,7 +305,7 @@ export class StoreBase {
     }
   }
 
-  private takeFlags(result: EditResult): void {
+  protected takeFlags(result: EditResult): void {
     const current = this.state.docState;
     if (!current || current.docId !== result.docId) return;
     const { revision, dirty, canUndo, canRedo } = result;
@@ -319,7 +328,7 @@ export class StoreBase {
   }
 
   /** Fetches main's copy now (call only from inside the chain), re-applying edits still in flight. */
-  private async reloadNow(docId: string): Promise<void> {
+  protected async reloadNow(docId: string): Promise<void> {
     try {
       const fresh = await this.api['doc.get']({ docId });
       if (this.docId() !== docId) return;

@@ -2,8 +2,8 @@
  * The renderer's document store: the core (store-base.ts) plus the file commands — open, attach media,
  * save, export. Pure TS (no DOM) so it runs under vitest with a fake API.
  */
-import type { DocumentState, DuosubApi, MediaInfo } from '../../shared/api';
-import { documentName, StoreBase, type SaveOutcome } from './store-base';
+import type { DocumentState, DuosubApi, EventMap, MediaInfo } from '../../shared/api';
+import { documentName, StoreBase, type EventSource, type SaveOutcome } from './store-base';
 
 export { documentName } from './store-base';
 export type { SaveOutcome, SelectOptions, Status, StoreState, TextCursor } from './store-base';
@@ -92,5 +92,55 @@ export class DocStore extends StoreBase {
         return null;
       },
     );
+  }
+
+  /** Starts auto-timing (whole document or these cues) against the media; progress arrives as events. */
+  autoTime(cueIds: string[] | 'all', spokenLang: string): Promise<boolean> {
+    const docId = this.docId();
+    if (!docId) return Promise.resolve(false);
+    return this.enqueue(() => this.api['align.start']({ docId, cueIds, spokenLang })).then(
+      ({ jobId }) => {
+        this.set({ alignJob: { jobId, fraction: 0, stage: 'starting' } });
+        return true;
+      },
+      (error) => {
+        this.fail(error);
+        return false;
+      },
+    );
+  }
+
+  cancelAutoTime(): void {
+    const job = this.state.alignJob;
+    if (job) void this.api['align.cancel']({ jobId: job.jobId }).catch((error) => this.fail(error));
+  }
+
+  protected override connectMore(on: EventSource): Array<() => void> {
+    return [on('align.progress', (e) => this.onAlignProgress(e)), on('align.finished', (e) => this.onAlignFinished(e))];
+  }
+
+  private onAlignProgress(e: EventMap['align.progress']): void {
+    if (this.state.alignJob?.jobId === e.jobId) this.set({ alignJob: { jobId: e.jobId, fraction: e.fraction, stage: e.stage } });
+  }
+
+  /** The job's result is main's edit: apply the same operation here, in order with everything else. */
+  private onAlignFinished(e: EventMap['align.finished']): void {
+    if (this.state.alignJob?.jobId !== e.jobId) return;
+    this.set({ alignJob: null });
+    if (e.cancelled) return this.setStatus('Auto-timing cancelled');
+    if (!e.result) return this.setStatus(e.error ?? 'Auto-timing failed', 'error');
+    const result = e.result;
+    void this.enqueue(async () => {
+      const current = this.state.docState;
+      if (!current || current.docId !== result.docId) return;
+      // main's doc.changed for this edit may have reloaded us already.
+      if (current.revision < result.revision) {
+        const inStep = result.applied && current.revision === result.revision - 1 && this.applyRemote(result.applied);
+        if (!inStep) await this.reloadNow(result.docId);
+        else this.takeFlags(result);
+      }
+      if (result.select?.length) this.selectMany(result.select);
+      this.setStatus(result.label);
+    });
   }
 }

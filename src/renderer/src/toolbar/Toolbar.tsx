@@ -10,10 +10,12 @@ interface ToolbarProps {
   onExport(): void;
   /** Opens the timing tools (shift, resync, gaps, overlaps). */
   onTiming(): void;
+  /** Opens auto-timing (forced alignment against the media). */
+  onAutoTime(): void;
   onSettings(): void;
 }
 
-export function Toolbar({ commands, docState, hasSelection, onExport, onTiming, onSettings }: ToolbarProps) {
+export function Toolbar({ commands, docState, hasSelection, onExport, onTiming, onAutoTime, onSettings }: ToolbarProps) {
   const noDoc = !docState;
   return (
     <div className="toolbar" role="toolbar" aria-label="Duosub">
@@ -53,6 +55,9 @@ export function Toolbar({ commands, docState, hasSelection, onExport, onTiming, 
       <div className="toolbar-group">
         <button type="button" onClick={onTiming} disabled={noDoc} title="Shift, resync, close gaps, remove overlaps">
           Timing…
+        </button>
+        <button type="button" onClick={onAutoTime} disabled={noDoc} title="Time the cues to the audio automatically (offline)">
+          Auto-time…
         </button>
         <button type="button" onClick={commands.openFindReplace} disabled={noDoc} title="Find and replace (Ctrl+H)">
           Find/Replace…

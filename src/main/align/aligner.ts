@@ -1,0 +1,173 @@
+/**
+ * Forced alignment, the aeneas method: speak the transcript with espeak-ng, compare MFCCs of that reference with
+ * MFCCs of the recording by multiscale DTW, and carry each fragment's boundaries from the reference to the
+ * recording through the warping path. Pinned fragments (anchors) keep their times; each stretch between two
+ * anchors is aligned on its own, which also keeps one bad stretch from pulling the rest off.
+ */
+import { FFMPEG_INSTALL_HINT, findFfmpeg, probeMedia } from '../services/ffmpeg';
+import { abnormalFragments, canSnap, findPauses, finalizeTimes, loudness, mapSpans, snapToPauses, type FrameSpan } from '../../shared/align/boundaries';
+import { dtwMultiscale } from '../../shared/align/dtw';
+import { frameTime, dtwFeatures, MfccExtractor, type Features } from '../../shared/align/mfcc';
+import { decodeFeatures } from './decode';
+import { speakFragments, type SpokenFragments } from './tts';
+
+export interface AlignInput {
+  audioPath: string;
+  /** Spoken-language text per planned cue, in order. */
+  fragments: string[];
+  /** espeak-ng voice, e.g. `en-us`. */
+  language: string;
+  /** Pinned fragments: their times (ms) are kept and alignment runs between them. */
+  anchors?: { index: number; start: number; end: number }[];
+}
+
+export interface AlignResult {
+  /** Integer ms, monotonic, non-overlapping. */
+  times: { start: number; end: number }[];
+  /** Fragment indices whose real/TTS duration ratio is abnormal. */
+  review: number[];
+  stats: { audioMs: number; elapsedMs: number; snapped: boolean; noiseFloorDb: number };
+}
+
+export interface AlignOptions {
+  onProgress?(fraction: number, stage: string): void;
+  signal?: AbortSignal;
+  ffmpegPath?: string;
+}
+
+/** Silence around and between fragments in the reference: short, as between sentences in real speech. */
+const REF_GAP_MS = 200;
+/** A pause must be this long to snap to (frames of 10 ms). */
+const MIN_PAUSE_FRAMES = 6;
+const MAX_SNAP_FRAMES = 20;
+/**
+ * A 16 M-cell coarse pass (16 MB of steps) pools 30 minutes 64×; a ±30-frame band at each finer level
+ * recovers from its mistakes (with 4 M cells and ±12 frames, 17% of the sample's boundaries went astray).
+ */
+const DTW_OPTIONS = { maxCoarseCells: 16_000_000, radius: 30, levelRatio: 4 };
+
+/** A run of fragments aligned together, between two anchors (or the ends of the recording). */
+interface Stretch {
+  from: number;
+  to: number;
+  startMs: number;
+  endMs: number;
+}
+
+function stretches(count: number, anchors: AlignInput['anchors'], audioMs: number): Stretch[] {
+  const pinned = [...(anchors ?? [])].filter((a) => a.index >= 0 && a.index < count).sort((a, b) => a.index - b.index);
+  const out: Stretch[] = [];
+  let from = 0;
+  let startMs = 0;
+  for (const a of pinned) {
+    if (a.index > from) out.push({ from, to: a.index, startMs, endMs: Math.max(startMs, a.start) });
+    from = a.index + 1;
+    startMs = Math.max(startMs, a.end);
+  }
+  if (from < count) out.push({ from, to: count, startMs, endMs: Math.max(startMs, audioMs) });
+  return out;
+}
+
+/** Edge k of a feature sequence (between frames k-1 and k) in seconds. */
+const edgeSeconds = (f: Features, edge: number): number => frameTime(f, edge) - f.hop / 2 / f.sampleRate;
+const edgeAt = (f: Features, seconds: number): number => Math.round((seconds * f.sampleRate - (f.win - f.hop) / 2) / f.hop);
+const clampEdge = (f: Features, edge: number): number => Math.min(f.count, Math.max(0, edge));
+
+/** The reference of one stretch: its fragments' speech with short gaps, as features plus each one's span. */
+function reference(spoken: SpokenFragments, from: number, to: number): { features: Features; spans: FrameSpan[] } {
+  const gap = new Float32Array(Math.round((spoken.sampleRate * REF_GAP_MS) / 1000));
+  // Streamed piece by piece: the whole reference as floats would be 5 MB a minute.
+  const extractor = new MfccExtractor(spoken.sampleRate);
+  const sampleSpans: [number, number][] = [];
+  extractor.push(gap);
+  let at = gap.length;
+  for (let k = from; k < to; k++) {
+    const piece = spoken.pieces[k];
+    extractor.push(Float32Array.from(piece, (x) => x / 32768));
+    extractor.push(gap);
+    sampleSpans.push([at, at + piece.length]);
+    at += piece.length + gap.length;
+  }
+  const features = extractor.finish();
+  const toEdge = (sample: number): number => clampEdge(features, edgeAt(features, sample / spoken.sampleRate));
+  return { features, spans: sampleSpans.map(([s, e]) => ({ start: toEdge(s), end: toEdge(e) })) };
+}
+
+/** Fallback for a stretch too short to align: fragments share it in proportion to their TTS length. */
+function proportional(s: Stretch, ttsMs: number[], real: Features): FrameSpan[] {
+  const total = ttsMs.slice(s.from, s.to).reduce((a, b) => a + b, 0) || 1;
+  const first = edgeAt(real, s.startMs / 1000);
+  const width = Math.max(0, edgeAt(real, s.endMs / 1000) - first);
+  let used = 0;
+  return ttsMs.slice(s.from, s.to).map((ms) => {
+    const start = first + Math.round((used / total) * width);
+    used += ms;
+    return { start, end: first + Math.round((used / total) * width) };
+  });
+}
+
+function alignStretch(s: Stretch, spoken: SpokenFragments, ttsMs: number[], real: Features): FrameSpan[] {
+  const first = clampEdge(real, edgeAt(real, s.startMs / 1000));
+  const last = clampEdge(real, edgeAt(real, s.endMs / 1000));
+  const ref = reference(spoken, s.from, s.to);
+  if (last - first < 10 || ref.spans.every((sp) => sp.end <= sp.start)) return proportional(s, ttsMs, real);
+  const fa = dtwFeatures(ref.features);
+  const a = { data: fa.data, count: ref.features.count };
+  const b = { data: dtwFeatures(real, first, last).data, count: last - first };
+  const path = dtwMultiscale(a, b, fa.dims, DTW_OPTIONS);
+  return mapSpans(path, ref.spans, a.count).map((sp) => ({ start: sp.start + first, end: sp.end + first }));
+}
+
+/** The pauses of the recording, or null when it is too noisy for pauses to be told from noise dips. */
+function pausesOf(real: Features): { pauses: FrameSpan[] | null; noiseFloorDb: number } {
+  const level = loudness(real.energyDb);
+  if (!canSnap(level)) return { pauses: null, noiseFloorDb: level.noiseFloorDb };
+  const threshold = Math.max(level.noiseFloorDb + 12, level.speechDb - 45);
+  return { pauses: findPauses(real.energyDb, threshold, MIN_PAUSE_FRAMES), noiseFloorDb: level.noiseFloorDb };
+}
+
+async function analyse(input: AlignInput, options: AlignOptions, ffmpeg: string): Promise<{ real: Features; audioMs: number; spoken: SpokenFragments }> {
+  const report = options.onProgress ?? (() => undefined);
+  const probe = await probeMedia(ffmpeg, input.audioPath);
+  if (!probe.ok) throw new Error(`cannot read ${input.audioPath}: ${probe.reason}`);
+  const totalS = (probe.duration ?? 0) / 1000;
+  let decoded = 0;
+  let spokenDone = 0;
+  // Decoding (with the recording's MFCCs) and speaking run together and make up the first 60%.
+  const progress = (stage: string): void => report(0.45 * (totalS ? Math.min(1, decoded / totalS) : 0) + 0.15 * spokenDone, stage);
+  const [{ features: real, audioMs }, spoken] = await Promise.all([
+    decodeFeatures(ffmpeg, input.audioPath, { signal: options.signal, onSeconds: (s) => ((decoded = s), progress('decode')) }),
+    speakFragments(input.fragments, input.language, { signal: options.signal, onProgress: (f) => ((spokenDone = f), progress('speak')) }),
+  ]);
+  return { real, audioMs, spoken };
+}
+
+export async function alignFragments(input: AlignInput, options: AlignOptions = {}): Promise<AlignResult> {
+  const started = performance.now();
+  const ffmpeg = options.ffmpegPath ?? findFfmpeg()?.path;
+  if (!ffmpeg) throw new Error(FFMPEG_INSTALL_HINT);
+  const report = options.onProgress ?? (() => undefined);
+  const { real, audioMs, spoken } = await analyse(input, options, ffmpeg);
+  const ttsMs = spoken.pieces.map((p) => (p.length / spoken.sampleRate) * 1000);
+  const anchored = new Map((input.anchors ?? []).map((a) => [a.index, a]));
+  const spans: FrameSpan[] = input.fragments.map(() => ({ start: 0, end: 0 }));
+  const parts = stretches(input.fragments.length, input.anchors, audioMs);
+  const { pauses, noiseFloorDb } = pausesOf(real);
+  for (const [n, s] of parts.entries()) {
+    options.signal?.throwIfAborted();
+    let aligned = alignStretch(s, spoken, ttsMs, real);
+    if (pauses) aligned = snapToPauses(aligned, pauses, { maxShift: MAX_SNAP_FRAMES, minPause: MIN_PAUSE_FRAMES });
+    aligned.forEach((sp, k) => (spans[s.from + k] = sp));
+    report(0.6 + (0.35 * (n + 1)) / parts.length, 'align');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const toMs = (edge: number): number => edgeSeconds(real, edge) * 1000;
+  const times = finalizeTimes(input.fragments.map((_, k) => {
+    const a = anchored.get(k);
+    return a ? { start: a.start, end: a.end } : { start: toMs(spans[k].start), end: toMs(spans[k].end) };
+  }), audioMs);
+  const realMs = times.map((t) => t.end - t.start);
+  const review = abnormalFragments(realMs, ttsMs).filter((k) => !anchored.has(k));
+  report(1, 'done');
+  return { times, review, stats: { audioMs: Math.round(audioMs), elapsedMs: Math.round(performance.now() - started), snapped: pauses !== null, noiseFloorDb } };
+}

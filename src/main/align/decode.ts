@@ -1,0 +1,70 @@
+/**
+ * The real recording's features: ffmpeg decodes any media to 16 kHz mono s16 on stdout, and the samples go
+ * straight into the MFCC extractor, so a long recording is never held in memory as PCM.
+ */
+import { spawn } from 'node:child_process';
+import { lastErrorLine } from '../services/ffmpeg';
+import { MfccExtractor, type Features } from '../../shared/align/mfcc';
+
+export const DECODE_RATE = 16000;
+const MAX_STDERR = 16 * 1024;
+
+export interface DecodedFeatures {
+  features: Features;
+  audioMs: number;
+}
+
+export interface DecodeOptions {
+  signal?: AbortSignal;
+  /** Called with the seconds decoded so far. */
+  onSeconds?(seconds: number): void;
+}
+
+export function decodeFeatures(ffmpegPath: string, audioPath: string, options: DecodeOptions = {}): Promise<DecodedFeatures> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) return reject(options.signal.reason);
+    const args = ['-hide_banner', '-nostdin', '-v', 'error', '-i', audioPath, '-vn', '-sn', '-dn',
+      '-ac', '1', '-ar', String(DECODE_RATE), '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1'];
+    const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const extractor = new MfccExtractor(DECODE_RATE);
+    let carry: Buffer | null = null;
+    let samples = 0;
+    let stderr = '';
+    let failed = false;
+    const fail = (error: unknown): void => {
+      if (failed) return;
+      failed = true;
+      child.kill('SIGKILL');
+      reject(error);
+    };
+    const onAbort = (): void => fail(options.signal?.reason ?? new Error('aborted'));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.stdout.on('data', (chunk: Buffer) => {
+      const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+      const n = bytes.length >> 1;
+      carry = bytes.length & 1 ? bytes.subarray(bytes.length - 1) : null;
+      const pcm = new Float32Array(n);
+      for (let k = 0; k < n; k++) pcm[k] = bytes.readInt16LE(2 * k) / 32768;
+      try {
+        extractor.push(pcm);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      samples += n;
+      options.onSeconds?.(samples / DECODE_RATE);
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => {
+      if (stderr.length < MAX_STDERR) stderr += text;
+    });
+    child.on('error', (error) => fail(new Error(`ffmpeg could not run (${error.message})`)));
+    child.on('close', (code) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      if (failed) return;
+      if (code !== 0) return fail(new Error(`ffmpeg could not decode the audio: ${lastErrorLine(stderr, audioPath)}`));
+      if (!samples) return fail(new Error('the audio has no samples'));
+      resolve({ features: extractor.finish(), audioMs: (samples / DECODE_RATE) * 1000 });
+    });
+  });
+}

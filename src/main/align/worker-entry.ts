@@ -1,0 +1,19 @@
+/**
+ * The body of the alignment worker thread: runs `alignFragments` on the input it was started with and posts
+ * progress, then the result or the error. Cancelling is the parent terminating the thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { alignFragments, type AlignInput } from './aligner';
+
+export type WorkerMessage =
+  | { type: 'progress'; fraction: number; stage: string }
+  | { type: 'done'; result: Awaited<ReturnType<typeof alignFragments>> }
+  | { type: 'error'; message: string };
+
+const { input, ffmpegPath } = workerData as { input: AlignInput; ffmpegPath?: string };
+const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
+
+alignFragments(input, { ffmpegPath, onProgress: (fraction, stage) => post({ type: 'progress', fraction, stage }) }).then(
+  (result) => post({ type: 'done', result }),
+  (error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+);

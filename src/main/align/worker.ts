@@ -1,0 +1,50 @@
+/**
+ * Alignment off the main thread: `runAlignInWorker` starts a worker_thread running worker-entry, relays its
+ * progress, and terminates it when the signal aborts (the worker's ffmpeg child dies with its pipe).
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AlignInput, AlignOptions, AlignResult } from './aligner';
+import type { WorkerMessage } from './worker-entry';
+
+/**
+ * Starts the worker's code. From source (tsx, vitest) it is the sibling .ts file, loaded through tsx's scoped
+ * loader (Node 20 does not hand a parent's `--import` hooks to workers); in the electron-vite build it must be a
+ * bundle entry named `align-worker` next to the main bundle.
+ */
+function startWorker(workerData: unknown): Worker {
+  const here = import.meta.url;
+  if (!/\.ts$/.test(here)) return new Worker(new URL('./align-worker.js', here), { workerData });
+  // The ESM build of tsx's API sits beside the CommonJS one that require.resolve finds.
+  const api = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./worker-entry.ts', here).href;
+  const code = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}));`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+export function runAlignInWorker(input: AlignInput, options: AlignOptions = {}): Promise<AlignResult> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) return reject(options.signal.reason);
+    const worker = startWorker({ input, ffmpegPath: options.ffmpegPath });
+    let settled = false;
+    const settle = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      fn();
+    };
+    const onAbort = (): void => settle(() => {
+      void worker.terminate();
+      reject(options.signal?.reason ?? new Error('aborted'));
+    });
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') options.onProgress?.(message.fraction, message.stage);
+      else if (message.type === 'done') settle(() => resolve(message.result));
+      else settle(() => reject(new Error(message.message)));
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`the alignment worker stopped (exit ${code})`))));
+  });
+}

@@ -1,0 +1,171 @@
+/**
+ * Dynamic time warping between two feature sequences (flat Float32Arrays, `dims` values per frame) in bounded
+ * memory: a full pass over heavily pooled frames finds the rough path, then each finer level only computes a band
+ * around the path of the level above. Full DTW at 100 frames/s over 30 minutes would be ~32 G cells.
+ */
+
+/** A monotonic warping path from (0, 0) to (na-1, nb-1): frame a[i[k]] matches b[j[k]]. */
+export interface WarpPath {
+  i: Int32Array;
+  j: Int32Array;
+}
+
+/** For each row i of `a`, the inclusive column range of `b` to compute; both ends non-decreasing. */
+export interface Band {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+export interface Sequence {
+  data: Float32Array;
+  count: number;
+}
+
+const DIAG = 0;
+const UP = 1; // from (i-1, j)
+const LEFT = 2; // from (i, j-1)
+
+function distance(a: Float32Array, ia: number, b: Float32Array, ib: number, dims: number): number {
+  let sum = 0;
+  for (let c = 0; c < dims; c++) {
+    const d = a[ia + c] - b[ib + c];
+    sum += d * d;
+  }
+  return Math.sqrt(sum);
+}
+
+/** Every cell: for tests and for tiny inputs. */
+export function fullBand(na: number, nb: number): Band {
+  return { lo: new Int32Array(na), hi: new Int32Array(na).fill(nb - 1) };
+}
+
+/** DTW restricted to `band`; cells outside it cost infinity. Memory is the band's area in bytes. */
+export function dtwBanded(a: Sequence, b: Sequence, dims: number, band: Band): WarpPath {
+  const na = a.count;
+  const nb = b.count;
+  if (!na || !nb) return { i: new Int32Array(0), j: new Int32Array(0) };
+  const { lo, hi } = band;
+  const offset = new Float64Array(na + 1);
+  for (let i = 0; i < na; i++) offset[i + 1] = offset[i] + (hi[i] - lo[i] + 1);
+  const steps = new Uint8Array(offset[na]);
+  let prev = new Float64Array(nb).fill(Infinity);
+  let cur = new Float64Array(nb).fill(Infinity);
+  for (let i = 0; i < na; i++) {
+    const base = offset[i] - lo[i];
+    const plo = i > 0 ? lo[i - 1] : 0;
+    const phi = i > 0 ? hi[i - 1] : -1;
+    for (let j = lo[i]; j <= hi[i]; j++) {
+      const d = distance(a.data, i * dims, b.data, j * dims, dims);
+      if (i === 0 && j === 0) {
+        cur[j] = d;
+        continue;
+      }
+      const diag = i > 0 && j > 0 && j - 1 >= plo && j - 1 <= phi ? prev[j - 1] : Infinity;
+      const up = i > 0 && j >= plo && j <= phi ? prev[j] : Infinity;
+      const left = j > lo[i] ? cur[j - 1] : Infinity;
+      let best = diag;
+      let step = DIAG;
+      if (up < best) [best, step] = [up, UP];
+      if (left < best) [best, step] = [left, LEFT];
+      cur[j] = d + best;
+      steps[base + j] = step;
+    }
+    if (i > 0) for (let j = plo; j <= phi; j++) prev[j] = Infinity;
+    [prev, cur] = [cur, prev];
+  }
+  return backtrack(steps, offset, lo, na, nb);
+}
+
+function backtrack(steps: Uint8Array, offset: Float64Array, lo: Int32Array, na: number, nb: number): WarpPath {
+  const is: number[] = [];
+  const js: number[] = [];
+  let i = na - 1;
+  let j = nb - 1;
+  for (;;) {
+    is.push(i);
+    js.push(j);
+    if (i === 0 && j === 0) break;
+    const step = i === 0 ? LEFT : j === 0 ? UP : steps[offset[i] - lo[i] + j];
+    if (step !== UP) j--;
+    if (step !== LEFT) i--;
+  }
+  return { i: Int32Array.from(is.reverse()), j: Int32Array.from(js.reverse()) };
+}
+
+/** Averages each run of `factor` frames into one. */
+export function poolFrames(s: Sequence, dims: number, factor: number): Sequence {
+  if (factor <= 1) return s;
+  const count = Math.ceil(s.count / factor);
+  const data = new Float32Array(count * dims);
+  for (let p = 0; p < count; p++) {
+    const from = p * factor;
+    const to = Math.min(s.count, from + factor);
+    for (let f = from; f < to; f++) {
+      for (let c = 0; c < dims; c++) data[p * dims + c] += s.data[f * dims + c];
+    }
+    for (let c = 0; c < dims; c++) data[p * dims + c] /= to - from;
+  }
+  return { data, count };
+}
+
+/**
+ * The band at a finer level: every cell of the coarse path covers `ratio`×`ratio` fine cells, widened by
+ * `radius` fine frames on each side, then made monotonic so the band is one connected corridor.
+ */
+export function bandAroundPath(path: WarpPath, ratio: number, na: number, nb: number, radius: number): Band {
+  const lo = new Int32Array(na).fill(nb);
+  const hi = new Int32Array(na).fill(-1);
+  for (let k = 0; k < path.i.length; k++) {
+    const rowFrom = Math.max(0, path.i[k] * ratio - radius);
+    const rowTo = Math.min(na - 1, (path.i[k] + 1) * ratio - 1 + radius);
+    const colFrom = Math.max(0, path.j[k] * ratio - radius);
+    const colTo = Math.min(nb - 1, (path.j[k] + 1) * ratio - 1 + radius);
+    for (let r = rowFrom; r <= rowTo; r++) {
+      if (colFrom < lo[r]) lo[r] = colFrom;
+      if (colTo > hi[r]) hi[r] = colTo;
+    }
+  }
+  lo[0] = 0;
+  hi[na - 1] = nb - 1;
+  for (let r = na - 2; r >= 0; r--) lo[r] = Math.min(lo[r], lo[r + 1]);
+  for (let r = 1; r < na; r++) hi[r] = Math.max(hi[r], hi[r - 1]);
+  for (let r = 0; r < na; r++) if (hi[r] < lo[r]) hi[r] = lo[r];
+  return { lo, hi };
+}
+
+export interface MultiscaleOptions {
+  /** Largest full matrix of the coarsest pass, in cells (= bytes of its step matrix). */
+  maxCoarseCells?: number;
+  /** Pooling factor between consecutive levels. */
+  levelRatio?: number;
+  /** Band half-width added around the projected path, in frames of the finer level. */
+  radius?: number;
+}
+
+/** Pooling factors from coarsest to 1, so that the coarsest full matrix fits in `maxCells`. */
+export function poolingLevels(na: number, nb: number, maxCells: number, ratio: number): number[] {
+  let coarse = 1;
+  while (Math.ceil(na / coarse) * Math.ceil(nb / coarse) > maxCells) coarse *= ratio;
+  const levels: number[] = [];
+  for (let f = coarse; f >= 1; f /= ratio) levels.push(f);
+  return levels;
+}
+
+/** DTW of two long sequences: a full pass on pooled frames, then banded passes down to full frame rate. */
+export function dtwMultiscale(a: Sequence, b: Sequence, dims: number, options: MultiscaleOptions = {}): WarpPath {
+  const ratio = options.levelRatio ?? 4;
+  const radius = options.radius ?? 30;
+  const levels = poolingLevels(a.count, b.count, options.maxCoarseCells ?? 16_000_000, ratio);
+  let path: WarpPath | null = null;
+  let previous = 1;
+  for (const factor of levels) {
+    const pa = poolFrames(a, dims, factor);
+    const pb = poolFrames(b, dims, factor);
+    const band = path
+      ? bandAroundPath(path, previous / factor, pa.count, pb.count, radius)
+      : fullBand(pa.count, pb.count);
+    path = dtwBanded(pa, pb, dims, band);
+    previous = factor;
+  }
+  return path ?? { i: new Int32Array(0), j: new Int32Array(0) };
+}

@@ -1,0 +1,253 @@
+/**
+ * Mel-frequency cepstral coefficients for forced alignment: 25 ms Hamming windows every 10 ms, a mel filterbank
+ * limited to 100–7600 Hz (so a 16 kHz recording and 22.05 kHz TTS speech see the same bands), log, DCT.
+ * C0 (overall loudness) is dropped: it differs between a TTS voice and a real speaker for reasons that say
+ * nothing about which sound is being spoken. Streaming, so a 30-minute recording never sits in memory as PCM.
+ */
+
+export const CEPSTRA = 12;
+const MEL_BANDS = 40;
+const F_MIN = 100;
+const F_MAX = 7600;
+const WINDOW_S = 0.025;
+const HOP_S = 0.01;
+const PRE_EMPHASIS = 0.97;
+/** Floor of the mel energies: digital silence must not become -Infinity. */
+const LOG_FLOOR = 1e-10;
+/**
+ * White noise at about -80 dBFS added before the spectrum: digital silence (between TTS fragments, in a clean
+ * recording) then has the shape of flat noise in every signal instead of an arbitrary constant.
+ */
+const DITHER = 1e-4;
+export const SILENCE_DB = -120;
+
+/** Frames of one signal: `dims` cepstra per frame, flat, plus each frame's loudness in dBFS. */
+export interface Features {
+  data: Float32Array;
+  dims: number;
+  count: number;
+  energyDb: Float32Array;
+  sampleRate: number;
+  hop: number;
+  win: number;
+}
+
+/** Centre of frame `i` in seconds. */
+export function frameTime(f: Pick<Features, 'sampleRate' | 'hop' | 'win'>, i: number): number {
+  return (i * f.hop + f.win / 2) / f.sampleRate;
+}
+
+/** The frame whose centre is nearest to `seconds` (may be out of range; callers clamp). */
+export function frameAt(f: Pick<Features, 'sampleRate' | 'hop' | 'win'>, seconds: number): number {
+  return Math.round((seconds * f.sampleRate - f.win / 2) / f.hop);
+}
+
+const hzToMel = (hz: number): number => 2595 * Math.log10(1 + hz / 700);
+const melToHz = (mel: number): number => 700 * (10 ** (mel / 2595) - 1);
+
+/** Triangular filters as (first bin, weights) pairs over an `nfft`-point power spectrum. */
+function melFilterbank(sampleRate: number, nfft: number): { first: number; weights: Float32Array }[] {
+  const top = Math.min(F_MAX, sampleRate / 2);
+  const lo = hzToMel(F_MIN);
+  const step = (hzToMel(top) - lo) / (MEL_BANDS + 1);
+  const bin = (hz: number): number => (hz * nfft) / sampleRate;
+  const filters: { first: number; weights: Float32Array }[] = [];
+  for (let m = 0; m < MEL_BANDS; m++) {
+    const [left, centre, right] = [0, 1, 2].map((k) => bin(melToHz(lo + (m + k) * step)));
+    const first = Math.ceil(left);
+    const last = Math.floor(right);
+    const weights = new Float32Array(Math.max(0, last - first + 1));
+    for (let k = first; k <= last; k++) {
+      weights[k - first] = k <= centre ? (k - left) / (centre - left) : (right - k) / (right - centre);
+    }
+    filters.push({ first, weights });
+  }
+  return filters;
+}
+
+/** In-place iterative radix-2 FFT of (re, im), length a power of two. */
+export function fft(re: Float64Array, im: Float64Array, cos: Float64Array, sin: Float64Array): void {
+  const n = re.length;
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      [re[i], re[j]] = [re[j], re[i]];
+      [im[i], im[j]] = [im[j], im[i]];
+    }
+  }
+  for (let size = 2; size <= n; size <<= 1) {
+    const half = size >> 1;
+    const stride = n / size;
+    for (let start = 0; start < n; start += size) {
+      for (let k = 0; k < half; k++) {
+        const wr = cos[k * stride];
+        const wi = -sin[k * stride];
+        const a = start + k;
+        const b = a + half;
+        const tr = re[b] * wr - im[b] * wi;
+        const ti = re[b] * wi + im[b] * wr;
+        re[b] = re[a] - tr;
+        im[b] = im[a] - ti;
+        re[a] += tr;
+        im[a] += ti;
+      }
+    }
+  }
+}
+
+/** Computes features frame by frame from PCM pushed in chunks of any size. */
+export class MfccExtractor {
+  readonly sampleRate: number;
+  readonly win: number;
+  readonly hop: number;
+  private readonly nfft: number;
+  private readonly window: Float64Array;
+  private readonly filters: { first: number; weights: Float32Array }[];
+  private readonly dct: Float64Array;
+  private readonly cos: Float64Array;
+  private readonly sin: Float64Array;
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+  private readonly mel = new Float64Array(MEL_BANDS);
+  private pending = new Float32Array(0);
+  private data = new Float32Array(CEPSTRA * 1024);
+  private energy = new Float32Array(1024);
+  private count = 0;
+  private seed = 12345;
+
+  constructor(sampleRate: number) {
+    this.sampleRate = sampleRate;
+    this.win = Math.round(sampleRate * WINDOW_S);
+    this.hop = Math.round(sampleRate * HOP_S);
+    this.nfft = 1 << Math.ceil(Math.log2(this.win));
+    this.window = Float64Array.from({ length: this.win }, (_, n) => 0.54 - 0.46 * Math.cos((2 * Math.PI * n) / (this.win - 1)));
+    this.filters = melFilterbank(sampleRate, this.nfft);
+    this.dct = new Float64Array(CEPSTRA * MEL_BANDS);
+    for (let c = 0; c < CEPSTRA; c++) {
+      for (let m = 0; m < MEL_BANDS; m++) this.dct[c * MEL_BANDS + m] = Math.cos((Math.PI * (c + 1) * (m + 0.5)) / MEL_BANDS);
+    }
+    this.cos = Float64Array.from({ length: this.nfft / 2 }, (_, k) => Math.cos((2 * Math.PI * k) / this.nfft));
+    this.sin = Float64Array.from({ length: this.nfft / 2 }, (_, k) => Math.sin((2 * Math.PI * k) / this.nfft));
+    this.re = new Float64Array(this.nfft);
+    this.im = new Float64Array(this.nfft);
+  }
+
+  /** Adds samples in [-1, 1]; computes every frame that is now complete. */
+  push(samples: Float32Array): void {
+    const all = new Float32Array(this.pending.length + samples.length);
+    all.set(this.pending);
+    all.set(samples, this.pending.length);
+    let at = 0;
+    for (; at + this.win <= all.length; at += this.hop) this.frame(all, at);
+    this.pending = all.slice(at);
+  }
+
+  /** Pads the tail with silence to one last frame and returns everything. */
+  finish(): Features {
+    if (this.pending.length > this.win - this.hop) {
+      const tail = new Float32Array(this.win);
+      tail.set(this.pending);
+      this.frame(tail, 0);
+    }
+    this.pending = new Float32Array(0);
+    return {
+      data: this.data.slice(0, this.count * CEPSTRA), dims: CEPSTRA, count: this.count,
+      energyDb: this.energy.slice(0, this.count), sampleRate: this.sampleRate, hop: this.hop, win: this.win,
+    };
+  }
+
+  private frame(x: Float32Array, at: number): void {
+    const { re, im, win } = this;
+    re.fill(0);
+    im.fill(0);
+    for (let n = 0; n < win; n++) {
+      const prev = n > 0 ? x[at + n - 1] : at > 0 ? x[at - 1] : 0;
+      this.seed = (Math.imul(this.seed, 1664525) + 1013904223) >>> 0;
+      const dither = DITHER * (this.seed / 2 ** 31 - 1);
+      re[n] = (x[at + n] - PRE_EMPHASIS * prev + dither) * this.window[n];
+    }
+    fft(re, im, this.cos, this.sin);
+    for (let m = 0; m < MEL_BANDS; m++) {
+      const { first, weights } = this.filters[m];
+      let sum = 0;
+      for (let k = 0; k < weights.length; k++) sum += weights[k] * (re[first + k] ** 2 + im[first + k] ** 2);
+      this.mel[m] = Math.log(Math.max(sum, LOG_FLOOR));
+    }
+    this.grow();
+    const out = this.count * CEPSTRA;
+    for (let c = 0; c < CEPSTRA; c++) {
+      let sum = 0;
+      for (let m = 0; m < MEL_BANDS; m++) sum += this.dct[c * MEL_BANDS + m] * this.mel[m];
+      this.data[out + c] = sum;
+    }
+    this.energy[this.count] = hopEnergyDb(x, at + ((win - this.hop) >> 1), this.hop);
+    this.count++;
+  }
+
+  private grow(): void {
+    if (this.count < this.energy.length) return;
+    const data = new Float32Array(this.data.length * 2);
+    data.set(this.data);
+    this.data = data;
+    const energy = new Float32Array(this.energy.length * 2);
+    energy.set(this.energy);
+    this.energy = energy;
+  }
+}
+
+/** Loudness of the central hop of a frame: 10 ms resolution for finding pauses. */
+function hopEnergyDb(x: Float32Array, from: number, length: number): number {
+  let sum = 0;
+  for (let n = from; n < from + length; n++) sum += x[n] * x[n];
+  const mean = sum / length;
+  return mean > 0 ? Math.max(SILENCE_DB, 10 * Math.log10(mean)) : SILENCE_DB;
+}
+
+/** Features of a whole signal at once. */
+export function mfcc(samples: Float32Array, sampleRate: number): Features {
+  const extractor = new MfccExtractor(sampleRate);
+  extractor.push(samples);
+  return extractor.finish();
+}
+
+/** Weight of the loudness feature (0 at the noise floor, this at the level of speech) against the cepstra. */
+const LOUDNESS_WEIGHT = 3;
+
+/**
+ * Features for DTW of frames [from, to), `dims + 1` values per frame: the cepstra with mean and variance
+ * normalized (removing the constant colouring of a voice and a microphone, most of what differs between TTS
+ * and a real speaker), then the loudness relative to the signal's loud frames, which tells a pause from speech
+ * whatever the voice. The statistics come from speech frames only (within `speechRangeDb` of the loud ones):
+ * a recording with more pauses than its reference would otherwise shift every coefficient.
+ */
+export function dtwFeatures(f: Features, from = 0, to = f.count, speechRangeDb = 30): { data: Float32Array; dims: number } {
+  const { dims } = f;
+  const n = Math.max(0, to - from);
+  const energy = f.energyDb.subarray(from, to);
+  const sorted = Float32Array.from(energy).sort();
+  const loud = n ? sorted[Math.floor(0.9 * (n - 1))] : 0;
+  const floor = n ? sorted[Math.floor(0.05 * (n - 1))] : 0;
+  const speech = (i: number): boolean => energy[i] >= loud - speechRangeDb;
+  const out = new Float32Array(n * (dims + 1));
+  for (let c = 0; c < dims; c++) {
+    let sum = 0;
+    let sq = 0;
+    let used = 0;
+    for (let i = 0; i < n; i++) {
+      if (!speech(i)) continue;
+      sum += f.data[(from + i) * dims + c];
+      used++;
+    }
+    const mean = used ? sum / used : 0;
+    for (let i = 0; i < n; i++) if (speech(i)) sq += (f.data[(from + i) * dims + c] - mean) ** 2;
+    const sd = used ? Math.sqrt(sq / used) || 1 : 1;
+    for (let i = 0; i < n; i++) out[i * (dims + 1) + c] = (f.data[(from + i) * dims + c] - mean) / sd;
+  }
+  for (let i = 0; i < n; i++) {
+    const relative = loud > floor ? (energy[i] - floor) / (loud - floor) : 1;
+    out[i * (dims + 1) + dims] = LOUDNESS_WEIGHT * Math.min(1, Math.max(0, relative));
+  }
+  return { data: out, dims: dims + 1 };
+}
