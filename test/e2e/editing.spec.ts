@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { startServer, tempCopy, type RunningServer } from './server';
+import { serveCopies } from './server';
 import { blockText, misalignedBlocks, saveAs, selectWordInBlock } from './helpers';
 import type { SubtitleDocument } from '../../src/shared/model';
 
@@ -33,16 +33,10 @@ async function undoAll(page: Page): Promise<void> {
 }
 
 test.describe('fixing the sample transcript from the keyboard', () => {
-  let server: RunningServer;
-  let dir: string;
-  test.beforeAll(async () => {
-    dir = tempCopy('resources/sample/openai-podcast-ep8.zh-en.txt');
-    server = await startServer([join(dir, 'openai-podcast-ep8.zh-en.txt')]);
-  });
-  test.afterAll(() => server.close());
+  const ctx = serveCopies('resources/sample/openai-podcast-ep8.zh-en.txt');
 
   test('the sentence cut across two speakers and the word on the wrong turn; undo and redo all of it', async ({ page }) => {
-    await page.goto(server.url);
+    await page.goto(ctx.server.url);
     await expect(page.getByTestId('pane-en')).toHaveAttribute('data-block-count', '98');
     const original = await currentDoc(page);
     expect(cue(original, 'c95')).toMatchObject({ speaker: 's2', text: { 'zh-Hans': '非常感', en: 'Thank you so' } });
@@ -81,7 +75,7 @@ test.describe('fixing the sample transcript from the keyboard', () => {
 
     // Main has the same document: save it and read the file.
     await saveAs(page, 'fixed.duosub.json');
-    const saved = JSON.parse(readFileSync(join(dir, 'fixed.duosub.json'), 'utf8'));
+    const saved = JSON.parse(readFileSync(join(ctx.dir, 'fixed.duosub.json'), 'utf8'));
     expect(saved.cues).toEqual(fixed.cues);
     expect(saved.speakers).toEqual(fixed.speakers);
 
@@ -98,15 +92,10 @@ test.describe('fixing the sample transcript from the keyboard', () => {
 });
 
 test.describe('retiming and splitting turns on the sample with audio', () => {
-  let server: RunningServer;
-  test.beforeAll(async () => {
-    const dir = tempCopy('resources/sample/excerpt.duosub.json', 'resources/sample/excerpt.opus');
-    server = await startServer([join(dir, 'excerpt.duosub.json')]);
-  });
-  test.afterAll(() => server.close());
+  const ctx = serveCopies('resources/sample/excerpt.duosub.json', 'resources/sample/excerpt.opus');
 
   test('the keyboard timing loop: step, nudge, set the end at the playhead; undo restores', async ({ page }) => {
-    await page.goto(server.url);
+    await page.goto(ctx.server.url);
     const waveform = page.getByTestId('waveform');
     await expect(waveform).toHaveAttribute('data-region-count', /^[1-9]/);
     const original = await currentDoc(page);
@@ -142,7 +131,7 @@ test.describe('retiming and splitting turns on the sample with audio', () => {
   });
 
   test('split a turn at the playhead and give the second half to another speaker', async ({ page }) => {
-    await page.goto(server.url);
+    await page.goto(ctx.server.url);
     await expect(page.getByTestId('waveform')).toHaveAttribute('data-region-count', /^[1-9]/);
     const original = await currentDoc(page);
     const long = cue(original, 'c7');
@@ -199,15 +188,10 @@ test.describe('retiming and splitting turns on the sample with audio', () => {
 });
 
 test.describe('find/replace, speakers, inserting on the waveform, and a history that survives a reload', () => {
-  let server: RunningServer;
-  test.beforeAll(async () => {
-    const dir = tempCopy('resources/sample/openai-podcast-ep8.zh-en.txt');
-    server = await startServer([join(dir, 'openai-podcast-ep8.zh-en.txt')]);
-  });
-  test.afterAll(() => server.close());
+  const ctx = serveCopies('resources/sample/openai-podcast-ep8.zh-en.txt');
 
   test('replace a misheard name everywhere as one step, rename a speaker, insert a cue by dragging', async ({ page }) => {
-    await page.goto(server.url);
+    await page.goto(ctx.server.url);
     await expect(page.getByTestId('pane-en')).toHaveAttribute('data-block-count', '98');
     const original = await currentDoc(page);
     const withName = original.cues.filter((c) => c.text.en?.includes('ChachiPiiti')).map((c) => c.id);

@@ -2,20 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import WebSocket from 'ws';
-import { startServer, tempCopy, type RunningServer } from './server';
+import { ROOT, serveCopies, startServer } from './server';
 import { blockText, misalignedBlocks, saveAs, selectWordInBlock } from './helpers';
 
 test.describe('the bundled 98-turn transcript', () => {
-  let server: RunningServer;
-  let dir: string;
-  test.beforeAll(async () => {
-    dir = tempCopy('resources/sample/openai-podcast-ep8.zh-en.txt');
-    server = await startServer([join(dir, 'openai-podcast-ep8.zh-en.txt')]);
-  });
-  test.afterAll(() => server.close());
+  const ctx = serveCopies('resources/sample/openai-podcast-ep8.zh-en.txt');
 
   test('both panes show 98 blocks and the document is marked untimed', async ({ page }) => {
-    await page.goto(server.url);
+    await page.goto(ctx.server.url);
     await expect(page.getByTestId('pane-zh-Hans')).toHaveAttribute('data-block-count', '98');
     await expect(page.getByTestId('pane-en')).toHaveAttribute('data-block-count', '98');
     await expect(page.getByText(/Untimed/)).toBeVisible();
@@ -33,31 +27,24 @@ test.describe('the bundled 98-turn transcript', () => {
   });
 
   test('a word edited in the English pane is in the saved file', async ({ page }) => {
-    await page.goto(server.url);
+    await page.goto(ctx.server.url);
     await expect(page.getByTestId('pane-en')).toHaveAttribute('data-block-count', '98');
     await selectWordInBlock(page, 'en', 'c1', 'Allman');
     await page.keyboard.type('Altman');
     expect(await blockText(page, 'en', 'c1')).toContain('Sam Altman and Greg Brockman');
     await saveAs(page, 'ep8-fixed.duosub.json');
-    const saved = JSON.parse(readFileSync(join(dir, 'ep8-fixed.duosub.json'), 'utf8'));
+    const saved = JSON.parse(readFileSync(join(ctx.dir, 'ep8-fixed.duosub.json'), 'utf8'));
     expect(saved.cues[0].text.en).toContain('Joining me from OpenAI is Sam Altman and Greg Brockman');
     expect(saved.cues).toHaveLength(98);
   });
 });
 
 test.describe('the sample project with audio', () => {
-  let server: RunningServer;
-  let dir: string;
-  let original: { cues: { id: string; start: number; end: number; text: Record<string, string> }[] };
-  test.beforeAll(async () => {
-    dir = tempCopy('resources/sample/excerpt.duosub.json', 'resources/sample/excerpt.opus');
-    original = JSON.parse(readFileSync(join(dir, 'excerpt.duosub.json'), 'utf8'));
-    server = await startServer([join(dir, 'excerpt.duosub.json')]);
-  });
-  test.afterAll(() => server.close());
+  const ctx = serveCopies('resources/sample/excerpt.duosub.json', 'resources/sample/excerpt.opus');
+  const original: { cues: { id: string; start: number; end: number; text: Record<string, string> }[] } = JSON.parse(readFileSync(join(ROOT, 'resources/sample/excerpt.duosub.json'), 'utf8'));
 
   test('text edit and region drag are saved; undo restores both', async ({ page }) => {
-    await page.goto(server.url);
+    await page.goto(ctx.server.url);
     const waveform = page.getByTestId('waveform');
     await expect(waveform).toHaveAttribute('data-duration-ms', /^[1-9]\d{4,}$/);
     await expect(waveform).toHaveAttribute('data-region-count', /^[1-9]\d*$/);
@@ -82,7 +69,7 @@ test.describe('the sample project with audio', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+s');
     await expect(page.getByText('Saved excerpt.duosub.json')).toBeVisible();
-    const saved = JSON.parse(readFileSync(join(dir, 'excerpt.duosub.json'), 'utf8'));
+    const saved = JSON.parse(readFileSync(join(ctx.dir, 'excerpt.duosub.json'), 'utf8'));
     expect(saved.cues[1].text.en).toContain('largest joint industrial project');
     const moved = saved.cues[2];
     const before = original.cues[2];
@@ -95,7 +82,7 @@ test.describe('the sample project with audio', () => {
     await expect(page.getByRole('button', { name: /Undo/ })).toBeDisabled();
     expect(await blockText(page, 'en', 'c2')).toContain('biggest joint industrial project');
     await page.keyboard.press('Control+s');
-    await expect.poll(() => JSON.parse(readFileSync(join(dir, 'excerpt.duosub.json'), 'utf8')).cues).toEqual(original.cues);
+    await expect.poll(() => JSON.parse(readFileSync(join(ctx.dir, 'excerpt.duosub.json'), 'utf8')).cues).toEqual(original.cues);
   });
 });
 

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { test } from '@playwright/test';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -57,4 +58,27 @@ export function tempCopy(...repoPaths: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'duosub-e2e-'));
   for (const p of repoPaths) cpSync(join(ROOT, p), join(dir, p.split('/').pop()!));
   return dir;
+}
+
+/**
+ * For the enclosing `test.describe`: fresh temp copies of repo files, and browser mode started on the first one
+ * (the rest sit beside it: its media). `dir` is the copies' folder, where saves land.
+ */
+export function serveCopies(...repoPaths: string[]): { readonly server: RunningServer; readonly dir: string } {
+  let server: RunningServer | null = null;
+  let dir = '';
+  test.beforeAll(async () => {
+    dir = tempCopy(...repoPaths);
+    server = await startServer([join(dir, repoPaths[0].split('/').pop()!)]);
+  });
+  test.afterAll(() => server?.close());
+  return {
+    get server() {
+      if (!server) throw new Error('the server starts in beforeAll');
+      return server;
+    },
+    get dir() {
+      return dir;
+    },
+  };
 }
