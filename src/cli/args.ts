@@ -4,18 +4,26 @@ export const USAGE = `Usage: duosub <command> [options]
 
 Commands:
   info FILE [--json]                   Format, encoding, languages, cues, speakers, chapters, problems
-  convert INPUT --to srt|duosub        Convert a subtitle file, transcript or project
-          [--lang CODE] [-o OUTPUT]    --lang: the language to write to SRT (or of an SRT input);
-                                       without -o the result goes to standard output
+  convert INPUT --to FORMAT            Convert a subtitle file, transcript or project; FORMAT is
+          [--lang CODE] [-o OUTPUT]    srt, vtt, ass, txt (the bilingual transcript layout), duosub,
+          [--order CODE,CODE]          chapters-vtt or chapters-json. --lang: the one language to
+          [--bom] [--crlf]             write (and of an SRT input); without it a two-language document
+                                       exports bilingual, in --order (top first). --bom: start with a
+                                       UTF-8 byte-order mark; --crlf: Windows line ends. Without -o the
+                                       result goes to standard output
+  export INPUT --to FORMAT …           The same as convert
   align TRANSCRIPT AUDIO [-o OUT]      Time an untimed transcript to its audio, offline; OUT by
         [--spoken CODE] [--lang CODE]  extension: .duosub.json (default), .srt or .vtt (--lang: the
                                        language to write; --spoken: the audio's, default en)
+  check FILE [--profile NAME] [--json] Quality checks (reading speed, line length, timing, …);
+                                       NAME: netflix-en, netflix-zh-hans, bbc, default (without it:
+                                       netflix-zh-hans for Chinese, default otherwise). Exit 1 on errors
 
 Options:
   -h, --help                           Show this help
 
-Reads SRT (.srt), WebVTT (.vtt), Duosub projects (.duosub.json) and bilingual transcripts (.txt).
-Exit status: 0 done, 2 bad usage or unreadable input.`;
+Reads SRT (.srt), WebVTT (.vtt), ASS (.ass), Duosub projects (.duosub.json) and bilingual transcripts (.txt).
+Exit status: 0 done, 1 check found errors, 2 bad usage or unreadable input.`;
 
 export class UsageError extends Error {}
 
@@ -27,8 +35,8 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value, by every name they go by → canonical name. */
-const VALUE_FLAGS: Record<string, string> = { '--to': 'to', '--lang': 'lang', '--spoken': 'spoken', '-o': 'output', '--output': 'output' };
-const BOOLEAN_FLAGS: Record<string, string> = { '--json': 'json' };
+const VALUE_FLAGS: Record<string, string> = { '--to': 'to', '--lang': 'lang', '--order': 'order', '--spoken': 'spoken', '--profile': 'profile', '-o': 'output', '--output': 'output' };
+const BOOLEAN_FLAGS: Record<string, string> = { '--json': 'json', '--bom': 'bom', '--crlf': 'crlf' };
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positionals: string[] = [];

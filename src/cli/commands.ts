@@ -1,7 +1,8 @@
 /** The CLI commands: each reads its input through files.ts and the shared formats, and writes to its output. */
 import { documentInfo, type DocumentInfo } from '../shared/info';
 import type { Problem, SubtitleDocument } from '../shared/model';
-import { FormatError, readSubtitleText, serializeDocument } from '../shared/formats/registry';
+import { EXPORT_FORMATS, ExportError, exportDocument, isExportFormat } from '../shared/formats/export';
+import { FormatError, readSubtitleText } from '../shared/formats/registry';
 import { formatClock } from '../shared/timecode';
 import { checkArgs, UsageError, type ParsedArgs } from './args';
 import { InputError, readInput, writeAtomic } from './files';
@@ -60,27 +61,37 @@ function infoText(file: string, info: DocumentInfo): string {
   return lines.join('\n') + '\n';
 }
 
+/** `convert`/`export`: any readable input to any export format (see USAGE); problems reading go to stderr. */
 export function runConvert(args: ParsedArgs, io: Output): number {
-  checkArgs(args, ['to', 'lang', 'output'], ['INPUT']);
+  checkArgs(args, ['to', 'lang', 'order', 'bom', 'crlf', 'output'], ['INPUT']);
   const input = args.positionals[0];
   const to = args.flags.get('to');
-  if (to !== 'srt' && to !== 'duosub') throw new UsageError('convert needs --to srt or --to duosub');
-  const lang = args.flags.get('lang');
-  const langCode = typeof lang === 'string' ? lang : undefined;
-  const { doc, info } = loadDocument(input, langCode);
+  if (!isExportFormat(to)) throw new UsageError(`${args.command} needs --to ${EXPORT_FORMATS.join('|')}`);
+  const lang = stringFlag(args, 'lang');
+  const order = stringFlag(args, 'order')?.split(',').map((code) => code.trim()).filter((code) => code !== '');
+  if (lang !== undefined && order !== undefined) throw new UsageError('--order is for bilingual output; it does not go with --lang');
+  const { doc, info } = loadDocument(input, lang);
   for (const p of info.problems) io.err(`duosub: ${problemLine(input, p)}\n`);
-  const codes = doc.languages.map((l) => l.code);
-  if (to === 'srt') {
-    if (!langCode && codes.length > 1) {
-      throw new InputError(input, `has ${codes.length} languages (${codes.join(', ')}); SRT holds one: choose it with --lang`);
-    }
-    if (langCode && !codes.includes(langCode)) {
-      throw new InputError(input, `has no language "${langCode}"; it has ${codes.join(', ') || 'none'}`);
-    }
+  let text: string;
+  try {
+    text = exportDocument(doc, {
+      format: to,
+      lang,
+      order,
+      bom: args.flags.has('bom'),
+      lineEnding: args.flags.has('crlf') ? 'crlf' : 'lf',
+    }).text;
+  } catch (error) {
+    if (error instanceof ExportError) throw new InputError(input, error.message);
+    throw error;
   }
-  const text = serializeDocument(doc, to, langCode ? { lang: langCode } : undefined);
-  const output = args.flags.get('output');
-  if (typeof output === 'string') writeAtomic(output, text);
+  const output = stringFlag(args, 'output');
+  if (output !== undefined) writeAtomic(output, text);
   else io.out(text);
   return 0;
+}
+
+function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = args.flags.get(name);
+  return typeof value === 'string' ? value : undefined;
 }

@@ -5,12 +5,15 @@
 import { parseArgs, USAGE, UsageError } from './args';
 import { runConvert, runInfo, type Output } from './commands';
 import { runAlign } from './align';
+import { runCheck } from './check';
 import { InputError } from './files';
 
 const COMMANDS: Record<string, (args: ReturnType<typeof parseArgs>, io: Output) => number | Promise<number>> = {
   info: runInfo,
   convert: runConvert,
+  export: runConvert,
   align: runAlign,
+  check: runCheck,
 };
 
 const processOutput: Output = {

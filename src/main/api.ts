@@ -133,7 +133,7 @@ export function createApi(services: Services, platform: Platform, startup: Start
       await mkdir(folder, { recursive: true });
       return documents.saveAs(docId, join(folder, name));
     },
-    'doc.export': ({ docId, format, lang }) => documents.export(docId, format, lang),
+    'doc.export': ({ docId, ...options }) => documents.export(docId, options),
     'media.open': async ({ docId, source }) => {
       documents.state(docId); // fail early on an unknown document
       const { path } = await resolveSource(source, 'media');

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Operation } from './operations';
 import { editCommand, editSettingsSchema, type EditSettings } from './commands/schema';
+import { EXPORT_FORMATS } from './formats/export';
 import type { Problem, SubtitleDocument } from './model';
 
 const id = z.string().min(1).max(200);
@@ -122,7 +123,17 @@ export const contract = {
   'doc.saveAs': channel<SaveResult | null>()(
     z.object({ docId: id, fileName: z.string().min(1).max(255).optional() }).strict(),
   ),
-  'doc.export': channel<ExportResult>()(z.object({ docId: id, format: z.literal('srt'), lang }).strict()),
+  /** Renders an export (one language, or bilingual without `lang`); never changes the document. */
+  'doc.export': channel<ExportResult>()(
+    z.object({
+      docId: id,
+      format: z.enum(EXPORT_FORMATS),
+      lang: lang.optional(),
+      order: z.array(lang).max(10).optional(),
+      bom: z.boolean().optional(),
+      lineEnding: z.enum(['lf', 'crlf']).optional(),
+    }).strict(),
+  ),
   /** Attaches media to the document; null when the dialog was cancelled. */
   'media.open': channel<MediaInfo | null>()(z.object({ docId: id, source: fileSource }).strict()),
   'media.peaks': channel<Peaks | null>()(docRef),

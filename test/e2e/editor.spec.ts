@@ -12,7 +12,7 @@ test.describe('the bundled 98-turn transcript', () => {
     await page.goto(ctx.server.url);
     await expect(page.getByTestId('pane-zh-Hans')).toHaveAttribute('data-block-count', '98');
     await expect(page.getByTestId('pane-en')).toHaveAttribute('data-block-count', '98');
-    await expect(page.getByText(/Untimed/)).toBeVisible();
+    await expect(page.getByTestId('untimed-badge')).toHaveText(/Untimed/);
     expect(await blockText(page, 'en', 'c98')).toBe('Thank you.');
     expect(await blockText(page, 'zh-Hans', 'c98')).toBe('谢谢。');
     const ids = Array.from({ length: 98 }, (_, i) => `c${i + 1}`);

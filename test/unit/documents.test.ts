@@ -91,14 +91,20 @@ describe('DocumentService', () => {
     await expect(service.openFile(join(dir, 'missing.srt'))).rejects.toThrow(/missing\.srt: cannot read/);
   });
 
-  it('exports SRT for one language', async () => {
+  it('exports one language, or both, without changing the document', async () => {
     const service = new DocumentService();
-    const { docId } = await service.openFile(SAMPLE);
-    const out = service.export(docId, 'srt', 'en');
+    const { docId, doc } = await service.openFile(SAMPLE);
+    const out = service.export(docId, { format: 'srt', lang: 'en' });
     expect(out.fileName).toBe('openai-podcast-ep8.zh-en.en.srt');
     expect(out.text.startsWith('1\n00:00:')).toBe(true);
     expect(out.text).toContain('Thank you.');
-    expect(() => service.export(docId, 'srt', 'fr')).toThrow(/no language fr/);
+    const both = service.export(docId, { format: 'vtt', bom: true, lineEnding: 'crlf' });
+    expect(both.fileName).toBe('openai-podcast-ep8.zh-en.vtt');
+    expect(both.text.startsWith('\uFEFFWEBVTT\r\n')).toBe(true);
+    expect(both.text).toContain('谢谢。\r\nThank you.');
+    expect(() => service.export(docId, { format: 'srt', lang: 'fr' })).toThrow(ApiError);
+    expect(service.state(docId).doc).toBe(doc);
+    expect(service.state(docId).dirty).toBe(false);
   });
 });
 

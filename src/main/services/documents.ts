@@ -13,6 +13,7 @@ import { CommandError, planCommand, type Plan } from '../../shared/commands/plan
 import type { EditCommand, EditSettings } from '../../shared/commands/schema';
 import { decodeText } from '../../shared/encoding';
 import { FormatError, readSubtitleText, serializeDocument } from '../../shared/formats/registry';
+import { exportDocument, ExportError, type ExportOptions } from '../../shared/formats/export';
 import { provisionalTimes } from '../../shared/timing';
 import { sameStamp, stampOf, writeFileAtomic, type FileStamp } from './files';
 
@@ -219,12 +220,18 @@ export class DocumentService {
     return { fileName: basename(path), revision: e.revision, dirty: false };
   }
 
-  export(docId: string, format: 'srt', lang: string): ExportResult {
+  export(docId: string, options: ExportOptions): ExportResult {
     const e = this.entry(docId);
-    if (!e.doc.languages.some((l) => l.code === lang)) throw new ApiError('bad-request', `the document has no language ${lang}`);
+    let exported;
+    try {
+      exported = exportDocument(e.doc, options);
+    } catch (error) {
+      if (error instanceof ExportError) throw new ApiError('bad-request', error.message);
+      throw error;
+    }
     const name = this.state(docId).fileName ?? 'untitled';
     const stem = name.replace(/(\.duosub)?\.[^.]*$/, '');
-    return { fileName: `${stem}.${lang}.${format}`, text: serializeDocument(e.doc, format, { lang }) };
+    return { fileName: `${stem}${options.lang ? `.${options.lang}` : ''}${exported.extension}`, text: exported.text };
   }
 
   /** The folder Save As uses when no dialog can ask (browser mode): beside the source file, else the fallback. */

@@ -9,7 +9,11 @@ import { LanguagePanes } from './panes/LanguagePanes';
 import { getStore, useStore } from './store';
 import { documentName } from './store-core';
 import { createCommands, type Commands } from './toolbar/commands';
-import { ExportDialog, SaveAsDialog } from './toolbar/Dialogs';
+import { SaveAsDialog } from './toolbar/Dialogs';
+import { ExportDialog } from './export/ExportDialog';
+import { QcPanel } from './qc/QcPanel';
+import { useQc } from './qc/use-qc';
+import { documentProfiles } from '../../shared/qc/profiles';
 import { FindReplace } from './find/FindReplace';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { SpeakersPanel } from './speakers/SpeakersPanel';
@@ -72,6 +76,14 @@ export function App() {
   const settings = useStore((s) => s.settings);
   const alignJob = useStore((s) => s.alignJob);
   const [findOpen, setFindOpen] = useState(false);
+  // QC profiles per language: the document's choice (its metadata), else each language's default.
+  const languages = docState?.doc.languages;
+  const chosenProfiles = docState?.doc.metadata.qcProfiles;
+  const profiles = useMemo(
+    () => (languages ? documentProfiles({ languages, metadata: { qcProfiles: chosenProfiles } }) : {}),
+    [languages, chosenProfiles],
+  );
+  const issues = useQc(docState?.doc ?? null, profiles);
   const revealNonce = useStore((s) => s.revealNonce);
   const connectionLost = useStore((s) => s.connectionLost);
   const [dialog, setDialog] = useState<DialogKind>(null);
@@ -170,6 +182,14 @@ export function App() {
                 onCommand={(command) => store.command(command)}
                 onSelectMany={(ids) => store.selectMany(ids)}
               />
+              <QcPanel
+                issues={issues}
+                doc={docState.doc}
+                profiles={profiles}
+                onJump={(cueId) => store.select(cueId, { reveal: true })}
+                onCommand={(command) => store.command(command)}
+                onProfileChange={(lang, profileId) => store.command({ kind: 'setProfile', lang, profileId })}
+              />
             </aside>
           </>
         ) : (
@@ -211,7 +231,12 @@ export function App() {
         <SettingsDialog settings={settings} onSave={(patch) => store.updateSettings(patch)} onClose={closeDialog} />
       )}
       {dialog === 'export' && docState && (
-        <ExportDialog languages={docState.doc.languages} onExport={commands.exportSrt} onClose={closeDialog} />
+        <ExportDialog
+          languages={docState.doc.languages}
+          chapterCount={docState.doc.chapters.length}
+          onExport={commands.exportAs}
+          onClose={closeDialog}
+        />
       )}
     </div>
   );

@@ -3,6 +3,7 @@
  * save, export. Pure TS (no DOM) so it runs under vitest with a fake API.
  */
 import type { DocumentState, DuosubApi, EventMap, MediaInfo } from '../../shared/api';
+import type { ExportOptions } from '../../shared/formats/export';
 import { documentName, StoreBase, type EventSource, type SaveOutcome } from './store-base';
 
 export { documentName } from './store-base';
@@ -78,11 +79,11 @@ export class DocStore extends StoreBase {
     );
   }
 
-  /** Asks main for the SRT text of one language; null (with the error shown) when it fails. */
-  exportSrt(lang: string): Promise<{ fileName: string; text: string } | null> {
+  /** Asks main for an export's text (a file name and its content); null (with the error shown) when it fails. */
+  exportAs(options: ExportOptions): Promise<{ fileName: string; text: string } | null> {
     const docId = this.docId();
     if (!docId) return Promise.resolve(null);
-    return this.enqueue(() => this.api['doc.export']({ docId, format: 'srt', lang })).then(
+    return this.enqueue(() => this.api['doc.export']({ docId, ...options })).then(
       (result) => {
         this.setStatus(`Exported ${result.fileName}`);
         return result;

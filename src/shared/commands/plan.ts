@@ -15,6 +15,9 @@ import { planReplaceAll } from './replace';
 import { planCloseGaps, planRemoveOverlaps, planResync, planShift } from './retime';
 import { planAddSpeaker, planMergeSpeakers, planRecolorSpeaker, planRenameSpeaker, planSetSpeaker } from './speakers';
 import { planSplit } from './split';
+import { planFix } from '../qc/fixes/plan';
+import { documentProfiles } from '../qc/profiles';
+import { planSetProfile } from './profile';
 
 export { CommandError } from './errors';
 export type { Plan } from './common';
@@ -36,6 +39,10 @@ export function planCommand(doc: SubtitleDocument, command: EditCommand, setting
       return planSetSpeaker(doc, command.cueIds, command.speakerId);
     case 'pin':
       return planPin(doc, command.cueIds, command.pinned);
+    case 'fix':
+      return planFix(doc, command, documentProfiles(doc));
+    case 'setProfile':
+      return planSetProfile(doc, command.lang, command.profileId);
     case 'addSpeaker':
       return planAddSpeaker(doc, command.name, command.color);
     case 'renameSpeaker':

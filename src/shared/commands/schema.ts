@@ -69,6 +69,15 @@ export const editCommand = z.discriminatedUnion('kind', [
     wholeWord: z.boolean().optional(),
     cueIds: cueIds.optional(),
   }).strict(),
+  /** Fix QC problems of one rule on the given cues, or every such problem ('all'); `lang` limits text fixes to one language. */
+  z.object({
+    kind: z.literal('fix'),
+    rule: z.enum(['cps', 'min-gap', 'overlap', 'cpl', 'lines', 'spaces']),
+    cueIds: z.union([cueIds, z.literal('all')]),
+    lang: lang.optional(),
+  }).strict(),
+  /** Choose the QC profile of one language of the document (stored in its metadata). */
+  z.object({ kind: z.literal('setProfile'), lang, profileId: z.string().min(1).max(100) }).strict(),
   /** Move the last word of a cue's text to the start of the next cue's, or the next cue's first word back. */
   z.object({ kind: z.literal('moveWord'), cueId: id, lang, direction: z.enum(['toNext', 'fromNext']) }).strict(),
 ]);

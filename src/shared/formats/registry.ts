@@ -3,6 +3,7 @@
  * (`readSubtitleText`) or by id (`serializeDocument`); nothing outside `formats/` knows a format's details.
  */
 import type { SubtitleDocument } from '../model';
+import { assFormat } from './ass';
 import { duosubFormat } from './duosub';
 import { FormatError } from './errors';
 import { srtFormat } from './srt';
@@ -13,7 +14,7 @@ import type { FormatId, ReadOptions, ReadResult, SubtitleFormat, WriteOptions } 
 export { FormatError };
 export type { FormatId, ReadOptions, ReadResult, SubtitleFormat, WriteOptions };
 
-export const formats: SubtitleFormat[] = [duosubFormat, srtFormat, vttFormat, transcriptFormat];
+export const formats: SubtitleFormat[] = [duosubFormat, srtFormat, vttFormat, assFormat, transcriptFormat];
 
 export function formatById(id: FormatId): SubtitleFormat {
   const format = formats.find((f) => f.id === id);
@@ -44,7 +45,7 @@ export function readSubtitleText(
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new FormatError('the file is empty', 0);
   const format = detectFormat(text, fileName);
   if (!format) {
-    throw new FormatError('not a subtitle file Duosub can read (SRT, WebVTT, a Duosub project or a bilingual transcript)', 0);
+    throw new FormatError('not a subtitle file Duosub can read (SRT, WebVTT, ASS, a Duosub project or a bilingual transcript)', 0);
   }
   const result = format.parse(text, options);
   const firstError = result.problems.find((p) => p.severity === 'error');
@@ -52,7 +53,7 @@ export function readSubtitleText(
   return { ...result, format: format.id };
 }
 
-export function serializeDocument(doc: SubtitleDocument, format: 'srt' | 'vtt' | 'duosub', options?: WriteOptions): string {
+export function serializeDocument(doc: SubtitleDocument, format: 'srt' | 'vtt' | 'ass' | 'duosub', options?: WriteOptions): string {
   const writer = formatById(format).serialize;
   if (!writer) throw new Error(`cannot write ${format}`);
   return writer(doc, options);

@@ -7,6 +7,7 @@ import { speakerColor, type Cue, type Problem, type Speaker, type SubtitleDocume
 import { provisionalTimes } from '../timing';
 import { readHeader } from './transcript-header';
 import { hasExtension, splitLines, type ReadResult, type SubtitleFormat } from './types';
+import { transcriptLayout } from './transcript-write';
 
 const ZH = 'zh-Hans';
 const EN = 'en';
@@ -64,7 +65,8 @@ export function parseTranscript(text: string): ReadResult {
     speakers,
     chapters: header.chapters,
     media: null,
-    metadata: { ...header.metadata, untimed: true },
+    // The layout parts (header as written, notice, footer) let the transcript export give the file back unchanged.
+    metadata: { ...transcriptLayout(text), ...header.metadata, untimed: true },
   };
   return { doc, problems };
 }

@@ -1,7 +1,7 @@
 /** The contract every subtitle format implements; the registry lists them and nothing else knows their details. */
 import type { Problem, SubtitleDocument } from '../model';
 
-export type FormatId = 'duosub' | 'srt' | 'vtt' | 'transcript';
+export type FormatId = 'duosub' | 'srt' | 'vtt' | 'ass' | 'transcript';
 
 export interface ReadResult {
   doc: SubtitleDocument;

@@ -1,6 +1,5 @@
-/** The small in-app dialogs: Save As (browser mode names the file) and Export SRT (pick a language). */
+/** The small in-app dialogs: Save As (browser mode names the file). */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { Language } from '../../../shared/model';
 
 function Dialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
   useEffect(() => {
@@ -48,31 +47,6 @@ export function SaveAsDialog({ defaultName, onSave, onClose }: { defaultName: st
           <button type="submit" className="primary" disabled={!valid}>Save</button>
         </div>
       </form>
-    </Dialog>
-  );
-}
-
-export function ExportDialog({ languages, onExport, onClose }: { languages: Language[]; onExport(lang: string): void; onClose(): void }) {
-  return (
-    <Dialog title="Export SRT" onClose={onClose}>
-      <p className="hint">One SRT file per language, with the document’s timings.</p>
-      <div className="dialog-buttons">
-        {languages.map((l) => (
-          <button
-            key={l.code}
-            type="button"
-            className="primary"
-            data-testid={`export-srt-${l.code}`}
-            onClick={() => {
-              onExport(l.code);
-              onClose();
-            }}
-          >
-            {l.name} ({l.code})
-          </button>
-        ))}
-        <button type="button" onClick={onClose}>Cancel</button>
-      </div>
     </Dialog>
   );
 }

@@ -40,8 +40,8 @@ export function Toolbar({ commands, docState, hasSelection, onExport, onTiming, 
         <button type="button" onClick={commands.saveAs} disabled={noDoc} title="Save as a project file (Ctrl+Shift+S)">
           Save As…
         </button>
-        <button type="button" onClick={onExport} disabled={noDoc} title="Export one language as SRT">
-          Export SRT…
+        <button type="button" onClick={onExport} disabled={noDoc} title="Export SRT, WebVTT, ASS, transcript or chapters, one language or bilingual">
+          Export…
         </button>
       </div>
       <div className="toolbar-group">

@@ -3,6 +3,7 @@
  * them is a thin caller. Effects go through the store (document state) or the player (playback).
  */
 import type { DuosubBridge } from '../../../shared/api';
+import type { ExportOptions } from '../../../shared/formats/export';
 import type { DocStore } from '../store-core';
 import { toggleHelp } from '../help/help-state';
 import { hasMedia, playPause, playRange } from '../waveform/player';
@@ -19,7 +20,8 @@ export interface Commands extends EditCommands {
   saveAs(): void;
   /** Browser mode's Save As, after the user typed a name. */
   saveAsNamed(fileName: string): void;
-  exportSrt(lang: string): void;
+  /** Renders an export in main and downloads it (the browser's or Electron's save dialog). */
+  exportAs(options: ExportOptions): void;
   undo(): void;
   redo(): void;
   playPause(): void;
@@ -83,8 +85,8 @@ export function createCommands({ bridge, store, pickFile, askSaveAsName, openFin
       else askSaveAsName();
     },
     saveAsNamed: (fileName) => void store.saveAs(fileName),
-    exportSrt: (lang) =>
-      void store.exportSrt(lang).then((result) => {
+    exportAs: (options) =>
+      void store.exportAs(options).then((result) => {
         if (result) downloadText(result.fileName, result.text);
       }),
     undo: () => void store.undo(),

@@ -9,6 +9,8 @@ import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/plugins/regions';
 import { documentDuration } from '../../../shared/model';
 import { getBridge } from '../bridge';
+import { CpsStrip } from '../qc/cps-strip';
+import { getQcLive } from '../qc/qc-live';
 import { getStore, useStore } from '../store';
 import { flatPeaks, peaksToChannels, timelineSeconds, type WavePeaks } from './peaks';
 import { getZoom, notifyPlayer, onSeek, setActiveWave, setZoom } from './player';
@@ -46,9 +48,15 @@ async function loadTimeline(docId: string, mediaToken: string | null): Promise<T
   return { peaks: flatPeaks(Math.max(mediaSeconds, docSeconds)), mediaUrl, silent: true };
 }
 
-/** Creates wavesurfer, its regions and their wiring in `container`; returns the teardown. */
-function mountWave(container: HTMLElement, timeline: Timeline, openMenu: (request: RegionMenuRequest) => void): () => void {
+/** Creates wavesurfer, its regions, the reading-speed strip (on `stripCanvas`) and their wiring in `container`; returns the teardown. */
+function mountWave(
+  container: HTMLElement,
+  stripCanvas: HTMLCanvasElement,
+  timeline: Timeline,
+  openMenu: (request: RegionMenuRequest) => void,
+): () => void {
   const store = getStore();
+  const qc = getQcLive();
   let media: HTMLAudioElement | undefined;
   if (timeline.mediaUrl) {
     media = document.createElement('audio');
@@ -81,6 +89,7 @@ function mountWave(container: HTMLElement, timeline: Timeline, openMenu: (reques
       speakers: s.docState?.doc.speakers ?? [],
       selectedCueId: s.selectedCueId,
       selectedCueIds: s.selectedCueIds,
+      marks: qc.getSnapshot().marks,
     };
   };
   const sync = new RegionSync({
@@ -89,15 +98,26 @@ function mountWave(container: HTMLElement, timeline: Timeline, openMenu: (reques
     getView,
     onCount: (count) => container.setAttribute('data-region-count', String(count)),
   });
+  const strip = new CpsStrip({
+    ws,
+    canvas: stripCanvas,
+    getCues: () => store.getState().docState?.doc.cues ?? [],
+    getProfiles: () => qc.getSnapshot().profiles,
+  });
+  const redraw = () => {
+    sync.schedule();
+    strip.schedule();
+  };
 
   const offs: Array<() => void> = [
     ws.on('ready', (seconds) => {
       container.setAttribute('data-duration-ms', String(Math.round(seconds * 1000)));
       sync.refresh();
+      strip.schedule();
     }),
-    ws.on('scroll', () => sync.schedule()),
-    ws.on('zoom', () => sync.schedule()),
-    ws.on('resize', () => sync.schedule()),
+    ws.on('scroll', redraw),
+    ws.on('zoom', redraw),
+    ws.on('resize', redraw),
     ws.on('timeupdate', (t) => store.setCurrentTime(t)),
     // The playhead moves when a seek is asked for, not when it lands: a key pressed right after acts from there.
     onSeek((t) => store.setCurrentTime(t)),
@@ -109,7 +129,12 @@ function mountWave(container: HTMLElement, timeline: Timeline, openMenu: (reques
     onRegionMenu(container, ws, openMenu),
     followPlayhead(ws),
     regions.on('region-updated', (region: Region) => commitDrag(region, sync)),
-    subscribeView(getView, () => sync.refresh()),
+    subscribeView(getView, () => {
+      sync.refresh();
+      strip.schedule();
+    }),
+    // New QC results (a frame after an edit, or another profile): markers and strip colours follow.
+    qc.subscribe(redraw),
     onCtrlWheel(container),
   ];
   setActiveWave(ws);
@@ -119,6 +144,7 @@ function mountWave(container: HTMLElement, timeline: Timeline, openMenu: (reques
   return () => {
     offs.forEach((off) => off());
     sync.destroy();
+    strip.destroy();
     setActiveWave(null);
     if (window.__duosubWave?.ws === ws) delete window.__duosubWave;
     ws.destroy();
@@ -174,6 +200,7 @@ function onCtrlWheel(container: HTMLElement): () => void {
 
 export function Waveform() {
   const containerRef = useRef<HTMLDivElement>(null);
+  const stripRef = useRef<HTMLCanvasElement>(null);
   const docId = useStore((s) => s.docState?.docId ?? null);
   const mediaToken = useStore((s) => s.docState?.media?.token ?? null);
   const [loading, setLoading] = useState(false);
@@ -181,7 +208,8 @@ export function Waveform() {
 
   useEffect(() => {
     const container = containerRef.current;
-    if (!docId || !container) return;
+    const strip = stripRef.current;
+    if (!docId || !container || !strip) return;
     let teardown: (() => void) | null = null;
     let cancelled = false;
     // Main decodes the whole file once (ffmpeg) before it has peaks: say so rather than show nothing.
@@ -189,7 +217,7 @@ export function Waveform() {
     void loadTimeline(docId, mediaToken).then((timeline) => {
       if (cancelled) return;
       setLoading(false);
-      teardown = mountWave(container, timeline, setMenu);
+      teardown = mountWave(container, strip, timeline, setMenu);
     });
     return () => {
       cancelled = true;
@@ -201,6 +229,13 @@ export function Waveform() {
   return (
     <div className="waveform-pane">
       <div className="waveform" ref={containerRef} data-testid="waveform" />
+      <canvas
+        className="qc-strip"
+        ref={stripRef}
+        data-testid="qc-strip"
+        title="Reading speed: green under the limit, amber near it, red over it"
+        style={{ display: 'block', width: '100%', height: 6 }}
+      />
       {loading && <div className="waveform-loading">Reading the waveform…</div>}
       {menu && <RegionMenu request={menu} onClose={() => setMenu(null)} />}
     </div>

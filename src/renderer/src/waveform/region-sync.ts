@@ -6,6 +6,7 @@
 import type WaveSurfer from 'wavesurfer.js';
 import type { Region, RegionParams } from 'wavesurfer.js/plugins/regions';
 import type { Cue, Speaker } from '../../../shared/model';
+import { markRegion, type QcMark } from '../qc/region-marks';
 import { buildCueIndex, cuesInWindow, regionDiff, regionWindow, type CueIndex } from './visible-cues';
 
 export interface RegionView {
@@ -15,6 +16,8 @@ export interface RegionView {
   selectedCueId: string | null;
   /** Every selected cue: all of them are highlighted. */
   selectedCueIds: readonly string[];
+  /** QC markers: the worst problem per cue (cues without one are absent). */
+  marks?: ReadonlyMap<string, QcMark>;
 }
 
 interface RegionsApi {
@@ -73,6 +76,7 @@ export class RegionSync {
       const selected = selectedIds.has(cue.id) || cue.id === view.selectedCueId;
       if (addSet.has(cue.id)) this.add(cue, colors, selected, duration);
       else this.update(cue, colors, selected, duration);
+      markRegion(this.shown.get(cue.id)?.element, view.marks?.get(cue.id));
     }
     this.revealSelection(view, visible, duration);
     this.options.onCount(this.shown.size);

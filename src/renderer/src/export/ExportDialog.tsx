@@ -1,0 +1,112 @@
+/**
+ * Export: format, language (one, or both in one file with the order chosen), encoding and line endings.
+ * Sends the options up (`onExport`); writing the file is the caller's. The last choice is remembered for
+ * the session.
+ */
+import { useEffect, useState, type FormEvent, type JSX, type ReactNode } from 'react';
+import type { Language } from '../../../shared/model';
+import type { ExportFormat, ExportOptions } from '../../../shared/formats/export';
+import {
+  BILINGUAL, exportBlocker, FORMAT_LABELS, initialChoice, takesLanguage, toExportOptions, type ExportChoice,
+} from './export-choice';
+
+export interface ExportDialogProps {
+  languages: Language[];
+  /** How many chapters the document has (chapter exports need at least one). */
+  chapterCount: number;
+  onExport(options: ExportOptions): unknown;
+  onClose(): void;
+}
+
+let remembered: ExportChoice | null = null;
+
+export function ExportDialog({ languages, chapterCount, onExport, onClose }: ExportDialogProps): JSX.Element {
+  const [choice, setChoice] = useState<ExportChoice>(() => initialChoice(languages, remembered));
+  const set = (patch: Partial<ExportChoice>) => setChoice((c) => ({ ...c, ...patch }));
+  const blocker = exportBlocker(choice, chapterCount);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (blocker) return;
+    remembered = choice;
+    onExport(toExportOptions(choice, languages));
+    onClose();
+  };
+  return (
+    <Dialog title="Export" onClose={onClose}>
+      <form className="duosub-export" style={{ display: 'flex', flexDirection: 'column', gap: 8 }} onSubmit={submit} data-testid="export-dialog">
+        <label className="field">
+          Format
+          <select value={choice.format} onChange={(e) => set({ format: e.target.value as ExportFormat })} data-testid="export-format">
+            {FORMAT_LABELS.map((f) => <option key={f.format} value={f.format}>{f.label}</option>)}
+          </select>
+        </label>
+        {takesLanguage(choice.format) && <LanguageFields choice={choice} languages={languages} onChange={set} />}
+        <label className="field">
+          Encoding
+          <select value={choice.bom ? 'bom' : 'utf8'} onChange={(e) => set({ bom: e.target.value === 'bom' })} data-testid="export-encoding">
+            <option value="utf8">UTF-8</option>
+            <option value="bom">UTF-8 with BOM</option>
+          </select>
+        </label>
+        <label className="field">
+          Line endings
+          <select value={choice.lineEnding} onChange={(e) => set({ lineEnding: e.target.value as 'lf' | 'crlf' })} data-testid="export-line-endings">
+            <option value="lf">LF (macOS, Linux)</option>
+            <option value="crlf">CRLF (Windows)</option>
+          </select>
+        </label>
+        <p className="hint">{blocker ?? 'Exporting writes a new file; the document is not changed.'}</p>
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="primary" disabled={blocker !== null} data-testid="export-submit">Export</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+interface LanguageFieldsProps {
+  choice: ExportChoice;
+  languages: Language[];
+  onChange(patch: Partial<ExportChoice>): void;
+}
+
+function LanguageFields({ choice, languages, onChange }: LanguageFieldsProps): JSX.Element {
+  const bilingual = choice.lang === BILINGUAL;
+  return (
+    <>
+      <label className="field">
+        Language
+        <select value={choice.lang} onChange={(e) => onChange({ lang: e.target.value })} data-testid="export-lang">
+          {languages.length > 1 && <option value={BILINGUAL}>Bilingual (every language)</option>}
+          {languages.map((l) => <option key={l.code} value={l.code}>{l.name} ({l.code})</option>)}
+        </select>
+      </label>
+      {bilingual && languages.length > 1 && (
+        <label className="field">
+          First language
+          <select value={choice.first} onChange={(e) => onChange({ first: e.target.value })} data-testid="export-first">
+            {languages.map((l) => <option key={l.code} value={l.code}>{l.name} ({l.code})</option>)}
+          </select>
+        </label>
+      )}
+    </>
+  );
+}
+
+/** The same frame as the other in-app dialogs (app.css): Escape or a click outside closes. */
+function Dialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }): JSX.Element {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-label={title}>
+        <h2>{title}</h2>
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * The export dialog's form, and the options it sends (shared/formats/export.ts). Pure: no React, so the
+ * rules (which formats take a language, what "bilingual" means) are unit-tested.
+ */
+import type { Language } from '../../../shared/model';
+import type { ExportFormat, ExportOptions } from '../../../shared/formats/export';
+
+export interface ExportChoice {
+  format: ExportFormat;
+  /** A language code, or BILINGUAL for every language in one file. */
+  lang: string;
+  /** Bilingual: the language written first (top line in SRT/WebVTT/ASS, first in the transcript). */
+  first: string;
+  bom: boolean;
+  lineEnding: 'lf' | 'crlf';
+}
+
+export const BILINGUAL = '*bilingual';
+
+export const FORMAT_LABELS: ReadonlyArray<{ format: ExportFormat; label: string }> = [
+  { format: 'srt', label: 'SubRip (.srt)' },
+  { format: 'vtt', label: 'WebVTT (.vtt)' },
+  { format: 'ass', label: 'Advanced SubStation (.ass)' },
+  { format: 'txt', label: 'Transcript (.txt)' },
+  { format: 'chapters-vtt', label: 'Chapters, WebVTT' },
+  { format: 'chapters-json', label: 'Chapters, Podcasting 2.0 JSON' },
+  { format: 'duosub', label: 'Duosub project (.duosub.json)' },
+];
+
+/** Formats that write cue text, so a language (or bilingual) applies; chapters and the project file carry everything. */
+export function takesLanguage(format: ExportFormat): boolean {
+  return format === 'srt' || format === 'vtt' || format === 'ass' || format === 'txt';
+}
+
+export function isChapters(format: ExportFormat): boolean {
+  return format === 'chapters-vtt' || format === 'chapters-json';
+}
+
+/** A fresh form: SRT, bilingual when there are several languages, UTF-8 without BOM, LF. */
+export function initialChoice(languages: readonly Language[], previous?: ExportChoice | null): ExportChoice {
+  const codes = languages.map((l) => l.code);
+  const base: ExportChoice = {
+    format: 'srt',
+    lang: codes.length > 1 ? BILINGUAL : (codes[0] ?? BILINGUAL),
+    first: codes[0] ?? '',
+    bom: false,
+    lineEnding: 'lf',
+  };
+  if (!previous) return base;
+  // The last choice, as far as it still fits this document's languages.
+  const lang = previous.lang === BILINGUAL ? (codes.length > 1 ? BILINGUAL : base.lang) : codes.includes(previous.lang) ? previous.lang : base.lang;
+  const first = codes.includes(previous.first) ? previous.first : base.first;
+  return { ...previous, lang, first };
+}
+
+/** The options for `exportDocument`; language and order only where the format uses them. */
+export function toExportOptions(choice: ExportChoice, languages: readonly Language[]): ExportOptions {
+  const options: ExportOptions = { format: choice.format, bom: choice.bom, lineEnding: choice.lineEnding };
+  if (!takesLanguage(choice.format)) return options;
+  if (choice.lang !== BILINGUAL) return { ...options, lang: choice.lang };
+  const codes = languages.map((l) => l.code);
+  if (codes.includes(choice.first)) options.order = [choice.first, ...codes.filter((c) => c !== choice.first)];
+  return options;
+}
+
+/** Why the choice cannot be exported, or null when it can. */
+export function exportBlocker(choice: ExportChoice, chapterCount: number): string | null {
+  if (isChapters(choice.format) && chapterCount === 0) return 'This document has no chapters.';
+  return null;
+}

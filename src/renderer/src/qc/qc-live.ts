@@ -1,0 +1,108 @@
+/**
+ * Live QC for the window: one QcIndex kept across edits, so a keystroke re-checks only the cues it touched,
+ * and re-run at most once per animation frame however fast edits arrive. The panel reads the issues; the
+ * waveform reads the per-cue marks and the profiles (for the reading-speed strip) from the same snapshot.
+ * No React here (see use-qc.ts), so the scheduling is testable in Node.
+ */
+import type { SubtitleDocument } from '../../../shared/model';
+import type { QcProfile } from '../../../shared/qc/profiles';
+import { QcIndex } from '../../../shared/qc/run';
+import type { Issue } from '../../../shared/qc/types';
+import { cueMarks } from './issue-view';
+
+export interface QcSnapshot {
+  issues: readonly Issue[];
+  /** Worst severity per cue (errors and warnings), for the region markers. */
+  marks: ReadonlyMap<string, 'error' | 'warning'>;
+  /** The profiles the issues were checked against, by language. */
+  profiles: Readonly<Record<string, QcProfile>>;
+}
+
+/** Runs `run` later (an animation frame in the window); returns a cancel. */
+export type Scheduler = (run: () => void) => () => void;
+
+const EMPTY: QcSnapshot = { issues: [], marks: new Map(), profiles: {} };
+
+export class QcLive {
+  private readonly index = new QcIndex();
+  private profilesKey = '';
+  private doc: SubtitleDocument | null = null;
+  private checkedDoc: SubtitleDocument | null = null;
+  private snapshot: QcSnapshot = EMPTY;
+  private cancel: (() => void) | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly scheduler: Scheduler) {}
+
+  /** The document and profiles to check; the check runs on the next scheduled turn. */
+  setInputs(doc: SubtitleDocument | null, profiles: Readonly<Record<string, QcProfile>>): void {
+    // Profiles arrive as a fresh object each render: compare their figures, not their identity.
+    const key = JSON.stringify(profiles);
+    if (key !== this.profilesKey) {
+      this.profilesKey = key;
+      this.index.setProfiles({ ...profiles });
+      this.checkedDoc = null;
+      this.snapshot = { ...this.snapshot, profiles };
+    }
+    this.doc = doc;
+    if (doc !== this.checkedDoc) this.schedule();
+  }
+
+  /** Checks now (instead of on the next frame). */
+  flush(): void {
+    this.cancel?.();
+    this.cancel = null;
+    const doc = this.doc;
+    if (doc === this.checkedDoc) return;
+    this.checkedDoc = doc;
+    if (doc === null) {
+      this.snapshot = { ...EMPTY, profiles: this.snapshot.profiles };
+    } else {
+      this.index.update(doc);
+      const issues = this.index.issues();
+      // Same issue list (typing that fixed or caused nothing): keep the snapshot so nothing re-renders.
+      if (issues === this.snapshot.issues) return;
+      this.snapshot = { issues, marks: cueMarks(issues), profiles: this.snapshot.profiles };
+    }
+    this.listeners.forEach((l) => l());
+  }
+
+  getSnapshot = (): QcSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** How many cues the last check looked at (diagnostics and tests). */
+  get lastChecked(): number {
+    return this.index.lastChecked;
+  }
+
+  dispose(): void {
+    this.cancel?.();
+    this.cancel = null;
+    this.listeners.clear();
+  }
+
+  private schedule(): void {
+    if (this.cancel) return;
+    this.cancel = this.scheduler(() => {
+      this.cancel = null;
+      this.flush();
+    });
+  }
+}
+
+const frameScheduler: Scheduler = (run) => {
+  const id = requestAnimationFrame(run);
+  return () => cancelAnimationFrame(id);
+};
+
+let instance: QcLive | null = null;
+
+/** The window's one live QC, shared by the panel and the waveform. */
+export function getQcLive(): QcLive {
+  instance ??= new QcLive(frameScheduler);
+  return instance;
+}

@@ -1,0 +1,38 @@
+/** What a quality check reports, and the shape every check has. */
+import type { SubtitleDocument } from '../model';
+import type { QcProfile } from './profiles';
+
+export type QcRule =
+  | 'cps' | 'cpl' | 'lines' | 'min-duration' | 'max-duration' | 'min-gap' | 'overlap'
+  | 'empty' | 'wrong-script' | 'markup' | 'spaces' | 'untimed';
+
+export type QcSeverity = 'error' | 'warning' | 'info';
+
+export interface Issue {
+  /** The cue the problem is on; null for a document-wide problem (untimed). Gap and overlap go on the earlier cue. */
+  cueId: string | null;
+  /** The language whose text has the problem; null for timing problems shared by every language. */
+  lang: string | null;
+  rule: QcRule;
+  severity: QcSeverity;
+  value: number | string;
+  limit: number | string;
+  message: string;
+}
+
+/**
+ * One rule. `run` checks the cues at the given indices of `doc` (document order) — in one language with that
+ * language's profile when `perLanguage`, else once with `lang` null and the strictest timing figures.
+ * `timing`: the rule is meaningless while the document's times are provisional (metadata.untimed).
+ */
+export interface QcCheck {
+  rule: QcRule;
+  perLanguage: boolean;
+  timing: boolean;
+  run(doc: SubtitleDocument, at: readonly number[], lang: string | null, profile: QcProfile): Issue[];
+}
+
+/** Rounds to one decimal for values users read (23.4 cps). */
+export function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { CommandError } from '../../src/shared/commands/errors';
+import type { SubtitleDocument } from '../../src/shared/model';
+import { applyOperation } from '../../src/shared/operations';
+import { planFix, type FixRequest } from '../../src/shared/qc/fixes/plan';
+import { rebreak, trimSpaces } from '../../src/shared/qc/fixes/text';
+import { checkDocument } from '../../src/shared/qc/run';
+import { doc, EN, NETFLIX, profile, ZH } from './qc-helpers';
+
+/** Applies the fix, checks that undo restores the document exactly, returns the fixed document. */
+function fix(d: SubtitleDocument, request: FixRequest): SubtitleDocument {
+  const plan = planFix(d, request, NETFLIX);
+  const applied = applyOperation(d, plan.op);
+  expect(applyOperation(applied.doc, applied.inverse).doc).toEqual(d);
+  expect(plan.op.label).toBe(plan.label);
+  return applied.doc;
+}
+
+const times = (d: SubtitleDocument): [number, number][] => d.cues.map((c) => [c.start, c.end]);
+const rules = (d: SubtitleDocument, rule: string): string[] => checkDocument(d, NETFLIX).filter((i) => i.rule === rule).map((i) => `${i.cueId}:${i.lang}`);
+
+describe('cps fix: lengthen the cue', () => {
+  it('extends the end to exactly the duration the slower language needs', () => {
+    // en 30 chars → 1500 ms at 20 cps; zh 18 chars → 2000 ms at 9 cps.
+    const d = doc([[0, 1000, '一'.repeat(18), 'x'.repeat(30)], [5000, 6000, '好', 'ok']]);
+    const fixed = fix(d, { rule: 'cps', cueIds: ['c1'] });
+    expect(times(fixed)[0]).toEqual([0, 2000]);
+    expect(rules(fixed, 'cps')).toEqual([]);
+  });
+
+  it('stops the minimum gap before the next cue, and refuses when it cannot gain anything', () => {
+    const d = doc([[0, 1000, '一'.repeat(18), 'x'], [1500, 3000, '好', 'ok']]);
+    expect(times(fix(d, { rule: 'cps', cueIds: 'all' }))[0]).toEqual([0, 1500 - 83]);
+    const tight = doc([[0, 1000, '一'.repeat(18), 'x'], [1083, 3000, '好', 'ok']]);
+    expect(() => planFix(tight, { rule: 'cps', cueIds: ['c1'] }, NETFLIX)).toThrow(CommandError);
+  });
+});
+
+describe('gap and overlap fixes', () => {
+  it('enforces the minimum gap by ending the earlier cue sooner', () => {
+    const d = doc([[0, 1000, '好', 'a'], [1050, 2000, '好', 'b'], [2010, 3000, '好', 'c']]);
+    const fixed = fix(d, { rule: 'min-gap', cueIds: 'all' });
+    expect(times(fixed)).toEqual([[0, 967], [1050, 1927], [2010, 3000]]);
+    expect(rules(fixed, 'min-gap')).toEqual([]);
+  });
+
+  it('removes an overlap, moving the next start when the earlier cue would vanish', () => {
+    const d = doc([[0, 1500, '好', 'a'], [1000, 2000, '好', 'b'], [2100, 3000, '好', 'c'], [2050, 4000, '好', 'd']]);
+    const fixed = fix(d, { rule: 'overlap', cueIds: 'all' });
+    expect(times(fixed)).toEqual([[0, 917], [1000, 2000], [2100, 3000], [3083, 4000]]);
+    expect(rules(fixed, 'overlap')).toEqual([]);
+  });
+
+  it('says so when there is nothing to fix', () => {
+    const d = doc([[0, 1000, '好', 'a'], [2000, 3000, '好', 'b']]);
+    expect(() => planFix(d, { rule: 'overlap', cueIds: 'all' }, NETFLIX)).toThrow(/nothing to fix/);
+    expect(() => planFix(d, { rule: 'min-gap', cueIds: ['c1'] }, NETFLIX)).toThrow(CommandError);
+  });
+});
+
+describe('re-break lines', () => {
+  const en = profile('netflix-en');
+  const zh = profile('netflix-zh-hans');
+
+  it('English: balanced two lines at word boundaries within 42', () => {
+    const text = 'We are going to need a lot more compute than anyone has built so far';
+    const lines = rebreak(text, EN, en).split('\n');
+    expect(lines).toEqual(['We are going to need a lot more', 'compute than anyone has built so far']);
+    expect(lines.join(' ')).toBe(text);
+    expect(rebreak('short\nline', EN, en)).toBe('short line');
+  });
+
+  it('Chinese: within 16 characters, never inside a Latin word or a number', () => {
+    const text = '我们和Broadcom合作开发了定制芯片，算力提升了3.5倍以上';
+    const lines = rebreak(text, ZH, zh).split('\n');
+    expect(lines.length).toBe(2);
+    for (const l of lines) expect(Array.from(l).length).toBeLessThanOrEqual(16);
+    expect(lines.join('')).toBe(text);
+    expect(text).toContain('Broadcom');
+    expect(lines.some((l) => l.includes('Broadcom'))).toBe(true);
+    expect(lines.some((l) => l.includes('3.5'))).toBe(true);
+    // Sixteen Han and a number at the edge: the break moves before the whole number.
+    const edge = '一二三四五六七八九十一二三四五12345六';
+    for (const l of rebreak(edge, ZH, zh).split('\n')) expect(l.includes('12345') || !/\d/.test(l)).toBe(true);
+    // A line never starts with a full-width comma.
+    for (const l of rebreak('一二三四五六七八九十一二三四五六，七八九', ZH, zh).split('\n')) expect(l.startsWith('，')).toBe(false);
+  });
+
+  it('fixes cpl and lines problems per language and leaves good text alone', () => {
+    const d = doc([[0, 7000, '一二三\n四\n五', 'This is a rather long English line that needs to be broken'], [8000, 9000, '好', 'Fine\nas is']]);
+    const fixed = fix(d, { rule: 'cpl', cueIds: 'all' });
+    expect(fixed.cues[0].text[EN]).toBe('This is a rather long English\nline that needs to be broken');
+    expect(fixed.cues[0].text[ZH]).toBe('一二三四五'); // a lines problem: cpl and lines share the fix
+    const zhOnly = fix(d, { rule: 'lines', cueIds: ['c1'], lang: ZH });
+    expect(zhOnly.cues[0].text[ZH]).toBe('一二三四五');
+    expect(zhOnly.cues[0].text[EN]).toBe(d.cues[0].text[EN]);
+    expect(fixed.cues[1]).toBe(d.cues[1]);
+    expect(rules(fixed, 'cpl')).toEqual([]);
+  });
+});
+
+describe('trim spaces', () => {
+  it('trims lines and collapses runs, in both languages', () => {
+    expect(trimSpaces('  a  b \n c')).toBe('a b\nc');
+    expect(trimSpaces('　你好　　世界')).toBe('你好　世界');
+    const d = doc([[0, 2000, ' 你好', 'a  b '], [3000, 4000, '好', 'ok']]);
+    const fixed = fix(d, { rule: 'spaces', cueIds: 'all' });
+    expect([fixed.cues[0].text[ZH], fixed.cues[0].text[EN]]).toEqual(['你好', 'a b']);
+    expect(() => planFix(fixed, { rule: 'spaces', cueIds: 'all' }, NETFLIX)).toThrow(CommandError);
+  });
+
+  it('rejects an unknown language or cue', () => {
+    const d = doc([[0, 2000, ' 你好', 'ok']]);
+    expect(() => planFix(d, { rule: 'spaces', cueIds: 'all', lang: 'fr' }, NETFLIX)).toThrow(CommandError);
+    expect(() => planFix(d, { rule: 'spaces', cueIds: ['zz'] }, NETFLIX)).toThrow(CommandError);
+  });
+});
