@@ -40,6 +40,13 @@ export interface MediaInfo {
   fileName: string;
   /** Duration in ms. */
   duration: number;
+  /** Audio only, or with a video stream (the window shows a preview). Absent = audio. */
+  kind?: 'audio' | 'video';
+  /** Video frame size, when there is video. */
+  width?: number;
+  height?: number;
+  /** Token of what the media element plays: the file itself, or a playable proxy made by ffmpeg (null while it is being made). */
+  playToken?: string | null;
 }
 
 export interface Peaks {
@@ -136,7 +143,10 @@ export const contract = {
   ),
   /** Attaches media to the document; null when the dialog was cancelled. */
   'media.open': channel<MediaInfo | null>()(z.object({ docId: id, source: fileSource }).strict()),
+  /** The document's peaks: from the disk cache at once, or decoded (chunks arrive as `media.peaksProgress` events meanwhile). */
   'media.peaks': channel<Peaks | null>()(docRef),
+  /** Stops a running decode of the document's media (the peaks call then fails with a 'cancelled' message). */
+  'media.cancelPeaks': channel<{ cancelled: boolean }>()(docRef),
   /** Auto-time cues against the document's media (forced alignment, offline); progress and the end come as events. */
   'align.start': channel<{ jobId: string }>()(
     z.object({ docId: id, cueIds: z.union([z.array(id).min(1).max(100_000), z.literal('all')]), spokenLang: lang }).strict(),
@@ -162,6 +172,10 @@ export interface EventMap {
   'doc.changed': EditResult;
   'media.attached': { docId: string; media: MediaInfo };
   'align.progress': { jobId: string; docId: string; fraction: number; stage: string };
+  /** A chunk of peaks while decoding: `data` holds interleaved min/max pairs starting at pair `start`. */
+  'media.peaksProgress': { token: string; peaksPerSecond: number; start: number; data: number[]; fraction: number; duration: number };
+  /** The playable proxy of a media the page cannot play is ready (or failed: `playToken` null, `error` set). */
+  'media.proxyReady': { docId: string; token: string; playToken: string | null; error: string | null };
   /** The job ended: applied as one undo step (`result`), failed (`error`), or cancelled. */
   'align.finished': { jobId: string; docId: string; result: CommandResult | null; error: string | null; cancelled: boolean };
 }
