@@ -1,5 +1,5 @@
 /** Unbalanced markup: `<i>` without `</i>`, a stray `</b>`, tags closed out of order. */
-import type { Issue, QcCheck } from './types';
+import { textCheck } from './types';
 
 const TAG = /<(\/?)([A-Za-z]+)[^<>]*>/g;
 /** Tags that come in pairs in SRT and WebVTT; `<br>`-like or timestamp tags do not. */
@@ -18,21 +18,9 @@ export function unbalancedTag(text: string): string | null {
   return open.length > 0 ? `<${open[open.length - 1]}>` : null;
 }
 
-export const markupCheck: QcCheck = {
-  rule: 'markup',
-  perLanguage: true,
-  timing: false,
-  run(doc, at, lang) {
-    const issues: Issue[] = [];
-    if (lang === null) return issues;
-    for (const i of at) {
-      const cue = doc.cues[i];
-      const tag = unbalancedTag(cue.text[lang] ?? '');
-      if (tag !== null) {
-        const message = tag.startsWith('</') ? `${tag} closes a tag that is not open` : `${tag} is never closed`;
-        issues.push({ cueId: cue.id, lang, rule: 'markup', severity: 'error', value: tag, limit: 'balanced', message });
-      }
-    }
-    return issues;
-  },
-};
+export const markupCheck = textCheck('markup', (text) => {
+  const tag = unbalancedTag(text);
+  if (tag === null) return null;
+  const message = tag.startsWith('</') ? `${tag} closes a tag that is not open` : `${tag} is never closed`;
+  return { severity: 'error', value: tag, limit: 'balanced', message };
+});

@@ -1,5 +1,5 @@
 /** Leading or trailing spaces on a line, or two spaces in a row. */
-import type { Issue, QcCheck } from './types';
+import { textCheck } from './types';
 
 /** What is wrong with the spacing of a text, or null. */
 export function spacingProblem(text: string): string | null {
@@ -10,18 +10,7 @@ export function spacingProblem(text: string): string | null {
   return null;
 }
 
-export const spacesCheck: QcCheck = {
-  rule: 'spaces',
-  perLanguage: true,
-  timing: false,
-  run(doc, at, lang) {
-    const issues: Issue[] = [];
-    if (lang === null) return issues;
-    for (const i of at) {
-      const cue = doc.cues[i];
-      const problem = spacingProblem(cue.text[lang] ?? '');
-      if (problem !== null) issues.push({ cueId: cue.id, lang, rule: 'spaces', severity: 'info', value: problem, limit: 'none', message: `A ${problem}` });
-    }
-    return issues;
-  },
-};
+export const spacesCheck = textCheck('spaces', (text) => {
+  const problem = spacingProblem(text);
+  return problem === null ? null : { severity: 'info', value: problem, limit: 'none', message: `A ${problem}` };
+});

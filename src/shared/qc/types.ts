@@ -36,3 +36,28 @@ export interface QcCheck {
 export function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
+
+/** What a text check finds in one cue's text in one language, or null when the text is fine. */
+export type TextFinding = Pick<Issue, 'severity' | 'value' | 'limit' | 'message'> | null;
+
+/**
+ * A per-language check that looks at each cue's text alone: `find` sees the text and the profile and says what is
+ * wrong; the cue id, language and rule are filled in here.
+ */
+export function textCheck(rule: QcRule, find: (text: string, profile: QcProfile) => TextFinding): QcCheck {
+  return {
+    rule,
+    perLanguage: true,
+    timing: false,
+    run(doc, at, lang, profile) {
+      const issues: Issue[] = [];
+      if (lang === null) return issues;
+      for (const i of at) {
+        const cue = doc.cues[i];
+        const found = find(cue.text[lang] ?? '', profile);
+        if (found) issues.push({ cueId: cue.id, lang, rule, ...found });
+      }
+      return issues;
+    },
+  };
+}

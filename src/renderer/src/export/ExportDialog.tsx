@@ -3,7 +3,8 @@
  * Sends the options up (`onExport`); writing the file is the caller's. The last choice is remembered for
  * the session.
  */
-import { useEffect, useState, type FormEvent, type JSX, type ReactNode } from 'react';
+import { useState, type FormEvent, type JSX } from 'react';
+import { Dialog } from '../toolbar/Dialogs';
 import type { Language } from '../../../shared/model';
 import type { ExportFormat, ExportOptions } from '../../../shared/formats/export';
 import {
@@ -91,22 +92,5 @@ function LanguageFields({ choice, languages, onChange }: LanguageFieldsProps): J
         </label>
       )}
     </>
-  );
-}
-
-/** The same frame as the other in-app dialogs (app.css): Escape or a click outside closes. */
-function Dialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }): JSX.Element {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-  return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title}>
-        <h2>{title}</h2>
-        {children}
-      </div>
-    </div>
   );
 }

@@ -1,7 +1,8 @@
 /** The small in-app dialogs: Save As (browser mode names the file). */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
-function Dialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
+/** The frame of the in-app dialogs (app.css): Escape or a click outside closes. */
+export function Dialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
