@@ -35,3 +35,26 @@ describe('QC commands', () => {
     expect(checkDocument(fixed, profiles).some((i) => i.rule === 'cps' && i.cueId === 'c1')).toBe(false);
   });
 });
+
+describe('custom QC profiles', () => {
+  const mine = { id: 'custom-tight', name: 'Tight', charsPerLine: 30, maxLines: 1, maxCps: 12, minDurationMs: 1000, maxDurationMs: 6000, minGapMs: 100 };
+
+  it('settings accept valid custom profiles and refuse clashes with built-ins or each other', async () => {
+    const { editSettingsSchema } = await import('../../src/shared/commands/schema');
+    expect(editSettingsSchema.parse({ ...DEFAULT_EDIT_SETTINGS, customProfiles: [mine] }).customProfiles).toEqual([mine]);
+    expect(editSettingsSchema.safeParse({ ...DEFAULT_EDIT_SETTINGS, customProfiles: [{ ...mine, id: 'bbc' }] }).success).toBe(false);
+    expect(editSettingsSchema.safeParse({ ...DEFAULT_EDIT_SETTINGS, customProfiles: [mine, mine] }).success).toBe(false);
+    expect(editSettingsSchema.safeParse({ ...DEFAULT_EDIT_SETTINGS, customProfiles: [{ ...mine, maxLines: 0 }] }).success).toBe(false);
+  });
+
+  it('a document can choose a custom profile, and its checks follow it', () => {
+    const settings = { ...DEFAULT_EDIT_SETTINGS, customProfiles: [mine] };
+    expect(() => planCommand(doc, { kind: 'setProfile', lang: 'en', profileId: 'custom-tight' }, DEFAULT_EDIT_SETTINGS)).toThrow(/No QC profile/);
+    const next = applyOperation(doc, planCommand(doc, { kind: 'setProfile', lang: 'en', profileId: 'custom-tight' }, settings).op).doc;
+    const profiles = documentProfiles(next, [mine]);
+    expect(profiles.en).toEqual(mine);
+    // "Thanks." over 2 s is fine by default; a one-line, 30-char profile still passes it, but cue 1 breaks the line limit.
+    const issues = checkDocument(next, profiles).filter((i) => i.lang === 'en');
+    expect(issues.some((i) => i.rule === 'cpl' && i.cueId === 'c1' && i.limit === 30)).toBe(true);
+  });
+});

@@ -79,9 +79,10 @@ export function App() {
   // QC profiles per language: the document's choice (its metadata), else each language's default.
   const languages = docState?.doc.languages;
   const chosenProfiles = docState?.doc.metadata.qcProfiles;
+  const customProfiles = settings.customProfiles;
   const profiles = useMemo(
-    () => (languages ? documentProfiles({ languages, metadata: { qcProfiles: chosenProfiles } }) : {}),
-    [languages, chosenProfiles],
+    () => (languages ? documentProfiles({ languages, metadata: { qcProfiles: chosenProfiles } }, customProfiles) : {}),
+    [languages, chosenProfiles, customProfiles],
   );
   const issues = useQc(docState?.doc ?? null, profiles);
   const revealNonce = useStore((s) => s.revealNonce);
@@ -186,6 +187,7 @@ export function App() {
                 issues={issues}
                 doc={docState.doc}
                 profiles={profiles}
+                customProfiles={customProfiles ?? []}
                 onJump={(cueId) => store.select(cueId, { reveal: true })}
                 onCommand={(command) => store.command(command)}
                 onProfileChange={(lang, profileId) => store.command({ kind: 'setProfile', lang, profileId })}

@@ -40,9 +40,9 @@ export function planCommand(doc: SubtitleDocument, command: EditCommand, setting
     case 'pin':
       return planPin(doc, command.cueIds, command.pinned);
     case 'fix':
-      return planFix(doc, command, documentProfiles(doc));
+      return planFix(doc, command, documentProfiles(doc, settings.customProfiles));
     case 'setProfile':
-      return planSetProfile(doc, command.lang, command.profileId);
+      return planSetProfile(doc, command.lang, command.profileId, settings.customProfiles);
     case 'addSpeaker':
       return planAddSpeaker(doc, command.name, command.color);
     case 'renameSpeaker':

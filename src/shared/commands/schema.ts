@@ -4,6 +4,7 @@
  * undo step, and returns the operation so views can apply the same change.
  */
 import { z } from 'zod';
+import { BUILTIN_PROFILE_IDS, qcProfileSchema, type QcProfile } from '../qc/profiles';
 
 const id = z.string().min(1).max(200);
 const ms = z.number().int().min(0).max(1_000_000_000);
@@ -91,6 +92,8 @@ export interface EditSettings {
   minSplitMs: number;
   /** Gap kept between consecutive cues by split, close-gaps and remove-overlaps. */
   minGapMs: number;
+  /** QC profiles the user made (beside the built-in ones); documents choose among both. */
+  customProfiles?: QcProfile[];
 }
 
 export const DEFAULT_EDIT_SETTINGS: EditSettings = { minSplitMs: 200, minGapMs: 24 };
@@ -98,4 +101,10 @@ export const DEFAULT_EDIT_SETTINGS: EditSettings = { minSplitMs: 200, minGapMs: 
 export const editSettingsSchema = z.object({
   minSplitMs: z.number().int().min(0).max(10_000),
   minGapMs: z.number().int().min(0).max(10_000),
+  customProfiles: z
+    .array(qcProfileSchema)
+    .max(50)
+    .refine((list) => new Set(list.map((p) => p.id)).size === list.length, 'profile ids must be unique')
+    .refine((list) => list.every((p) => !(BUILTIN_PROFILE_IDS as readonly string[]).includes(p.id)), 'a custom profile cannot reuse a built-in id')
+    .optional(),
 }).strict();

@@ -2,6 +2,7 @@
 import { useState, type JSX } from 'react';
 import type { EditSettings } from '../../../shared/commands/schema';
 import { validateSettings, type SettingsForm } from './validate-settings';
+import { ProfilesEditor } from './ProfilesEditor';
 import './dialog.css';
 
 export interface SettingsDialogProps {
@@ -43,6 +44,7 @@ export function SettingsDialog(props: SettingsDialogProps): JSX.Element {
             {errors[key] && <div className="error" role="alert">{errors[key]}</div>}
           </section>
         ))}
+        <ProfilesEditor profiles={props.settings.customProfiles ?? []} onChange={(customProfiles) => props.onSave({ customProfiles })} />
         <footer>
           <button type="button" onClick={props.onClose}>Cancel</button>
           <button type="submit" className="primary">Save</button>
