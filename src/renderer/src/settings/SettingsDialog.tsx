@@ -1,7 +1,7 @@
 /** Edit settings: the minimum half of a split and the gap kept between cues. */
 import { useState, type JSX } from 'react';
 import type { EditSettings } from '../../../shared/commands/schema';
-import { validateSettings, type SettingsForm } from './validate-settings';
+import { validateSettings, type SettingsForm, type TimingSetting } from './validate-settings';
 import { ProfilesEditor } from './ProfilesEditor';
 import './dialog.css';
 
@@ -11,14 +11,14 @@ export interface SettingsDialogProps {
   onClose(): void;
 }
 
-const FIELDS: { key: keyof EditSettings; label: string; help: string }[] = [
+const FIELDS: { key: TimingSetting; label: string; help: string }[] = [
   { key: 'minSplitMs', label: 'Minimum split duration', help: 'Neither half of a split is shorter than this.' },
   { key: 'minGapMs', label: 'Minimum gap', help: 'Kept between cues by split, close gaps and remove overlaps.' },
 ];
 
 export function SettingsDialog(props: SettingsDialogProps): JSX.Element {
   const [form, setForm] = useState<SettingsForm>({ minSplitMs: String(props.settings.minSplitMs), minGapMs: String(props.settings.minGapMs) });
-  const [errors, setErrors] = useState<Partial<Record<keyof EditSettings, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<TimingSetting, string>>>({});
   const save = (): void => {
     const check = validateSettings(form, props.settings);
     if (!check.ok) {

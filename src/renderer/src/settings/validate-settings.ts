@@ -3,17 +3,20 @@ import type { EditSettings } from '../../../shared/commands/schema';
 
 export const SETTING_LIMITS = { min: 0, max: 10_000 } as const;
 
-export type SettingsForm = Record<keyof EditSettings, string>;
+/** The millisecond settings the form edits (custom QC profiles have their own editor). */
+export type TimingSetting = 'minSplitMs' | 'minGapMs';
+
+export type SettingsForm = Record<TimingSetting, string>;
 
 export type SettingsCheck =
-  | { ok: true; patch: Partial<EditSettings> }
-  | { ok: false; errors: Partial<Record<keyof EditSettings, string>> };
+  | { ok: true; patch: Partial<Pick<EditSettings, TimingSetting>> }
+  | { ok: false; errors: Partial<Record<TimingSetting, string>> };
 
 /** Whole milliseconds between 0 and 10,000; only fields that differ from `current` go into the patch. */
 export function validateSettings(form: SettingsForm, current: EditSettings): SettingsCheck {
-  const errors: Partial<Record<keyof EditSettings, string>> = {};
-  const patch: Partial<EditSettings> = {};
-  for (const key of Object.keys(form) as (keyof EditSettings)[]) {
+  const errors: Partial<Record<TimingSetting, string>> = {};
+  const patch: Partial<Pick<EditSettings, TimingSetting>> = {};
+  for (const key of Object.keys(form) as TimingSetting[]) {
     const text = form[key].trim();
     const value = Number(text);
     if (text === '' || !Number.isInteger(value) || value < SETTING_LIMITS.min || value > SETTING_LIMITS.max) {
