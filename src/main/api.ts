@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import {
   ApiError, isChannel, parseArgs, type ArgsOf, type ChannelName, type DocumentState, type EventName,
-  type FileSource, type ResultOf,
+  type FileSource, type MediaInfo, type ResultOf,
 } from '../shared/api';
 import { DocumentService } from './services/documents';
 import { MediaService } from './services/media';
@@ -40,7 +40,10 @@ export function createServices(options: { resourcesDir: string; cacheDir: string
   const documents = new DocumentService();
   return {
     documents,
-    media: new MediaService({ cacheDir: options.cacheDir }),
+    media: new MediaService({
+      cacheDir: options.cacheDir,
+      onProgress: (token, chunk) => documents.broadcast('media.peaksProgress', { token, ...chunk }),
+    }),
     settings: new SettingsService(options.settingsPath ?? null),
     alignment: new AlignmentService(documents, (event, payload) => documents.broadcast(event, payload)),
     resourcesDir: options.resourcesDir,
@@ -66,6 +69,19 @@ export function createApi(services: Services, platform: Platform, startup: Start
   /** The document this session shows: a reloaded window gets it back, with its history. */
   let current: string | null = null;
 
+  /** When the media needs a playable proxy: tells the windows once it is made (or failed). */
+  function announceProxy(docId: string, info: MediaInfo) {
+    const pending = media.proxyFor(info.token);
+    if (!pending) return;
+    pending.then((playToken) => ({ playToken, error: null }), (error: Error) => ({ playToken: null, error: error.message }))
+      .then(({ playToken, error }) => {
+        // The document keeps the MediaInfo it was given: a reloaded window must see the proxy too.
+        const attached = documents.has(docId) ? documents.state(docId).media : null;
+        if (attached?.token === info.token) attached.playToken = playToken;
+        documents.broadcast('media.proxyReady', { docId, token: info.token, playToken, error });
+      });
+  }
+
   /** Opens a file and the media it refers to (or `mediaPath`), when that exists. */
   async function openWithMedia(path: string, mediaPath: string | null, asCopy: boolean, displayName?: string) {
     const state = await documents.openFile(path, { asCopy, displayName });
@@ -74,6 +90,7 @@ export function createApi(services: Services, platform: Platform, startup: Start
     if (target && existsSync(target)) {
       const info = await media.register(target);
       documents.attachMedia(state.docId, info, target);
+      announceProxy(state.docId, info);
     } else if (target) {
       state.problems.push({ line: 0, severity: 'warning', message: `media file not found: ${basename(target)}` });
     }
@@ -142,11 +159,16 @@ export function createApi(services: Services, platform: Platform, startup: Start
         throw error instanceof ApiError ? error : new ApiError('bad-request', error.message);
       });
       documents.attachMedia(docId, info, path);
+      announceProxy(docId, info);
       return info;
     },
     'media.peaks': async ({ docId }) => {
       const info = documents.state(docId).media;
       return info ? media.peaks(info.token) : null;
+    },
+    'media.cancelPeaks': ({ docId }) => {
+      const info = documents.state(docId).media;
+      return { cancelled: info ? media.cancelPeaks(info.token) : false };
     },
     'align.start': ({ docId, cueIds, spokenLang }) => alignment.start(docId, cueIds, spokenLang),
     'align.cancel': ({ jobId }) => alignment.cancel(jobId),

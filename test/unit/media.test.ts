@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -92,7 +92,8 @@ describe('MediaService', () => {
     const fake = join(dir, 'failing-ffmpeg.sh');
     writeFileSync(fake, `#!/bin/sh\ncase "$*" in *s16le*) printf 'abc'; echo 'Error while decoding stream' >&2; exit 1;; esac\nexec '${ffmpeg!.path}' "$@"\n`);
     chmodSync(fake, 0o755);
-    const media = new MediaService({ ffmpegPath: fake, cacheDir: dir });
+    // A cache of its own: the peaks an earlier test cached would answer without running the decoder.
+    const media = new MediaService({ ffmpegPath: fake, cacheDir: mkdtempSync(join(dir, 'cache-')) });
     const info = await media.register(wav);
     await expect(media.peaks(info.token)).rejects.toThrow(/ffmpeg failed: Error while decoding stream/);
     expect(media.runningProcesses).toBe(0);
@@ -102,11 +103,11 @@ describe('MediaService', () => {
     const fake = join(dir, 'hanging-ffmpeg.sh');
     writeFileSync(fake, `#!/bin/sh\ncase "$*" in *s16le*) exec sleep 60;; esac\nexec '${ffmpeg!.path}' "$@"\n`);
     chmodSync(fake, 0o755);
-    const media = new MediaService({ ffmpegPath: fake, cacheDir: dir });
+    const media = new MediaService({ ffmpegPath: fake, cacheDir: mkdtempSync(join(dir, 'cache-')) });
     const info = await media.register(wav);
     const before = childProcesses();
     const peaks = media.peaks(info.token);
-    expect(media.runningProcesses).toBe(1);
+    await vi.waitFor(() => expect(media.runningProcesses).toBe(1)); // the cache is looked up first
     media.dispose();
     await expect(peaks).rejects.toThrow(/stopped \(SIGKILL\)/);
     expect(media.runningProcesses).toBe(0);

@@ -57,8 +57,19 @@ export function findFfmpeg(): FfmpegLocation | null {
   return bundled ? { path: bundled, source: 'bundled' } : null;
 }
 
+/** What the streams of an input are, from ffmpeg's description (codec names as ffmpeg prints them). */
+export interface MediaStreams {
+  /** ffmpeg's demuxer names, e.g. `mov,mp4,m4a,3gp,3g2,mj2` or `matroska,webm`. */
+  container: string;
+  audioCodec: string | null;
+  /** The first real video stream; cover art (`attached pic`) is not video. */
+  videoCodec: string | null;
+  width: number | null;
+  height: number | null;
+}
+
 export type ProbeResult =
-  | { ok: true; duration: number | null; hasAudio: boolean }
+  | { ok: true; duration: number | null; hasAudio: boolean; streams?: MediaStreams }
   | { ok: false; reason: string };
 
 const MAX_STDERR = 64 * 1024;
@@ -76,7 +87,10 @@ export function probeMedia(ffmpegPath: string, file: string): Promise<ProbeResul
       if (stderr.length < MAX_STDERR) stderr += chunk;
     });
     child.on('error', (error) => resolve({ ok: false, reason: `ffmpeg could not run (${error.message})` }));
-    child.on('close', () => resolve(parseProbe(stderr, file)));
+    child.on('close', () => {
+      const result = parseProbe(stderr, file);
+      resolve(result.ok ? { ...result, streams: parseStreams(stderr) } : result);
+    });
   });
 }
 
@@ -89,6 +103,23 @@ export function parseProbe(stderr: string, file: string): ProbeResult {
     ? Math.round((Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3])) * 1000)
     : null;
   return { ok: true, duration, hasAudio };
+}
+
+/** Exported for tests: the container, codecs and frame size in ffmpeg's description of an input. */
+export function parseStreams(stderr: string): MediaStreams {
+  const container = /^Input #0, (.+?), from /m.exec(stderr)?.[1] ?? '';
+  const audioCodec = /^\s*Stream #0:\d+.*?: Audio: (\w+)/m.exec(stderr)?.[1] ?? null;
+  const video = stderr.split(/\r?\n/)
+    .map((line) => /^\s*Stream #0:\d+.*?: Video: (\w+)(.*)$/.exec(line))
+    .find((match) => match && !match[2].includes('(attached pic)'));
+  const size = video ? /\b([1-9]\d{0,4})x([1-9]\d{0,4})\b/.exec(video[2]) : null;
+  return {
+    container,
+    audioCodec,
+    videoCodec: video?.[1] ?? null,
+    width: size ? Number(size[1]) : null,
+    height: size ? Number(size[2]) : null,
+  };
 }
 
 /** ffmpeg's last message, without the file path it starts with (the caller names the file itself). */

@@ -1,19 +1,30 @@
 /**
- * The waveform pane: wavesurfer drawing main's precomputed peaks (never decoding audio here), our own
- * media element for playback, and one region per cue of the visible window (RegionSync). Dragging a
- * region retimes its cue through the store, one undo step per drag; clicks select (Ctrl/Shift for many),
- * dragging on empty waveform inserts a cue, right-click opens the cue menu (wave-input.ts).
+ * The waveform pane: wavesurfer drawing main's precomputed peaks (never decoding audio here) as they
+ * arrive (peaks-stream.ts, with a progress bar and Cancel), our own media element for playback (the
+ * video of the preview panel when there is video), and one region per cue of the visible window
+ * (RegionSync). Dragging a region retimes its cue through the store, snapped to pauses and neighbouring
+ * cues, one undo step per drag (commit-drag.ts); clicks select (Ctrl/Shift for many), dragging on empty
+ * waveform inserts a cue, right-click opens the cue menu (wave-input.ts).
  */
 import { useEffect, useRef, useState } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/plugins/regions';
+import type { MediaInfo } from '../../../shared/api';
 import { documentDuration } from '../../../shared/model';
+import { findPauses, type Pause } from '../../../shared/pauses';
 import { getBridge } from '../bridge';
 import { CpsStrip } from '../qc/cps-strip';
 import { getQcLive } from '../qc/qc-live';
 import { getStore, useStore } from '../store';
-import { flatPeaks, peaksToChannels, timelineSeconds, type WavePeaks } from './peaks';
-import { getZoom, notifyPlayer, onSeek, setActiveWave, setZoom } from './player';
+import { VideoPreview } from '../video/VideoPreview';
+import { commitDrag, trackSnapModifier } from './commit-drag';
+import { flatPeaks, timelineSeconds, type WavePeaks } from './peaks';
+import { streamPeaks } from './peaks-stream';
+import {
+  createMediaElement, getZoom, notifyPlayer, onSeek, setActiveWave, setMediaElement, setZoom, switchSource,
+} from './player';
+import type { ProgressivePeaks } from './progressive-peaks';
+import { throttle } from './progressive-peaks';
 import { RegionMenu } from './RegionMenu';
 import { RegionSync, type RegionView } from './region-sync';
 import { followPlayhead, onDragToInsert, onRegionClick, onRegionMenu, type RegionMenuRequest } from './wave-input';
@@ -27,42 +38,48 @@ declare global {
 
 interface Timeline {
   peaks: WavePeaks;
-  /** URL of the media to play, or null for a silent timeline. */
-  mediaUrl: string | null;
+  /** The element to play, or null for a silent timeline. */
+  media: HTMLMediaElement | null;
   silent: boolean;
+  /** Pauses of the media for snapping (empty until the peaks are complete). */
+  getPauses(): readonly Pause[];
 }
 
-async function loadTimeline(docId: string, mediaToken: string | null): Promise<Timeline> {
-  const bridge = getBridge();
+/** A timeline without peaks: the document's length (or the media's), flat, so cues can still be dragged. */
+function flatTimeline(media: HTMLMediaElement | null): Timeline {
   const state = getStore().getState().docState;
   const docSeconds = timelineSeconds(state ? documentDuration(state.doc) : 0);
-  if (!mediaToken) return { peaks: flatPeaks(docSeconds), mediaUrl: null, silent: true };
-  const mediaUrl = bridge.mediaUrl(mediaToken);
-  try {
-    const peaks = await bridge.api['media.peaks']({ docId });
-    if (peaks && peaks.data.length >= 2) return { peaks: peaksToChannels(peaks), mediaUrl, silent: false };
-  } catch (error) {
-    getStore().setStatus(`Could not read the waveform: ${error instanceof Error ? error.message : String(error)}`, 'error');
-  }
   const mediaSeconds = (state?.media?.duration ?? 0) / 1000;
-  return { peaks: flatPeaks(Math.max(mediaSeconds, docSeconds)), mediaUrl, silent: true };
+  return { peaks: flatPeaks(Math.max(mediaSeconds, docSeconds)), media, silent: true, getPauses: () => [] };
 }
 
-/** Creates wavesurfer, its regions, the reading-speed strip (on `stripCanvas`) and their wiring in `container`; returns the teardown. */
+/** Pauses of a complete buffer, found once on the first drop that needs them. */
+function pausesOf(buffer: ProgressivePeaks, isComplete: () => boolean): () => readonly Pause[] {
+  let pauses: Pause[] | null = null;
+  return () => {
+    if (!isComplete()) return [];
+    pauses ??= findPauses((i) => buffer.amplitude(i), buffer.filled, buffer.peaksPerSecond);
+    return pauses;
+  };
+}
+
+interface MountedWave {
+  /** Redraws the peaks (their arrays were filled in place); the regions stay. */
+  redraw(): void;
+  teardown(): void;
+}
+
+/** Creates wavesurfer, its regions, the reading-speed strip (on `stripCanvas`) and their wiring in `container`. */
 function mountWave(
   container: HTMLElement,
   stripCanvas: HTMLCanvasElement,
   timeline: Timeline,
   openMenu: (request: RegionMenuRequest) => void,
-): () => void {
+): MountedWave {
   const store = getStore();
   const qc = getQcLive();
-  let media: HTMLAudioElement | undefined;
-  if (timeline.mediaUrl) {
-    media = document.createElement('audio');
-    media.preload = 'auto';
-    media.src = timeline.mediaUrl;
-  }
+  const media = timeline.media ?? undefined;
+  const modifier = trackSnapModifier();
   const regions = RegionsPlugin.create();
   const ws = WaveSurfer.create({
     container,
@@ -104,7 +121,7 @@ function mountWave(
     getCues: () => store.getState().docState?.doc.cues ?? [],
     getProfiles: () => qc.getSnapshot().profiles,
   });
-  const redraw = () => {
+  const reposition = () => {
     sync.schedule();
     strip.schedule();
   };
@@ -115,9 +132,9 @@ function mountWave(
       sync.refresh();
       strip.schedule();
     }),
-    ws.on('scroll', redraw),
-    ws.on('zoom', redraw),
-    ws.on('resize', redraw),
+    ws.on('scroll', reposition),
+    ws.on('zoom', reposition),
+    ws.on('resize', reposition),
     ws.on('timeupdate', (t) => store.setCurrentTime(t)),
     // The playhead moves when a seek is asked for, not when it lands: a key pressed right after acts from there.
     onSeek((t) => store.setCurrentTime(t)),
@@ -128,47 +145,35 @@ function mountWave(
     onDragToInsert(ws, regions),
     onRegionMenu(container, ws, openMenu),
     followPlayhead(ws),
-    regions.on('region-updated', (region: Region) => commitDrag(region, sync)),
+    regions.on('region-updated', (region: Region, side?: 'start' | 'end') =>
+      commitDrag(region, side, { ws, sync, getPauses: timeline.getPauses, snapOff: modifier.snapOff }),
+    ),
+    modifier.off,
     subscribeView(getView, () => {
       sync.refresh();
       strip.schedule();
     }),
     // New QC results (a frame after an edit, or another profile): markers and strip colours follow.
-    qc.subscribe(redraw),
+    qc.subscribe(reposition),
     onCtrlWheel(container),
   ];
   setActiveWave(ws);
   store.setCurrentTime(0);
   window.__duosubWave = { ws, regions };
 
-  return () => {
+  // setOptions re-renders from the same arrays wavesurfer was given (a new load would reset the media element).
+  const redraw = () => ws.setOptions({});
+  const teardown = () => {
     offs.forEach((off) => off());
     sync.destroy();
     strip.destroy();
     setActiveWave(null);
     if (window.__duosubWave?.ws === ws) delete window.__duosubWave;
     ws.destroy();
-    media?.pause();
-    media?.removeAttribute('src');
     container.removeAttribute('data-region-count');
     container.removeAttribute('data-duration-ms');
   };
-}
-
-/** The end of a drag or resize: one setTimes in integer ms (one undo step); refused edits snap back. */
-function commitDrag(region: Region, sync: RegionSync): void {
-  const store = getStore();
-  const cue = store.getState().docState?.doc.cues.find((c) => c.id === region.id);
-  if (!cue) return; // The draft region of a drag-to-insert, or a cue deleted meanwhile.
-  const start = Math.max(0, Math.round(region.start * 1000));
-  const end = Math.max(start, Math.round(region.end * 1000));
-  if (cue && (cue.start !== start || cue.end !== end)) {
-    store.applyLocal({ type: 'setTimes', cueId: region.id, start, end });
-  }
-  // Dragging one of several selected cues keeps the selection; dragging another selects it.
-  if (!store.getState().selectedCueIds.includes(region.id)) store.select(region.id, true);
-  // Moves the region back if the store refused the edit (its document did not change).
-  sync.refresh();
+  return { redraw, teardown };
 }
 
 /** Calls `onChange` when the cues, speakers or selection change (not on playback ticks). */
@@ -198,46 +203,174 @@ function onCtrlWheel(container: HTMLElement): () => void {
   return () => container.removeEventListener('wheel', onWheel);
 }
 
+interface PaneUi {
+  setMenu(request: RegionMenuRequest | null): void;
+  setLoading(loading: boolean): void;
+  /** 0…1 while peaks are still arriving, null when done. */
+  setProgress(fraction: number | null): void;
+  setPreparing(preparing: boolean): void;
+}
+
+interface OpenPane {
+  /** Stops the running decode (the waveform keeps what it has). */
+  cancel(): void;
+  teardown(): void;
+}
+
+/** Everything the pane runs for one document and its media: the element, the peaks, the proxy, the wave. */
+function openPane(docId: string, media: MediaInfo | null, container: HTMLElement, strip: HTMLCanvasElement, ui: PaneUi): OpenPane {
+  const bridge = getBridge();
+  const kind = media?.kind === 'video' ? 'video' : 'audio';
+  const element = media ? createMediaElement(kind, bridge.mediaUrl(media.playToken ?? media.token)) : null;
+  setMediaElement(element);
+  ui.setPreparing(media?.playToken === null);
+  const offProxy = media && element ? watchProxy(docId, media.token, element, ui.setPreparing) : () => {};
+  let mounted: MountedWave | null = null;
+  const mount = (timeline: Timeline) => {
+    mounted = mountWave(container, strip, timeline, ui.setMenu);
+  };
+  const close = () => {
+    offProxy();
+    mounted?.teardown();
+    setMediaElement(null);
+    element?.pause();
+    element?.removeAttribute('src');
+    element?.load(); // Stops buffering the old source.
+  };
+  if (!media) {
+    mount(flatTimeline(null));
+    return { cancel: () => undefined, teardown: close };
+  }
+  let complete = false;
+  let fraction = 0;
+  // Chunks arrive many times a second: redraw (and move the bar) about four times a second.
+  const redraw = throttle(() => {
+    mounted?.redraw();
+    ui.setProgress(complete ? null : fraction);
+  }, 250);
+  // Main decodes with ffmpeg and streams chunks; until the first arrives say so rather than show nothing.
+  ui.setLoading(true);
+  const stream = streamPeaks(docId, media.token, media.duration, {
+    onData(buffer, first, f) {
+      fraction = f;
+      if (!first) return redraw.call();
+      ui.setLoading(false);
+      ui.setProgress(f < 1 ? f : null);
+      mount({ peaks: buffer.wave, media: element, silent: false, getPauses: pausesOf(buffer, () => complete) });
+    },
+    onDone(buffer, error) {
+      complete = buffer !== null && error === null;
+      redraw.cancel();
+      ui.setLoading(false);
+      ui.setProgress(null);
+      if (error) reportPeaksError(error);
+      if (mounted) mounted.redraw();
+      else mount(flatTimeline(element));
+    },
+  });
+  return {
+    cancel: () => stream.cancel(),
+    teardown: () => {
+      stream.dispose();
+      redraw.cancel();
+      close();
+    },
+  };
+}
+
+function reportPeaksError(message: string): void {
+  if (/cancel/i.test(message)) getStore().setStatus('Stopped reading the waveform');
+  else getStore().setStatus(`Could not read the waveform: ${message}`, 'error');
+}
+
+/** A media the page cannot play gets a proxy: play it when ready, from where the playhead is. */
+function watchProxy(docId: string, token: string, element: HTMLMediaElement, setPreparing: (on: boolean) => void): () => void {
+  const bridge = getBridge();
+  return bridge.on('media.proxyReady', (event) => {
+    if (event.docId !== docId || event.token !== token) return;
+    setPreparing(false);
+    if (event.playToken) switchSource(element, bridge.mediaUrl(event.playToken));
+    else getStore().setStatus(`Could not make a playable copy: ${event.error ?? 'unknown error'}`, 'error');
+  });
+}
+
 export function Waveform() {
   const containerRef = useRef<HTMLDivElement>(null);
   const stripRef = useRef<HTMLCanvasElement>(null);
+  const paneRef = useRef<OpenPane | null>(null);
   const docId = useStore((s) => s.docState?.docId ?? null);
   const mediaToken = useStore((s) => s.docState?.media?.token ?? null);
   const [loading, setLoading] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [preparing, setPreparing] = useState(false);
   const [menu, setMenu] = useState<RegionMenuRequest | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
     const strip = stripRef.current;
     if (!docId || !container || !strip) return;
-    let teardown: (() => void) | null = null;
-    let cancelled = false;
-    // Main decodes the whole file once (ffmpeg) before it has peaks: say so rather than show nothing.
-    setLoading(mediaToken !== null);
-    void loadTimeline(docId, mediaToken).then((timeline) => {
-      if (cancelled) return;
-      setLoading(false);
-      teardown = mountWave(container, strip, timeline, setMenu);
-    });
+    // The media as it was when its token was attached (a proxy that arrives later comes as an event).
+    const media = getStore().getState().docState?.media ?? null;
+    const pane = openPane(docId, media, container, strip, { setMenu, setLoading, setProgress, setPreparing });
+    paneRef.current = pane;
     return () => {
-      cancelled = true;
+      paneRef.current = null;
+      pane.teardown();
       setMenu(null);
-      teardown?.();
+      setLoading(false);
+      setProgress(null);
+      setPreparing(false);
     };
   }, [docId, mediaToken]);
 
   return (
     <div className="waveform-pane">
-      <div className="waveform" ref={containerRef} data-testid="waveform" />
-      <canvas
-        className="qc-strip"
-        ref={stripRef}
-        data-testid="qc-strip"
-        title="Reading speed: green under the limit, amber near it, red over it"
-        style={{ display: 'block', width: '100%', height: 6 }}
-      />
-      {loading && <div className="waveform-loading">Reading the waveform…</div>}
+      <VideoPreview />
+      {/* Its own positioning box, so the overlays cover the waveform and not the video above it. */}
+      <div style={{ position: 'relative' }}>
+        <div className="waveform" ref={containerRef} data-testid="waveform" />
+        <canvas
+          className="qc-strip"
+          ref={stripRef}
+          data-testid="qc-strip"
+          title="Reading speed: green under the limit, amber near it, red over it"
+          style={{ display: 'block', width: '100%', height: 6 }}
+        />
+        {loading && <div className="waveform-loading">Reading the waveform…</div>}
+        {progress !== null && <PeaksProgress fraction={progress} onCancel={() => paneRef.current?.cancel()} />}
+        {preparing && (
+          <div className="waveform-preparing" data-testid="media-preparing" style={badgeStyle}>
+            Preparing a playable copy…
+          </div>
+        )}
+      </div>
       {menu && <RegionMenu request={menu} onClose={() => setMenu(null)} />}
+    </div>
+  );
+}
+
+const badgeStyle = {
+  position: 'absolute', right: 8, bottom: 14, zIndex: 6, padding: '2px 8px', borderRadius: 3,
+  background: 'rgba(23, 24, 27, 0.85)', color: '#c9ced6', fontSize: 12, pointerEvents: 'none',
+} as const;
+
+/** A bar over the bottom of the waveform while it fills in, with Cancel. */
+function PeaksProgress({ fraction, onCancel }: { fraction: number; onCancel(): void }) {
+  const percent = Math.round(Math.max(0, Math.min(1, fraction)) * 100);
+  return (
+    <div
+      data-testid="waveform-progress"
+      role="progressbar"
+      aria-valuenow={percent}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      style={{ position: 'absolute', left: 8, right: 8, bottom: 14, zIndex: 6, display: 'flex', alignItems: 'center', gap: 8, fontSize: 12, color: '#c9ced6' }}
+    >
+      <div style={{ flex: 1, height: 4, background: 'rgba(255,255,255,0.15)', borderRadius: 2 }}>
+        <div style={{ width: `${percent}%`, height: '100%', background: '#5b8fd0', borderRadius: 2 }} />
+      </div>
+      <span>Reading the waveform… {percent}%</span>
+      <button type="button" onClick={onCancel} data-testid="waveform-cancel">Cancel</button>
     </div>
   );
 }

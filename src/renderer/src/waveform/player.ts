@@ -77,3 +77,49 @@ export function setZoom(pxPerSec: number): void {
   if (current?.getDecodedData()) current.zoom(zoom);
   notifyPlayer();
 }
+
+/**
+ * The one media element of the open document (audio, or video for the preview): wavesurfer plays it and the
+ * video panel shows it, so playback and seeking can never drift apart. Null without media.
+ */
+let mediaElement: HTMLMediaElement | null = null;
+const mediaListeners = new Set<() => void>();
+
+export function getMediaElement(): HTMLMediaElement | null {
+  return mediaElement;
+}
+
+export function setMediaElement(element: HTMLMediaElement | null): void {
+  if (element === mediaElement) return;
+  mediaElement = element;
+  for (const listener of mediaListeners) listener();
+}
+
+export function onMediaElementChange(listener: () => void): () => void {
+  mediaListeners.add(listener);
+  return () => mediaListeners.delete(listener);
+}
+
+/** An element for `kind` playing `url` (nothing is fetched until wavesurfer or the user asks). */
+export function createMediaElement(kind: 'audio' | 'video', url: string): HTMLMediaElement {
+  const element = document.createElement(kind);
+  element.preload = 'auto';
+  if (element instanceof HTMLVideoElement) element.playsInline = true;
+  element.src = url;
+  return element;
+}
+
+/** Points the element at another URL (the playable proxy) where it was, playing on if it was playing. */
+export function switchSource(element: HTMLMediaElement, url: string): void {
+  const at = element.currentTime;
+  const playing = !element.paused;
+  element.addEventListener(
+    'loadedmetadata',
+    () => {
+      element.currentTime = at;
+      if (playing) void element.play().catch(() => undefined);
+    },
+    { once: true },
+  );
+  element.src = url;
+}
