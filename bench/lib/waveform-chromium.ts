@@ -67,12 +67,16 @@ export async function wavesurferDecode(browser: Browser, mp3: string, capS: numb
   }
 }
 
+/**
+ * The renderer's JS heap after a GC, plus the ArrayBuffer backing stores V8 keeps outside it (the typed arrays
+ * holding the peaks live there), when this Chromium reports them.
+ */
 async function usedHeapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
   await cdp.detach();
-  return usedSize / (1024 * 1024);
+  return (usage.usedSize + (usage.backingStorageSize ?? 0)) / (1024 * 1024);
 }
 
 /**

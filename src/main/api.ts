@@ -75,9 +75,8 @@ export function createApi(services: Services, platform: Platform, startup: Start
     if (!pending) return;
     pending.then((playToken) => ({ playToken, error: null }), (error: Error) => ({ playToken: null, error: error.message }))
       .then(({ playToken, error }) => {
-        // The document keeps the MediaInfo it was given: a reloaded window must see the proxy too.
-        const attached = documents.has(docId) ? documents.state(docId).media : null;
-        if (attached?.token === info.token) attached.playToken = playToken;
+        // The document keeps it too: a reloaded window must play the proxy as well.
+        if (documents.has(docId)) documents.updateMedia(docId, info.token, { playToken });
         documents.broadcast('media.proxyReady', { docId, token: info.token, playToken, error });
       });
   }

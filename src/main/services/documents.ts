@@ -146,6 +146,12 @@ export class DocumentService {
     return { ...this.apply(docId, plan.op), label: plan.label, select: plan.select };
   }
 
+  /** Changes what the document knows of its media (e.g. its playable proxy), if `token` is still its media. */
+  updateMedia(docId: string, token: string, patch: Partial<Omit<MediaInfo, 'token'>>): void {
+    const e = this.entry(docId);
+    if (e.media?.token === token) e.media = { ...e.media, ...patch };
+  }
+
   /** The media file attached to the document, or null. */
   mediaPathOf(docId: string): string | null {
     return this.entry(docId).mediaPath;
