@@ -33,12 +33,15 @@ function ffmpeg(bin: string, args: string[], drain = false): Promise<void> {
   });
 }
 
-/** Band-limited pink noise in ~4 Hz syllables and 2–3 s phrases with pauses: a decoder cannot tell it from speech. */
+/**
+ * Band-limited pink noise in ~4 Hz syllables and 2–3 s phrases with pauses: a decoder cannot tell it from speech.
+ * Encoded like a published podcast (stereo, 44.1 kHz, 128 kb/s), which is what the page's own decoder chokes on.
+ */
 function makeSpeechLikeMp3(bin: string, path: string, minutes: number): Promise<void> {
   const envelope = "'0.5*(0.6+0.4*sin(2*PI*4*t))*gt(sin(2*PI*0.37*t)+0.2*sin(2*PI*1.3*t),-0.35)'";
   const graph = `anoisesrc=color=pink:sample_rate=22050:duration=${minutes * 60}:seed=7,` +
     `highpass=f=150,lowpass=f=3800,volume=volume=${envelope}:eval=frame`;
-  return ffmpeg(bin, ['-f', 'lavfi', '-i', graph, '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '64k', '-y', path]);
+  return ffmpeg(bin, ['-f', 'lavfi', '-i', graph, '-ac', '2', '-ar', '44100', '-c:a', 'libmp3lame', '-b:a', '128k', '-y', path]);
 }
 
 interface Row {
