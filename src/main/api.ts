@@ -82,11 +82,25 @@ export function createApi(services: Services, platform: Platform, startup: Start
   }
 
   /** Opens a file and the media it refers to (or `mediaPath`), when that exists. */
+  /** The ffmpeg named in the settings (or the automatic one), applied before media work. */
+  let appliedFfmpeg: string | null | undefined;
+  async function useSettingsFfmpeg(): Promise<void> {
+    const path = (await settings.get()).ffmpegPath || null;
+    if (path === appliedFfmpeg) return;
+    try {
+      media.useFfmpeg(path);
+    } catch (error) {
+      throw new ApiError('bad-request', (error as Error).message);
+    }
+    appliedFfmpeg = path;
+  }
+
   async function openWithMedia(path: string, mediaPath: string | null, asCopy: boolean, displayName?: string) {
     const state = await documents.openFile(path, { asCopy, displayName });
     current = state.docId;
     const target = mediaPath ?? documents.referencedMediaPath(state.docId);
     if (target && existsSync(target)) {
+      await useSettingsFfmpeg();
       const info = await media.register(target);
       documents.attachMedia(state.docId, info, target);
       announceProxy(state.docId, info);
@@ -154,6 +168,7 @@ export function createApi(services: Services, platform: Platform, startup: Start
       documents.state(docId); // fail early on an unknown document
       const { path } = await resolveSource(source, 'media');
       if (!path) return null;
+      await useSettingsFfmpeg();
       const info = await media.register(path).catch((error: Error) => {
         throw error instanceof ApiError ? error : new ApiError('bad-request', error.message);
       });
@@ -169,10 +184,25 @@ export function createApi(services: Services, platform: Platform, startup: Start
       const info = documents.state(docId).media;
       return { cancelled: info ? media.cancelPeaks(info.token) : false };
     },
-    'align.start': ({ docId, cueIds, spokenLang }) => alignment.start(docId, cueIds, spokenLang),
+    'align.start': async ({ docId, cueIds, spokenLang }) => {
+      await useSettingsFfmpeg();
+      return alignment.start(docId, cueIds, spokenLang, media.ffmpegInUse() ?? undefined);
+    },
     'align.cancel': ({ jobId }) => alignment.cancel(jobId),
     'settings.get': () => settings.get(),
-    'settings.update': (patch) => settings.update(patch),
+    'settings.update': async (patch) => {
+      // A bad ffmpeg path is refused before it is saved.
+      if (patch.ffmpegPath) {
+        try {
+          media.useFfmpeg(patch.ffmpegPath);
+        } catch (error) {
+          throw new ApiError('bad-request', (error as Error).message);
+        } finally {
+          appliedFfmpeg = undefined;
+        }
+      }
+      return settings.update(patch);
+    },
   };
 
   return {

@@ -78,3 +78,17 @@ describe('createApi', () => {
     services.media.dispose();
   });
 });
+
+describe('the ffmpeg named in the settings', () => {
+  it('is refused when it is not an executable file, and used when it is', async () => {
+    const { api, services } = makeApi();
+    await expect(api.dispatch('settings.update', { ffmpegPath: join(dir, 'no-such-ffmpeg') })).rejects.toThrow(/not an executable file/);
+    expect((await api.dispatch('settings.get', {})) as { ffmpegPath?: string }).not.toHaveProperty('ffmpegPath');
+    const real = findFfmpeg()!.path;
+    await api.dispatch('settings.update', { ffmpegPath: real });
+    const state = (await api.dispatch('session.initial', {})) as DocumentState;
+    expect(state.media).not.toBeNull();
+    expect(services.media.ffmpegInUse()).toBe(real);
+    services.media.dispose();
+  });
+});

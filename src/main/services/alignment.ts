@@ -35,7 +35,7 @@ export class AlignmentService {
   ) {}
 
   /** Starts a job; refuses at once what cannot run (no media, nothing to align, a job already running). */
-  start(docId: string, cueIds: string[] | 'all', spokenLang: string): { jobId: string } {
+  start(docId: string, cueIds: string[] | 'all', spokenLang: string, ffmpegPath = this.ffmpegPath): { jobId: string } {
     const state = this.documents.state(docId);
     const audioPath = this.documents.mediaPathOf(docId);
     if (!audioPath) throw new ApiError('bad-request', 'Auto-timing needs the audio: open the media for this document first.');
@@ -56,7 +56,7 @@ export class AlignmentService {
       { audioPath, fragments: planned.map((p) => p.spoken), language: voiceFor(spokenLang), anchors },
       {
         signal: controller.signal,
-        ffmpegPath: this.ffmpegPath,
+        ffmpegPath,
         onProgress: (fraction, stage) => this.emit('align.progress', { jobId, docId, fraction, stage }),
       },
     ).then(

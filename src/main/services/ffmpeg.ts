@@ -14,7 +14,7 @@ export interface FfmpegLocation {
 
 export const FFMPEG_INSTALL_HINT = 'ffmpeg was not found: install it (for example `apt-get install ffmpeg`) or run `npm install`.';
 
-function isExecutable(path: string): boolean {
+export function isExecutableFile(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return statSync(path).isFile();
@@ -29,7 +29,7 @@ function findOnPath(name: string): string | null {
     if (!dir) continue;
     for (const ext of exts) {
       const candidate = join(dir, name + ext);
-      if (isExecutable(candidate)) return candidate;
+      if (isExecutableFile(candidate)) return candidate;
     }
   }
   return null;
@@ -40,8 +40,8 @@ function findBundled(): string | null {
     // The package is CommonJS and throws a string when its platform binary is missing.
     const require = createRequire(import.meta.url);
     const path = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
-    if (!isExecutable(path)) chmodSync(path, statSync(path).mode | 0o100);
-    return isExecutable(path) ? path : null;
+    if (!isExecutableFile(path)) chmodSync(path, statSync(path).mode | 0o100);
+    return isExecutableFile(path) ? path : null;
   } catch {
     return null;
   }

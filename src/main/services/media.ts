@@ -9,7 +9,7 @@ import { promises as fs, statSync } from 'node:fs';
 import { endianness, homedir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { EventMap, MediaInfo, Peaks } from '../../shared/api';
-import { FFMPEG_INSTALL_HINT, findFfmpeg, lastErrorLine, probeMedia } from './ffmpeg';
+import { FFMPEG_INSTALL_HINT, findFfmpeg, isExecutableFile, lastErrorLine, probeMedia } from './ffmpeg';
 import { cacheKey, encodeDat, peaksCachePath, readCachedPeaks, sameStamp, writeAtomically } from './peaks-cache';
 import { isPlayable, makeProxy, proxyPath } from './proxy';
 
@@ -82,6 +82,24 @@ export class MediaService {
 
   constructor(private readonly options: MediaServiceOptions) {
     this.ffmpegPath = options.ffmpegPath;
+  }
+
+  /**
+   * Uses this ffmpeg from now on (a path from the settings), or finds one again (null: PATH, then npm's). A path
+   * that is not an executable file fails here, naming it, rather than at the next decode.
+   */
+  useFfmpeg(path: string | null): void {
+    if (path && !isExecutableFile(path)) throw new Error(`The ffmpeg set in Settings (${path}) is not an executable file.`);
+    this.ffmpegPath = path ?? undefined;
+  }
+
+  /** The ffmpeg this service runs, or null when none was found. */
+  ffmpegInUse(): string | null {
+    try {
+      return this.ffmpeg();
+    } catch {
+      return null;
+    }
   }
 
   /** Number of ffmpeg processes still running (tests check that none is left behind). */

@@ -94,6 +94,8 @@ export interface EditSettings {
   minGapMs: number;
   /** QC profiles the user made (beside the built-in ones); documents choose among both. */
   customProfiles?: QcProfile[];
+  /** The ffmpeg to use; empty or absent = the one on PATH, else the one shipped in npm. */
+  ffmpegPath?: string;
 }
 
 export const DEFAULT_EDIT_SETTINGS: EditSettings = { minSplitMs: 200, minGapMs: 24 };
@@ -107,4 +109,5 @@ export const editSettingsSchema = z.object({
     .refine((list) => new Set(list.map((p) => p.id)).size === list.length, 'profile ids must be unique')
     .refine((list) => list.every((p) => !(BUILTIN_PROFILE_IDS as readonly string[]).includes(p.id)), 'a custom profile cannot reuse a built-in id')
     .optional(),
+  ffmpegPath: z.string().max(4096).optional(),
 }).strict();

@@ -19,13 +19,16 @@ const FIELDS: { key: TimingSetting; label: string; help: string }[] = [
 export function SettingsDialog(props: SettingsDialogProps): JSX.Element {
   const [form, setForm] = useState<SettingsForm>({ minSplitMs: String(props.settings.minSplitMs), minGapMs: String(props.settings.minGapMs) });
   const [errors, setErrors] = useState<Partial<Record<TimingSetting, string>>>({});
+  const [ffmpegPath, setFfmpegPath] = useState(props.settings.ffmpegPath ?? '');
   const save = (): void => {
     const check = validateSettings(form, props.settings);
     if (!check.ok) {
       setErrors(check.errors);
       return;
     }
-    if (Object.keys(check.patch).length > 0) props.onSave(check.patch);
+    const path = ffmpegPath.trim();
+    const patch = path !== (props.settings.ffmpegPath ?? '') ? { ...check.patch, ffmpegPath: path } : check.patch;
+    if (Object.keys(patch).length > 0) props.onSave(patch);
     props.onClose();
   };
   return (
@@ -44,6 +47,14 @@ export function SettingsDialog(props: SettingsDialogProps): JSX.Element {
             {errors[key] && <div className="error" role="alert">{errors[key]}</div>}
           </section>
         ))}
+        <section>
+          <div className="row">
+            <label style={{ flex: 1 }} htmlFor="setting-ffmpeg">ffmpeg</label>
+            <input id="setting-ffmpeg" type="text" style={{ width: 220 }} placeholder="automatic" value={ffmpegPath}
+              onChange={(e) => setFfmpegPath(e.currentTarget.value)} />
+          </div>
+          <div style={{ color: '#6a7282', fontSize: 12 }}>Full path of the ffmpeg to use; empty: the one on PATH, else the one installed with Duosub.</div>
+        </section>
         <ProfilesEditor profiles={props.settings.customProfiles ?? []} onChange={(customProfiles) => props.onSave({ customProfiles })} />
         <footer>
           <button type="button" onClick={props.onClose}>Cancel</button>
