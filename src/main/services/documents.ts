@@ -116,13 +116,7 @@ export class DocumentService {
 
   apply(docId: string, op: Operation): EditResult {
     const e = this.entry(docId);
-    let applied;
-    try {
-      applied = applyOperation(e.doc, op);
-    } catch (error) {
-      if (error instanceof OperationError) throw new ApiError('bad-request', error.message);
-      throw error;
-    }
+    const applied = callersFault(() => applyOperation(e.doc, op));
     e.doc = applied.doc;
     e.history.record(op, applied.inverse);
     return this.changed(e, op);
@@ -131,14 +125,7 @@ export class DocumentService {
   /** Plans a command against the authoritative document and applies it as one undo step. */
   command(docId: string, command: EditCommand, settings: EditSettings): CommandResult {
     const e = this.entry(docId);
-    let plan;
-    try {
-      plan = planCommand(e.doc, command, settings);
-    } catch (error) {
-      if (error instanceof CommandError || error instanceof OperationError) throw new ApiError('bad-request', error.message);
-      throw error;
-    }
-    return this.applyPlan(docId, plan);
+    return this.applyPlan(docId, callersFault(() => planCommand(e.doc, command, settings)));
   }
 
   /** Applies a planned command (an edit command, or auto-timing) as one undo step. */
@@ -228,13 +215,7 @@ export class DocumentService {
 
   export(docId: string, options: ExportOptions): ExportResult {
     const e = this.entry(docId);
-    let exported;
-    try {
-      exported = exportDocument(e.doc, options);
-    } catch (error) {
-      if (error instanceof ExportError) throw new ApiError('bad-request', error.message);
-      throw error;
-    }
+    const exported = callersFault(() => exportDocument(e.doc, options));
     const name = this.state(docId).fileName ?? 'untitled';
     const stem = name.replace(/(\.duosub)?\.[^.]*$/, '');
     return { fileName: `${stem}${options.lang ? `.${options.lang}` : ''}${exported.extension}`, text: exported.text };
@@ -283,5 +264,20 @@ export class DocumentService {
   /** Sends an event to every window (document changes; other services' progress). */
   broadcast<E extends keyof EventMap>(event: E, payload: EventMap[E]): void {
     for (const listener of this.listeners) listener(event, payload);
+  }
+}
+
+/**
+ * Runs domain work whose expected failures (an operation, command or export that cannot apply to this document)
+ * are the caller's to fix: they become ApiError('bad-request') with their message; anything else is a bug.
+ */
+function callersFault<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof OperationError || error instanceof CommandError || error instanceof ExportError) {
+      throw new ApiError('bad-request', error.message);
+    }
+    throw error;
   }
 }
