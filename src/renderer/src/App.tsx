@@ -106,7 +106,6 @@ export function App() {
   const openExport = useCallback(() => setDialog('export'), []);
   const closeDialog = useCallback(() => setDialog(null), []);
 
-  useEffect(() => void store.init(), [store]);
   useEffect(() => installGlobalKeys(() => commands), [commands]);
   useEffect(() => onMenuCommand((c) => runMenuCommand(commands, c, openExport)), [commands, openExport]);
 

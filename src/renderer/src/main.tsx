@@ -5,7 +5,10 @@ import './app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+const store = getStore();
+// Ask main for the document before React and Monaco start: the transfer overlaps their setup.
+void store.init();
 // A read-only handle for the end-to-end tests and the editing benchmark (they observe state; they edit through the UI).
-(window as unknown as { __duosubStore: unknown }).__duosubStore = getStore();
+(window as unknown as { __duosubStore: unknown }).__duosubStore = store;
 // No StrictMode: its double mount would create the waveform and the Monaco editors twice at start.
 createRoot(root).render(<App />);
