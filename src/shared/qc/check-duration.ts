@@ -1,38 +1,14 @@
-/** Minimum and maximum time on screen (shared by every language). */
-import type { Issue, QcCheck } from './types';
+/** Minimum and maximum time on screen (shared by every language; a limit of 0 means none). */
+import { timingCheck } from './types';
 
-export const minDurationCheck: QcCheck = {
-  rule: 'min-duration',
-  perLanguage: false,
-  timing: true,
-  run(doc, at, _lang, profile) {
-    const issues: Issue[] = [];
-    if (profile.minDurationMs <= 0) return issues;
-    for (const i of at) {
-      const cue = doc.cues[i];
-      const d = cue.end - cue.start;
-      if (d < profile.minDurationMs) {
-        issues.push({ cueId: cue.id, lang: null, rule: 'min-duration', severity: 'warning', value: d, limit: profile.minDurationMs, message: `On screen ${d} ms; the minimum is ${profile.minDurationMs} ms` });
-      }
-    }
-    return issues;
-  },
-};
+export const minDurationCheck = timingCheck('min-duration', (cue, _next, profile) => {
+  const d = cue.end - cue.start;
+  if (profile.minDurationMs <= 0 || d >= profile.minDurationMs) return null;
+  return { severity: 'warning', value: d, limit: profile.minDurationMs, message: `On screen ${d} ms; the minimum is ${profile.minDurationMs} ms` };
+});
 
-export const maxDurationCheck: QcCheck = {
-  rule: 'max-duration',
-  perLanguage: false,
-  timing: true,
-  run(doc, at, _lang, profile) {
-    const issues: Issue[] = [];
-    if (profile.maxDurationMs <= 0) return issues;
-    for (const i of at) {
-      const cue = doc.cues[i];
-      const d = cue.end - cue.start;
-      if (d > profile.maxDurationMs) {
-        issues.push({ cueId: cue.id, lang: null, rule: 'max-duration', severity: 'warning', value: d, limit: profile.maxDurationMs, message: `On screen ${d} ms; the maximum is ${profile.maxDurationMs} ms` });
-      }
-    }
-    return issues;
-  },
-};
+export const maxDurationCheck = timingCheck('max-duration', (cue, _next, profile) => {
+  const d = cue.end - cue.start;
+  if (profile.maxDurationMs <= 0 || d <= profile.maxDurationMs) return null;
+  return { severity: 'warning', value: d, limit: profile.maxDurationMs, message: `On screen ${d} ms; the maximum is ${profile.maxDurationMs} ms` };
+});

@@ -1,5 +1,5 @@
 /** What a quality check reports, and the shape every check has. */
-import type { SubtitleDocument } from '../model';
+import type { Cue, SubtitleDocument } from '../model';
 import type { QcProfile } from './profiles';
 
 export type QcRule =
@@ -56,6 +56,26 @@ export function textCheck(rule: QcRule, find: (text: string, profile: QcProfile)
         const cue = doc.cues[i];
         const found = find(cue.text[lang] ?? '', profile);
         if (found) issues.push({ cueId: cue.id, lang, rule, ...found });
+      }
+      return issues;
+    },
+  };
+}
+
+/**
+ * A check of a cue's timing, shared by every language: `find` sees the cue, the next one in document order (the
+ * incremental index re-checks a cue's predecessor for that reason) and the profile.
+ */
+export function timingCheck(rule: QcRule, find: (cue: Cue, next: Cue | undefined, profile: QcProfile) => TextFinding): QcCheck {
+  return {
+    rule,
+    perLanguage: false,
+    timing: true,
+    run(doc, at, _lang, profile) {
+      const issues: Issue[] = [];
+      for (const i of at) {
+        const found = find(doc.cues[i], doc.cues[i + 1], profile);
+        if (found) issues.push({ cueId: doc.cues[i].id, lang: null, rule, ...found });
       }
       return issues;
     },
