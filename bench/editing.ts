@@ -1,15 +1,18 @@
 /**
  * Editing a 5,000-cue zh-Hans/en project in Chromium against browser mode (the real main-process services):
  *  - open: navigation start → both panes hold every block, the waveform shows regions and the panes' Monaco
- *    editors take input, measured in the page once that frame is painted; median of fresh page loads.
+ *    editors take input, measured in the page once that frame is painted. Fresh page loads in one browser profile
+ *    on disk, like a user's: the first is cold (nothing cached: a first launch), the median of the rest is the
+ *    everyday open, with the scripts' compiled code in V8's code cache — as the Electron app has it (app:// is
+ *    registered with codeCache). Playwright's default contexts are off the record and never keep that cache.
  *  - keystroke: 200 characters typed into an English block mid-document; per key, keydown → the moment the
  *    pane's model, the other pane's alignment, the store's document and the waveform (its store subscription
  *    ran; regions show cue numbers, which a text edit does not change) all have it — polled between tasks,
  *    so it is the work, not the wait for the next frame. Also keydown → the painted frame showing it (that
  *    includes the wait for vsync, 0–16.7 ms at 60 Hz; bare Monaco's own p95 is above 16 ms by that measure).
  *  - peer: the same keystrokes in a bare Monaco editor holding 5,000 paragraphs.
- * Last line: `bench editing: cues=5000 open_s=… keystroke_p50_ms=… keystroke_p95_ms=… painted_p95_ms=…
- * monaco_p95_ms=… ratio_vs_monaco=…` (keystroke = all views updated; ratio = Duosub p95 / Monaco p95, same
+ * Last line: `bench editing: cues=5000 open_s=… open_cold_s=… keystroke_p50_ms=… keystroke_p95_ms=… painted_p95_ms=…
+ * monaco_p95_ms=… ratio_vs_monaco=…` (open_s = warm median; keystroke = all views updated; ratio = Duosub p95 / Monaco p95, same
  * measure). Goals from issue 3 are printed as information; nothing asserts. Knobs: BENCH_RUNS (page loads, default 3), and for digging
  * BENCH_EDITING_PROFILE / BENCH_EDITING_TRACE / BENCH_EDITING_SAMPLES (see below).
  */
@@ -29,7 +32,8 @@ import { buildMonacoPeer, serveStatic, type StaticServer } from './lib/monaco-pe
 
 const CUES = 5000;
 const KEYS = 200;
-const OPEN_RUNS = runCount(3);
+/** Page loads: one cold, the rest warm (at least one). */
+const OPEN_RUNS = Math.max(2, runCount(5));
 /** Idle time between one keystroke's painted frame and the next key (a fast typist's gap is ~100 ms). */
 const PAUSE_MS = 30;
 const TARGET_CUE = `c${CUES / 2}`;
@@ -81,11 +85,21 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
 
-async function newContext(browser: Browser, config: { mode: 'duosub' | 'monaco'; langs: string[]; cues: number }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+type ProbeConfig = { mode: 'duosub' | 'monaco'; langs: string[]; cues: number };
+
+async function withProbe(context: BrowserContext, config: ProbeConfig): Promise<BrowserContext> {
   await context.addInitScript({ content: `window.__benchConfig = ${JSON.stringify(config)};` });
   await context.addInitScript({ path: PROBE });
   return context;
+}
+
+function newContext(browser: Browser, config: ProbeConfig): Promise<BrowserContext> {
+  return browser.newContext({ viewport: VIEWPORT }).then((context) => withProbe(context, config));
+}
+
+/** A browser with a profile on disk (in `dir`, empty at first): its HTTP and code caches persist between pages. */
+async function profileContext(dir: string, config: ProbeConfig): Promise<BrowserContext> {
+  return withProbe(await chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions(), viewport: VIEWPORT }), config);
 }
 
 /**
@@ -181,10 +195,30 @@ async function startProfile(page: Page, name: string): Promise<(() => Promise<vo
   };
 }
 
-/** Open runs, then the keystroke loop on the last page opened. */
-async function measureDuosub(browser: Browser, server: RunningServer, doc: SubtitleDocument) {
+/**
+ * BENCH_EDITING_TRACE=/path/trace.json: a Chromium trace (timeline categories) of the page while typing, through
+ * the DevTools protocol (a persistent context has no Browser to call startTracing on). Returns the stop function.
+ */
+async function startTrace(page: Page): Promise<(() => Promise<void>) | null> {
+  const path = process.env.BENCH_EDITING_TRACE;
+  if (!path) return null;
+  const cdp = await page.context().newCDPSession(page);
+  const events: unknown[] = [];
+  cdp.on('Tracing.dataCollected', (chunk) => events.push(...chunk.value));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  return async () => {
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.end');
+    await complete;
+    await writeFile(path, JSON.stringify({ traceEvents: events }));
+    await cdp.detach();
+  };
+}
+
+/** Open runs (in a profile of their own), then the keystroke loop on the last page opened. */
+async function measureDuosub(server: RunningServer, doc: SubtitleDocument, workDir: string) {
   const langs = doc.languages.map((l) => l.code);
-  const context = await newContext(browser, { mode: 'duosub', langs, cues: CUES });
+  const context = await profileContext(join(workDir, 'profile'), { mode: 'duosub', langs, cues: CUES });
   try {
     const opens: number[] = [];
     let page: Page | null = null;
@@ -201,12 +235,10 @@ async function measureDuosub(browser: Browser, server: RunningServer, doc: Subti
     await waitInPage(page!, `window.__duosubWave.regions.getRegions().some((r) => r.id === '${TARGET_CUE}')`);
     await sleep(500);
     await page!.evaluate(`window.__benchProbe.startKeys(${JSON.stringify({ lang: 'en', cueId: TARGET_CUE, nextCueId: NEXT_CUE, typed: TYPED })})`);
-    // For finding slow spots: BENCH_EDITING_TRACE=/path/trace.json records a Chromium trace of the typing.
-    const trace = process.env.BENCH_EDITING_TRACE;
-    if (trace) await browser.startTracing(page!, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    const tracer = await startTrace(page!);
     const profiler = await startProfile(page!, 'duosub');
     const samples = await typeAndMeasure(page!);
-    if (trace) await browser.stopTracing();
+    await tracer?.();
     await profiler?.();
     const noWave = samples.filter((s) => s.totalMs !== null && s.waveRefreshes === 0).length;
     return { opens, stats: keyStats(samples), noWave };
@@ -263,7 +295,7 @@ async function main(): Promise<void> {
     server = await startServer([project]);
     browser = await chromium.launch(chromiumLaunchOptions());
 
-    const duosub = await measureDuosub(browser, server, doc);
+    const duosub = await measureDuosub(server, doc, workDir);
     let monaco: KeyStats | null = null;
     try {
       monaco = await measureMonaco(browser, doc, workDir);
@@ -271,16 +303,19 @@ async function main(): Promise<void> {
       console.log(`monaco peer failed, no ratio: ${error instanceof Error ? error.message : String(error)}`);
     }
 
-    const openS = median(duosub.opens) / 1000;
-    console.log(`open→interactive runs: ${duosub.opens.map((ms) => fixed(ms, 0)).join(', ')} ms (navigation start → painted; median of ${OPEN_RUNS})`);
+    const [coldMs, ...warm] = duosub.opens;
+    const openS = median(warm) / 1000;
+    console.log(`open→interactive runs: ${duosub.opens.map((ms) => fixed(ms, 0)).join(', ')} ms (navigation start → painted;` +
+      ` the first cold, open_s = median of the other ${warm.length}, with V8's code cache)`);
     console.log(describeKeys(`duosub ${KEYS} keys into ${TARGET_CUE} (en)`, duosub.stats));
     console.log('  complete = en model has the key, zh/en blocks aligned, store doc has the text, waveform refreshed from the store' +
       ` (regions show cue numbers, so that is all a text edit asks of it${duosub.noWave ? `; ${duosub.noWave} keys saw no refresh` : ''}); no cue list exists yet`);
     if (monaco) console.log(describeKeys(`monaco ${KEYS} keys, bare editor, 5,000 paragraphs`, monaco));
     const { updatedP50, updatedP95 } = duosub.stats;
-    console.log(`goals (issue 3, information only): open < 1 s → ${openS < 1 ? 'met' : 'not met'}; keystroke p95 < 16 ms → ${updatedP95 < 16 ? 'met' : 'not met'}`);
+    console.log(`goals (issue 3, information only): open < 1 s → ${openS < 1 ? 'met' : 'not met'} (cold first open ${coldMs < 1000 ? 'also under' : 'over'} 1 s);` +
+      ` keystroke p95 < 16 ms → ${updatedP95 < 16 ? 'met' : 'not met'}`);
     const peer = monaco ? ` monaco_p95_ms=${fixed(monaco.updatedP95)} ratio_vs_monaco=${fixed(updatedP95 / monaco.updatedP95, 2)}` : '';
-    console.log(`bench editing: cues=${CUES} open_s=${fixed(openS, 2)} keystroke_p50_ms=${fixed(updatedP50)} keystroke_p95_ms=${fixed(updatedP95)} painted_p95_ms=${fixed(duosub.stats.p95)}${peer}`);
+    console.log(`bench editing: cues=${CUES} open_s=${fixed(openS, 2)} open_cold_s=${fixed(coldMs / 1000, 2)} keystroke_p50_ms=${fixed(updatedP50)} keystroke_p95_ms=${fixed(updatedP95)} painted_p95_ms=${fixed(duosub.stats.p95)}${peer}`);
   } finally {
     await browser?.close();
     await server?.close();

@@ -71,6 +71,7 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Duosub</title>');
   writeFileSync(join(rendererDir, 'assets', 'editor.worker.js'), 'self.onmessage = () => {};');
+  writeFileSync(join(rendererDir, 'assets', 'panes-controller-DRJmpp73.js'), 'export {};');
   writeFileSync(join(dir, 'secret.txt'), 'secret');
   writeFileSync(mediaFile, Buffer.from(Array.from({ length: 256 }, (_, i) => i)));
   server = await startServer({ api, media, rendererDir, port: 0, host: '127.0.0.1' });
@@ -109,6 +110,16 @@ describe('startServer: access', () => {
     const reply = await http('/assets/editor.worker.js', { headers: { cookie: cookie() } });
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('lets the browser keep content-hashed assets (and their compiled code), but not the page', async () => {
+    const page = await http(withToken('/'));
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const hashed = await http('/assets/panes-controller-DRJmpp73.js', { headers: { cookie: cookie() } });
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const unhashed = await http('/assets/editor.worker.js', { headers: { cookie: cookie() } });
+    expect(unhashed.headers['cache-control']).toBe('no-cache');
   });
 
   it('refuses a foreign Origin and a foreign Host even with the token', async () => {

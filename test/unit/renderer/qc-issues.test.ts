@@ -68,11 +68,13 @@ describe('QcLive', () => {
   });
   const manual = () => {
     const queue: Array<() => void> = [];
-    const live = new QcLive((run) => {
+    const wholes: boolean[] = [];
+    const live = new QcLive((run, whole) => {
       queue.push(run);
+      wholes.push(whole);
       return () => queue.splice(queue.indexOf(run), 1);
     });
-    return { live, queue };
+    return { live, queue, wholes };
   };
   const netflix = { en: BUILTIN_PROFILES.find((p) => p.id === 'netflix-en')! };
   const cues = Array.from({ length: 50 }, (_, i) => cue(`c${i}`, i * 3000, i * 3000 + 2000, 'Fine text.'));
@@ -87,6 +89,16 @@ describe('QcLive', () => {
     queue[0]();
     expect(notified).toBe(1);
     expect(live.getSnapshot().issues).toEqual([]);
+  });
+
+  it('asks for an idle turn for a whole check and a frame for an edit', () => {
+    const { live, queue, wholes } = manual();
+    live.setInputs(doc(cues), netflix);
+    queue.shift()!();
+    live.setInputs(doc(cues.map((c) => (c.id === 'c3' ? { ...c, text: { en: 'Edited.' } } : c))), netflix);
+    queue.shift()!();
+    live.setInputs(doc(cues), { en: BUILTIN_PROFILES.find((p) => p.id === 'default')! });
+    expect(wholes).toEqual([true, false, true]);
   });
 
   it('re-checks only the edited cue and its neighbour, and marks it', () => {

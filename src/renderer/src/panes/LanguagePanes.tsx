@@ -8,7 +8,8 @@ import { languageName } from '../../../shared/model';
 import type { EditCommand } from '../../../shared/commands/schema';
 import type { CommandResult } from '../../../shared/api';
 import { ContextMenu } from '../menu/ContextMenu';
-import { PanesController, type CueMenuOpen, type PanesCallbacks, type PaneCursor, type SelectMode } from './panes-controller';
+import type { CueMenuOpen, PanesCallbacks, PanesController, PaneCursor, SelectMode } from './panes-controller';
+import { loadPanes } from './load-panes';
 import { addedSpeakerId, buildCueMenu, type CueMenuIntent } from './cue-menu';
 import type { PaneHost } from './test-hooks';
 import './pane.css';
@@ -48,22 +49,30 @@ export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
   const languageKey = languages.map((l) => l.code).join('\u0000');
   const selectedIds = props.selectedCueIds;
 
-  // The editors live as long as the set of languages; everything else is fed to them incrementally.
+  // The editors live as long as the set of languages; everything else is fed to them incrementally. Monaco comes
+  // in its own chunk (see load-panes.ts): the editors are made when it is in, from the props of that moment.
   useEffect(() => {
-    const hosts: PaneHost[] = [];
-    for (const lang of languageKey ? languageKey.split('\u0000') : []) {
-      const container = containers.current.get(lang);
-      const editorHost = editorHosts.current.get(lang);
-      if (container && editorHost) hosts.push({ lang, container, editorHost });
-    }
-    const callbacks = (): PanesCallbacks => ({ ...propsRef.current, onCueMenu: setMenu });
-    const controller = new PanesController(hosts, propsRef.current.doc, callbacks);
-    const p = propsRef.current;
-    controller.setSelection(p.selectedCueIds ?? (p.selectedCueId ? [p.selectedCueId] : []), p.selectedCueId);
-    controllerRef.current = controller;
+    let controller: PanesController | null = null;
+    let unmounted = false;
+    void loadPanes().then(({ PanesController }) => {
+      if (unmounted) return;
+      const hosts: PaneHost[] = [];
+      for (const lang of languageKey ? languageKey.split('\u0000') : []) {
+        const container = containers.current.get(lang);
+        const editorHost = editorHosts.current.get(lang);
+        if (container && editorHost) hosts.push({ lang, container, editorHost });
+      }
+      const callbacks = (): PanesCallbacks => ({ ...propsRef.current, onCueMenu: setMenu });
+      const p = propsRef.current;
+      controller = new PanesController(hosts, p.doc, callbacks);
+      controller.setSelection(p.selectedCueIds ?? (p.selectedCueId ? [p.selectedCueId] : []), p.selectedCueId);
+      if (p.revealNonce !== 0) controller.reveal();
+      controllerRef.current = controller;
+    });
     return () => {
+      unmounted = true;
       controllerRef.current = null;
-      controller.dispose();
+      controller?.dispose();
     };
   }, [languageKey]);
 

@@ -18,8 +18,12 @@ export interface QcSnapshot {
   profiles: Readonly<Record<string, QcProfile>>;
 }
 
-/** Runs `run` later (an animation frame in the window); returns a cancel. */
-export type Scheduler = (run: () => void) => () => void;
+/**
+ * Runs `run` later; returns a cancel. `whole` says the check will look at every cue (the first one, or new
+ * profiles): the window then waits for an idle moment, so opening a long document draws the panes first.
+ * Otherwise it is the next animation frame, so an edit's marks follow the keystroke.
+ */
+export type Scheduler = (run: () => void, whole: boolean) => () => void;
 
 const EMPTY: QcSnapshot = { issues: [], marks: new Map(), profiles: {} };
 
@@ -90,11 +94,18 @@ export class QcLive {
     this.cancel = this.scheduler(() => {
       this.cancel = null;
       this.flush();
-    });
+    }, this.checkedDoc === null);
   }
 }
 
-const frameScheduler: Scheduler = (run) => {
+/** At most this long before a whole check runs even if the window never goes idle. */
+const IDLE_TIMEOUT_MS = 1000;
+
+const windowScheduler: Scheduler = (run, whole) => {
+  if (whole) {
+    const id = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(id);
+  }
   const id = requestAnimationFrame(run);
   return () => cancelAnimationFrame(id);
 };
@@ -103,6 +114,6 @@ let instance: QcLive | null = null;
 
 /** The window's one live QC, shared by the panel and the waveform. */
 export function getQcLive(): QcLive {
-  instance ??= new QcLive(frameScheduler);
+  instance ??= new QcLive(windowScheduler);
   return instance;
 }
