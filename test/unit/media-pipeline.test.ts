@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MediaService, type PeaksChunk } from '../../src/main/services/media';
+import { MediaService } from '../../src/main/services/media';
+import type { PeaksChunk } from '../../src/main/services/peaks-decode';
+import type { Peaks } from '../../src/shared/api';
 import { findFfmpeg, parseStreams, probeMedia } from '../../src/main/services/ffmpeg';
 import { cacheKey, decodeDat, encodeDat } from '../../src/main/services/peaks-cache';
 import { isPlayable } from '../../src/main/services/proxy';
@@ -226,5 +228,127 @@ describe('video and playability', () => {
     expect(probe.ok && Math.abs((probe.duration ?? 0) - 2000)).toBeLessThan(100);
     expect(media.runningProcesses).toBe(0);
     expect(readdirSync(join(cacheDir, 'proxies')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('a long file, decoded in segments at once', () => {
+  const longMp3 = join(dir, 'long.mp3');
+  const longM4a = join(dir, 'long.m4a');
+  const references = new Map<string, Peaks>();
+
+  beforeAll(() => {
+    // Five minutes (long enough to split) of a tone that swells, so every seam window holds signal.
+    const tone = "sine=f=300:r=22050:d=300,volume='0.5+0.4*sin(2*PI*0.5*t)':eval=frame";
+    run(['-f', 'lavfi', '-i', tone, '-c:a', 'libmp3lame', '-b:a', '64k', longMp3]);
+    run(['-f', 'lavfi', '-i', tone, '-c:a', 'aac', '-b:a', '48k', longM4a]);
+  });
+
+  /** The peaks one ffmpeg decodes from the top: what the segments must give. */
+  async function oneFfmpeg(file: string): Promise<Peaks> {
+    if (!references.has(file)) {
+      const media = new MediaService({ cacheDir: freshCache(), peakDecoders: 1 });
+      references.set(file, await media.peaks((await media.register(file)).token));
+    }
+    return references.get(file)!;
+  }
+
+  // MP3: each seek measured sample-exact once its decoder settled, so the values are the same. AAC: after a seek
+  // ffmpeg's decoder stays off by 1–3 steps of 32768 in a few samples for good (its state differs, e.g. the
+  // random noise of its noise substitution): a pair may differ in the 4th decimal, far below a pixel.
+  it.each([['an MP3', longMp3, 0], ['an M4A', longM4a, 3e-4]])('splits %s in three, giving the peaks one ffmpeg gives and chunks that cover every pair once', async (_kind, file, tolerance) => {
+    const chunks: PeaksChunk[] = [];
+    let runningAtFirstChunk = 0;
+    const media: MediaService = new MediaService({
+      cacheDir: freshCache(),
+      peakDecoders: 3,
+      onProgress: (_token, chunk) => {
+        if (chunks.length === 0) runningAtFirstChunk = media.runningProcesses;
+        chunks.push(chunk);
+      },
+    });
+    const peaks = await media.peaks((await media.register(file)).token);
+    const reference = await oneFfmpeg(file);
+    expect(peaks.data.length).toBe(reference.data.length);
+    expect(peaks.duration).toBe(reference.duration);
+    const off = peaks.data.map((value, i) => Math.abs(value - reference.data[i]));
+    expect(off.every((difference) => difference <= tolerance + 1e-9)).toBe(true);
+
+    expect(runningAtFirstChunk).toBeGreaterThan(0); // the first pixels do not wait for the end
+    const starts = new Set(chunks.map((chunk) => chunk.start));
+    expect([0, 10_000, 20_000].every((start) => starts.has(start))).toBe(true); // segments at 0, 100 and 200 s
+    const covered = new Uint8Array(peaks.data.length / 2);
+    for (const chunk of chunks) {
+      covered.fill(1 + covered[chunk.start], chunk.start, chunk.start + chunk.data.length / 2);
+      expect(chunk.data).toEqual(peaks.data.slice(2 * chunk.start, 2 * chunk.start + chunk.data.length));
+    }
+    expect(covered.every((times) => times === 1)).toBe(true);
+    const fractions = chunks.map((chunk) => chunk.fraction);
+    expect(fractions.every((fraction, i) => i === 0 || fraction >= fractions[i - 1])).toBe(true);
+    expect(fractions.slice(0, -1).every((fraction) => fraction < 1)).toBe(true);
+    expect(fractions.at(-1)).toBe(1);
+    expect(chunks.at(-1)!.duration).toBe(peaks.duration);
+    expect(media.runningProcesses).toBe(0);
+  });
+
+  it('decodes the file again in one go when a seam does not match (a seek landing 13 ms late)', async () => {
+    const log = join(dir, 'late-seek.log');
+    const lateSeek = fakeFfmpeg('late-seek.sh',
+      `for a; do shift; [ "$p" = -ss ] && a="$a.013"; set -- "$@" "$a"; p=$a; done; echo "$*" >> '${log}'`);
+    const chunks: PeaksChunk[] = [];
+    const media = new MediaService({ ffmpegPath: lateSeek, cacheDir: freshCache(), peakDecoders: 3, onProgress: (_t, chunk) => chunks.push(chunk) });
+    const peaks = await media.peaks((await media.register(longMp3)).token);
+    expect(peaks.data).toEqual((await oneFfmpeg(longMp3)).data);
+    expect(peaks.duration).toBe((await oneFfmpeg(longMp3)).duration);
+    const decodes = readFileSync(log, 'utf8').trim().split('\n');
+    expect(decodes).toHaveLength(4); // three segments, then the whole file
+    expect(decodes.filter((args) => / -ss \d+\.013 /.test(args))).toHaveLength(2);
+    expect(decodes[3]).not.toMatch(/ -ss | -t /);
+    // The fallback sends its chunks from the start again, and ends the progress.
+    expect(chunks.filter((chunk) => chunk.start === 0).length).toBe(2);
+    expect(chunks.at(-1)!.fraction).toBe(1);
+    expect(media.runningProcesses).toBe(0);
+  });
+
+  it('decodes a truncated file whose header still claims the whole length in one go, as far as it goes', async () => {
+    const truncated = join(dir, 'long truncated.mp3');
+    writeFileSync(truncated, readFileSync(longMp3).subarray(0, 1_200_000)); // 150 of 300 s; the LAME tag says 300
+    const chunks: PeaksChunk[] = [];
+    const media = new MediaService({ cacheDir: freshCache(), peakDecoders: 3, onProgress: (_t, chunk) => chunks.push(chunk) });
+    const info = await media.register(truncated);
+    expect(info.duration).toBeGreaterThan(299_000); // so it is split, and the last segment seeks past the end
+    const peaks = await media.peaks(info.token);
+    const reference = await oneFfmpeg(truncated);
+    expect(peaks.data).toEqual(reference.data);
+    expect(Math.abs(peaks.duration - 150_000)).toBeLessThan(1000);
+    expect(chunks.filter((chunk) => chunk.start === 0)).toHaveLength(2); // the last seam could not be checked
+    expect(media.runningProcesses).toBe(0);
+  });
+
+  it('cancel stops the ffmpeg of every segment and leaves no zombie', async () => {
+    const cacheDir = freshCache();
+    const media = new MediaService({ ffmpegPath: fakeFfmpeg('hang.sh', 'exec sleep 60'), cacheDir, peakDecoders: 3 });
+    const info = await media.register(longMp3);
+    const before = childProcesses();
+    const peaks = media.peaks(info.token);
+    await vi.waitFor(() => expect(media.runningProcesses).toBe(3));
+    expect(media.cancelPeaks(info.token)).toBe(true);
+    await expect(peaks).rejects.toThrow(/"long\.mp3" was cancelled/);
+    expect(media.runningProcesses).toBe(0);
+    expect(childProcesses()).toEqual(before);
+    expect(datFiles(cacheDir)).toEqual([]);
+  });
+
+  it('a failing segment stops the others and rejects naming the file, with no process left', async () => {
+    const cacheDir = freshCache();
+    // The segments after the first fail at once; the first would run for a minute unless it is stopped.
+    const failing = fakeFfmpeg('failing-segment.sh',
+      "case \"$*\" in *' -ss '*) echo 'Error while decoding stream' >&2; exit 1;; esac; exec sleep 60");
+    const media = new MediaService({ ffmpegPath: failing, cacheDir, peakDecoders: 3 });
+    const info = await media.register(longMp3);
+    const before = childProcesses();
+    await expect(media.peaks(info.token)).rejects.toThrow(/"long\.mp3": ffmpeg failed: Error while decoding stream/);
+    expect(media.runningProcesses).toBe(0);
+    expect(childProcesses()).toEqual(before);
+    expect(datFiles(cacheDir)).toEqual([]);
   });
 });

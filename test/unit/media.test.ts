@@ -4,7 +4,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MediaService, PeakReducer } from '../../src/main/services/media';
+import { MediaService } from '../../src/main/services/media';
+import { PeakReducer } from '../../src/main/services/peaks-decode';
 import { findFfmpeg, parseProbe } from '../../src/main/services/ffmpeg';
 
 const ffmpeg = findFfmpeg();

@@ -23,8 +23,9 @@ export interface DecodeOptions {
 export function decodeFeatures(ffmpegPath: string, audioPath: string, options: DecodeOptions = {}): Promise<DecodedFeatures> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(options.signal.reason);
+    // -flush_packets 0: 32 KB writes instead of one per decoded frame (see peaks-decode.ts).
     const args = ['-hide_banner', '-nostdin', '-v', 'error', '-i', audioPath, '-vn', '-sn', '-dn',
-      '-ac', '1', '-ar', String(DECODE_RATE), '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1'];
+      '-ac', '1', '-ar', String(DECODE_RATE), '-f', 's16le', '-acodec', 'pcm_s16le', '-flush_packets', '0', 'pipe:1'];
     const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const extractor = new MfccExtractor(DECODE_RATE);
     let carry: Buffer | null = null;

@@ -1,24 +1,19 @@
 /**
  * Media the documents play: files registered under opaque tokens (the renderer never sees a path), their
- * waveform peaks — decoded by ffmpeg in a child process, reduced to min/max pairs while streaming, sent on in
- * chunks as they come and cached on disk — and a playable proxy for files the page cannot play.
+ * waveform peaks — decoded by ffmpeg in child processes (see peaks-decode.ts), sent on in chunks as they come
+ * and cached on disk — and a playable proxy for files the page cannot play.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs, statSync } from 'node:fs';
-import { endianness, homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import type { EventMap, MediaInfo, Peaks } from '../../shared/api';
-import { FFMPEG_INSTALL_HINT, findFfmpeg, isExecutableFile, lastErrorLine, probeMedia } from './ffmpeg';
+import type { MediaInfo, Peaks } from '../../shared/api';
+import { FFMPEG_INSTALL_HINT, findFfmpeg, isExecutableFile, probeMedia } from './ffmpeg';
 import { cacheKey, encodeDat, peaksCachePath, readCachedPeaks, sameStamp, writeAtomically } from './peaks-cache';
+import { decodePeaks, PEAKS_PER_SECOND, SAMPLE_RATE, type FfmpegChild, type PeaksChunk } from './peaks-decode';
 import { isPlayable, makeProxy, proxyPath } from './proxy';
 
-const SAMPLE_RATE = 8000;
-export const PEAKS_PER_SECOND = 100;
-const SAMPLES_PER_PEAK = SAMPLE_RATE / PEAKS_PER_SECOND;
-const MAX_STDERR = 16 * 1024;
-/** Wall time between progress chunks: often enough for the waveform to fill in smoothly, rare enough to be cheap. */
-const PROGRESS_INTERVAL_MS = 250;
 const RESOLUTION = { sampleRate: SAMPLE_RATE, peaksPerSecond: PEAKS_PER_SECOND };
 
 const MIME_BY_EXT: Record<string, string> = {
@@ -49,21 +44,20 @@ export function mimeForMedia(path: string): string {
   return MIME_BY_EXT[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** A chunk of peaks while decoding (the `media.peaksProgress` event without its token). */
-export type PeaksChunk = Omit<EventMap['media.peaksProgress'], 'token'>;
-
 export interface MediaServiceOptions {
   ffmpegPath?: string;
   /** Where peaks (`peaks/`) and proxies (`proxies/`) are cached. */
   cacheDir: string;
   /** Called with each chunk of peaks while a decode runs (not for a cache hit: that answers at once). */
   onProgress?: (token: string, chunk: PeaksChunk) => void;
+  /** How many ffmpeg may decode one file's peaks at once (default: one per core; at most 4 are used). */
+  peakDecoders?: number;
 }
 
-/** A running (or about to run) decode, so cancelPeaks can stop it. */
+/** A running (or about to run) decode, so cancelPeaks can stop all its ffmpeg. */
 interface DecodeJob {
   cancelled: boolean;
-  child: ChildProcess | null;
+  children: Set<ChildProcess>;
 }
 
 interface Entry {
@@ -173,7 +167,7 @@ export class MediaService {
     const job = this.entries.get(token)?.job;
     if (!job || job.cancelled) return false;
     job.cancelled = true;
-    job.child?.kill('SIGKILL');
+    for (const child of job.children) child.kill('SIGKILL');
     return true;
   }
 
@@ -201,7 +195,7 @@ export class MediaService {
 
   private async loadPeaks(token: string, entry: Entry): Promise<Peaks> {
     const name = entry.info.fileName;
-    const job: DecodeJob = { cancelled: false, child: null };
+    const job: DecodeJob = { cancelled: false, children: new Set() };
     entry.job = job;
     try {
       const { key, stamp } = await cacheKey(entry.path).catch((error: NodeJS.ErrnoException) => {
@@ -223,54 +217,34 @@ export class MediaService {
     }
   }
 
-  private decodePeaks(token: string, entry: Entry, job: DecodeJob): Promise<Peaks> {
-    const name = entry.info.fileName;
-    const cancelled = () => new Error(`Reading the waveform of "${name}" was cancelled`);
-    if (this.disposed) return Promise.reject(new Error('The media service has shut down'));
-    if (job.cancelled) return Promise.reject(cancelled());
-    const args = ['-hide_banner', '-nostdin', '-v', 'error', '-i', entry.path, '-vn', '-sn', '-dn',
-      '-ac', '1', '-ar', String(SAMPLE_RATE), '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1'];
-    return new Promise((resolve, reject) => {
+  private async decodePeaks(token: string, entry: Entry, job: DecodeJob): Promise<Peaks> {
+    const cancelled = () => new Error(`Reading the waveform of "${entry.info.fileName}" was cancelled`);
+    // Called for every ffmpeg of the decode, a fallback's too: none starts once the job is stopped.
+    const start = (args: string[]): FfmpegChild => {
+      if (this.disposed) throw new Error('The media service has shut down');
+      if (job.cancelled) throw cancelled();
       const child = spawn(this.ffmpeg(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
-      job.child = child;
       this.children.add(child);
-      const reducer = new PeakReducer(SAMPLES_PER_PEAK);
-      const progress = new ProgressEmitter(reducer, entry.info.duration, (chunk) => this.options.onProgress?.(token, chunk));
-      let stderr = '';
-      let failure: Error | null = null;
-      const abort = (error: Error) => {
-        failure ??= error;
-        child.kill('SIGKILL');
-      };
-      child.stdout.on('data', (chunk: Buffer) => {
-        try {
-          reducer.push(chunk);
-          progress.maybeEmit();
-        } catch (error) {
-          abort(error as Error);
-        }
-      });
-      child.stdout.on('error', abort);
-      child.stderr.setEncoding('utf8');
-      child.stderr.on('data', (chunk: string) => {
-        if (stderr.length < MAX_STDERR) stderr += chunk;
-      });
-      child.on('error', (error) => abort(new Error(`ffmpeg could not run (${error.message})`)));
-      // 'close' comes after the process exited and its pipes closed: settling here leaves no zombie behind.
-      child.on('close', (code, signal) => {
+      job.children.add(child);
+      child.on('close', () => {
         this.children.delete(child);
-        job.child = null;
-        if (job.cancelled) return reject(cancelled());
-        if (failure) return reject(failure);
-        if (code !== 0) {
-          const why = signal ? `ffmpeg was stopped (${signal})` : `ffmpeg failed: ${lastErrorLine(stderr, entry.path)}`;
-          return reject(new Error(`Cannot read the waveform of "${name}": ${why}`));
-        }
-        const peaks = reducer.finish();
-        progress.emitRest(peaks.duration);
-        resolve(peaks);
+        job.children.delete(child);
       });
-    });
+      return child;
+    };
+    try {
+      return await decodePeaks({
+        path: entry.path,
+        name: entry.info.fileName,
+        duration: entry.info.duration,
+        decoders: this.options.peakDecoders ?? availableParallelism(),
+        start,
+        onChunk: (chunk) => this.options.onProgress?.(token, chunk),
+      });
+    } catch (error) {
+      if (job.cancelled) throw cancelled();
+      throw error;
+    }
   }
 
   /** Makes (or finds in the cache) the proxy and registers it under a token of its own. */
@@ -295,118 +269,4 @@ export class MediaService {
 
 function newToken(): string {
   return randomBytes(16).toString('hex'); // hex: survives a case-folding URL host (Electron scheme)
-}
-
-/** Sends the pairs a reducer gained since the last chunk, at most every PROGRESS_INTERVAL_MS (the first at once). */
-class ProgressEmitter {
-  private sent = 0;
-  private lastAt = -Infinity;
-
-  constructor(
-    private readonly reducer: PeakReducer,
-    private readonly duration: number,
-    private readonly emit: (chunk: PeaksChunk) => void,
-  ) {}
-
-  maybeEmit(): void {
-    const now = performance.now();
-    if (now - this.lastAt < PROGRESS_INTERVAL_MS || this.reducer.pairs === this.sent) return;
-    this.lastAt = now;
-    const decodedMs = (this.reducer.pairs * 1000) / PEAKS_PER_SECOND;
-    this.send(this.duration > 0 ? Math.min(0.999, decodedMs / this.duration) : 0, this.duration);
-  }
-
-  emitRest(duration: number): void {
-    if (this.reducer.pairs > this.sent || this.sent === 0) this.send(1, duration);
-  }
-
-  private send(fraction: number, duration: number): void {
-    const start = this.sent;
-    const data = this.reducer.dataFrom(start);
-    this.sent = this.reducer.pairs;
-    this.emit({ peaksPerSecond: PEAKS_PER_SECOND, start, data, fraction, duration });
-  }
-}
-
-const LITTLE_ENDIAN = endianness() === 'LE';
-
-/** Reduces s16le mono PCM, arriving in chunks of any length, to interleaved min/max pairs in -1…1. */
-export class PeakReducer {
-  private readonly data: number[] = [];
-  private carry: number | null = null;
-  private min = 0;
-  private max = 0;
-  private count = 0;
-  private total = 0;
-
-  constructor(private readonly samplesPerPeak: number) {}
-
-  /** Complete pairs so far. */
-  get pairs(): number {
-    return this.data.length >> 1;
-  }
-
-  /** The complete pairs from pair `start` on, interleaved. */
-  dataFrom(start: number): number[] {
-    return this.data.slice(start * 2);
-  }
-
-  push(chunk: Buffer): void {
-    let buffer = chunk;
-    if (this.carry !== null) {
-      buffer = Buffer.concat([Buffer.from([this.carry]), chunk]);
-      this.carry = null;
-    }
-    const whole = buffer.length - (buffer.length % 2);
-    if (whole < buffer.length) this.carry = buffer[whole];
-    if (whole === 0) return;
-    this.addSamples(samplesOf(buffer, whole));
-  }
-
-  finish(): Peaks {
-    if (this.count > 0) this.flush();
-    return {
-      peaksPerSecond: (SAMPLE_RATE / this.samplesPerPeak),
-      duration: Math.round((this.total / SAMPLE_RATE) * 1000),
-      data: this.data,
-    };
-  }
-
-  /** The hot loop (an hour is 29 M samples): integer min/max, no per-sample calls. */
-  private addSamples(samples: Int16Array): void {
-    const per = this.samplesPerPeak;
-    let { min, max, count } = this;
-    for (let i = 0; i < samples.length; i++) {
-      const sample = samples[i];
-      if (count === 0) {
-        min = sample;
-        max = sample;
-      } else if (sample < min) min = sample;
-      else if (sample > max) max = sample;
-      if (++count === per) {
-        this.min = min;
-        this.max = max;
-        this.flush();
-        count = 0;
-      }
-    }
-    this.min = min;
-    this.max = max;
-    this.count = count;
-    this.total += samples.length;
-  }
-
-  private flush(): void {
-    // Four decimals are far below a pixel and keep the JSON of an hour of peaks small.
-    this.data.push(Math.round((this.min / 32768) * 1e4) / 1e4, Math.round((this.max / 32768) * 1e4) / 1e4);
-    this.count = 0;
-  }
-}
-
-/** The first `bytes` of a buffer as 16-bit little-endian samples, without a copy when alignment allows. */
-function samplesOf(buffer: Buffer, bytes: number): Int16Array {
-  if (LITTLE_ENDIAN && buffer.byteOffset % 2 === 0) return new Int16Array(buffer.buffer, buffer.byteOffset, bytes / 2);
-  const samples = new Int16Array(bytes / 2);
-  for (let i = 0; i < samples.length; i++) samples[i] = buffer.readInt16LE(2 * i);
-  return samples;
 }

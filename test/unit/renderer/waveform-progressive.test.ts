@@ -11,8 +11,21 @@ describe('ProgressivePeaks', () => {
     expect(channels[0][10]).toBeCloseTo(0.25);
     expect(channels[1][10]).toBeCloseTo(-0.5);
     expect(channels[0][11]).toBeCloseTo(0.75);
-    expect(buffer.filled).toBe(12);
     expect(buffer.amplitude(11)).toBeCloseTo(0.85);
+  });
+
+  it('counts as filled only the pairs from the start without a gap, whatever the order of the chunks', () => {
+    const buffer = new ProgressivePeaks(100, 2.5);
+    const pairs = (n: number) => Array.from({ length: 2 * n }, (_, i) => (i % 2 ? 0.5 : -0.5));
+    buffer.write(100, pairs(50)); // a later segment first: pairs 0…99 are still zeros, not silence
+    expect(buffer.filled).toBe(0);
+    buffer.write(0, pairs(40));
+    expect(buffer.filled).toBe(40);
+    buffer.write(200, pairs(50));
+    buffer.write(40, pairs(60)); // closes the gap up to the first later stretch
+    expect(buffer.filled).toBe(150);
+    buffer.write(140, pairs(60)); // overlaps both neighbours
+    expect(buffer.filled).toBe(250);
   });
 
   it('drops pairs past the end and clamps values to -1…1', () => {
@@ -20,6 +33,8 @@ describe('ProgressivePeaks', () => {
     buffer.write(9, [-2, 3, -0.5, 0.5]);
     expect(buffer.top[9]).toBe(1);
     expect(buffer.bottom[9]).toBe(-1);
+    expect(buffer.filled).toBe(0); // pairs 0…8 were never written
+    buffer.write(0, Array.from({ length: 18 }, () => 0.1));
     expect(buffer.filled).toBe(10);
   });
 
@@ -31,6 +46,11 @@ describe('ProgressivePeaks', () => {
     expect(buffer.bottom[1]).toBeCloseTo(-0.3);
     expect(buffer.top[1]).toBeCloseTo(0.6);
     expect(buffer.filled).toBe(2);
+    const late = new ProgressivePeaks(50, 2);
+    late.write(100, [-0.1, 0.2, -0.4, 0.1], 100);
+    expect(late.filled).toBe(0);
+    late.write(0, Array.from({ length: 200 }, () => 0.1), 100);
+    expect(late.filled).toBe(51);
   });
 });
 

@@ -2,7 +2,7 @@
  * The peaks buffer the waveform draws while main is still decoding: two Float32Arrays (max above the line,
  * min below) sized for the whole file up front and filled in place as chunks arrive, so wavesurfer keeps
  * drawing the same arrays and no chunk is kept once copied. A 3-hour file at 100 pairs/s is 2 × 4.3 MB.
- * Pure: no DOM, no wavesurfer.
+ * Chunks may come in any order (main decodes a long file in segments at once). Pure: no DOM, no wavesurfer.
  */
 import type { Peaks } from '../../../shared/api';
 import type { WavePeaks } from './peaks';
@@ -10,8 +10,8 @@ import type { WavePeaks } from './peaks';
 export class ProgressivePeaks {
   readonly top: Float32Array;
   readonly bottom: Float32Array;
-  /** Pairs filled so far (the highest index written + 1), for the progress bar and the pause finder. */
-  filled = 0;
+  /** The stretches written so far as [start, end) pairs, in order, apart from each other. */
+  private written: { start: number; end: number }[] = [];
 
   constructor(
     readonly peaksPerSecond: number,
@@ -25,6 +25,15 @@ export class ProgressivePeaks {
 
   get pairs(): number {
     return this.top.length;
+  }
+
+  /**
+   * Pairs filled from the start without a gap, for the pause finder: a stretch not decoded yet is zeros,
+   * which would look like silence.
+   */
+  get filled(): number {
+    const first = this.written[0];
+    return first?.start === 0 ? first.end : 0;
   }
 
   /** The arrays in wavesurfer's shape; the same objects every time, so redrawing shows new chunks. */
@@ -48,7 +57,7 @@ export class ProgressivePeaks {
       this.bottom[start + i] = clamp(data[2 * i]);
       this.top[start + i] = clamp(data[2 * i + 1]);
     }
-    if (n > 0) this.filled = Math.max(this.filled, start + n);
+    if (n > 0) this.markWritten(start, start + n);
   }
 
   /** The final peaks: the whole file at once (main's cache may answer at another resolution). */
@@ -71,7 +80,20 @@ export class ProgressivePeaks {
       this.bottom[j] = Math.min(this.bottom[j], clamp(data[2 * i]));
       this.top[j] = Math.max(this.top[j], clamp(data[2 * i + 1]));
     }
-    if (last >= 0) this.filled = Math.max(this.filled, last + 1);
+    if (last >= 0) this.markWritten(Math.floor(start * scale), last + 1);
+  }
+
+  private markWritten(start: number, end: number): void {
+    const apart: { start: number; end: number }[] = [];
+    for (const stretch of this.written) {
+      if (stretch.end < start || stretch.start > end) apart.push(stretch);
+      else {
+        start = Math.min(start, stretch.start);
+        end = Math.max(end, stretch.end);
+      }
+    }
+    apart.push({ start, end });
+    this.written = apart.sort((a, b) => a.start - b.start);
   }
 
   /** Peak-to-peak height of pair i (0…2), for the pause finder. */
