@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFfmpeg, FFMPEG_INSTALL_HINT } from '../src/main/services/ffmpeg';
 import { MediaService } from '../src/main/services/media';
@@ -95,26 +95,32 @@ async function main(): Promise<void> {
   const found = findFfmpeg();
   if (!found) throw new Error(FFMPEG_INSTALL_HINT);
   const dir = await mkdtemp(join(tmpdir(), 'duosub-bench-waveform-'));
-  const browser = process.env.BENCH_NO_CHROMIUM ? null : await launchChromium();
+  const chromium = !process.env.BENCH_NO_CHROMIUM;
   try {
     const rows: Row[] = [];
     for (const minutes of FILES_MINUTES) {
       const mp3 = join(dir, `speech-like-${minutes}.mp3`);
       await makeSpeechLikeMp3(found.path, mp3, minutes);
+      // Main's timings first, with no browser running: Chromium's own start-up work would land on them.
       const row = await measureMain(found.path, mp3, join(dir, `cache-${minutes}`), minutes);
-      if (browser) {
-        row.heapMb = await duosubHeap(browser, mp3, row.durationMs, HEAP_CAP_S)
-          .catch((error: Error) => `failed(${error.message.split('\n')[0].slice(0, 80).replace(/\s+/g, '_')})`);
-        if (minutes === WAVESURFER_MINUTES) row.wavesurferS = await wavesurferDecode(browser, mp3, WAVESURFER_CAP_S);
+      if (chromium) {
+        const browser = await launchChromium();
+        try {
+          row.heapMb = await duosubHeap(browser, mp3, row.durationMs, HEAP_CAP_S)
+            .catch((error: Error) => `failed(${error.message.split('\n')[0].slice(0, 80).replace(/\s+/g, '_')})`);
+          if (minutes === WAVESURFER_MINUTES) row.wavesurferS = await wavesurferDecode(browser, mp3, WAVESURFER_CAP_S);
+        } finally {
+          await browser.close();
+        }
       }
       console.log(`  ${minutes} min: measured (${row.durationMs} ms of audio)`);
       rows.push(row);
       await rm(mp3, { force: true });
     }
-    console.log(`ffmpeg=${found.path} (${found.source}); one run each; chromium=${browser ? 'yes' : 'skipped'}`);
+    console.log(`ffmpeg=${found.path} (${found.source}); one run each; chromium=${chromium ? 'yes' : 'skipped'}; ` +
+      `${availableParallelism()} cores (Duosub decodes a long file with one ffmpeg per core)`);
     for (const row of rows) console.log(line(row));
   } finally {
-    await browser?.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
