@@ -130,15 +130,22 @@ export function createApi(services: Services, platform: Platform, startup: Start
     }
   }
 
+  /** The start-up file (or the sample), opened once; a failure does not stick: the next call tries again. */
+  function openInitial(): Promise<DocumentState> {
+    if (!initial) {
+      const opening = startup.file ? openWithMedia(startup.file, startup.media ?? null, false) : openSample('excerpt');
+      initial = opening;
+      opening.catch(() => {
+        if (initial === opening) initial = null;
+      });
+    }
+    return initial;
+  }
+
   const handlers: Handlers = {
     'session.initial': () => {
       if (current && documents.has(current)) return documents.state(current);
-      initial ??= startup.file
-        ? openWithMedia(startup.file, startup.media ?? null, false)
-        : openSample('excerpt');
-      // A failed start-up file must not stick: the next call tries again.
-      initial.catch(() => { initial = null; });
-      return initial.then((s) => ({ ...documents.state(s.docId), problems: s.problems }));
+      return openInitial().then((s) => ({ ...documents.state(s.docId), problems: s.problems }));
     },
     'doc.get': ({ docId }) => documents.state(docId),
     'doc.openSample': ({ which }) => openSample(which),
@@ -213,6 +220,14 @@ export function createApi(services: Services, platform: Platform, startup: Start
     },
     onEvent(listener: (event: EventName, payload: unknown) => void): () => void {
       return documents.onEvent(listener);
+    },
+    /**
+     * Starts opening the start-up document now, while the window loads its scripts, so that its first
+     * `session.initial` finds it ready (a 5,000-cue project takes main a few hundred ms while the page compiles).
+     * A failure is reported to that call, which tries again.
+     */
+    prepare(): void {
+      openInitial().catch(() => undefined);
     },
   };
 }

@@ -180,6 +180,7 @@ async function main(): Promise<void> {
   const sendCommand = (command: Command) => send('duosub:command', command);
   Menu.setApplicationMenu(buildMenu(sendCommand));
   window = createWindow();
+  api.prepare(); // the document opens while the window loads
   window.on('closed', () => {
     window = null;
   });

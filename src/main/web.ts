@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   const api = createApi(services, browserPlatform(uploads), args.startup);
   const server = await startServer({ api, media: services.media, rendererDir, port: args.port, host: '127.0.0.1', uploads });
   console.log(`Duosub (browser mode): ${server.url}`);
+  api.prepare(); // the document opens while the browser loads the page
 
   let stopping = false;
   const stop = () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApi, createServices, type Platform } from '../../src/main/api';
@@ -40,6 +40,37 @@ describe('createApi', () => {
     const again = (await api.dispatch('session.initial', {})) as DocumentState;
     expect(again.docId).toBe(state.docId);
     services.media.dispose();
+  });
+
+  it('prepare() opens the start-up file before the window asks; a failure there is tried again on asking', async () => {
+    const file = join(dir, 'later.srt');
+    const { api, services } = makeApi({ file });
+    let opened = 0;
+    const open = services.documents.openFile.bind(services.documents);
+    services.documents.openFile = (...args) => {
+      opened++;
+      return open(...args);
+    };
+    api.prepare(); // the file does not exist yet
+    await new Promise((done) => setTimeout(done, 50));
+    expect(opened).toBe(1);
+    writeFileSync(file, '1\n00:00:01,000 --> 00:00:02,000\nHello\n');
+    const state = (await api.dispatch('session.initial', {})) as DocumentState;
+    expect(opened).toBe(2);
+    expect(state.doc.cues).toHaveLength(1);
+
+    const ready = makeApi({ file });
+    let openedReady = 0;
+    const openReady = ready.services.documents.openFile.bind(ready.services.documents);
+    ready.services.documents.openFile = (...args) => {
+      openedReady++;
+      return openReady(...args);
+    };
+    ready.api.prepare();
+    ready.api.prepare();
+    const first = (await ready.api.dispatch('session.initial', {})) as DocumentState;
+    expect(first.doc.cues[0].text).toEqual({ en: 'Hello' });
+    expect(openedReady).toBe(1);
   });
 
   it('rejects unknown channels and invalid payloads with a clear message', async () => {
