@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CommandError } from '../../src/shared/commands/plan';
-import { clauseBoundaries, codePointOffset, codePoints } from '../../src/shared/commands/split-point';
+import { chooseCut, clauseBoundaries, codePointOffset, codePoints, dictionaryWordStarts, wordBoundaries } from '../../src/shared/commands/split-point';
 import { EN, ZH, makeDoc, run, texts } from './commands-helpers';
 
 const settings = { minSplitMs: 200, minGapMs: 24 };
@@ -150,6 +150,35 @@ describe('split turn', () => {
     expect(after.speakers).toHaveLength(2);
     expect(after.cues[1].speaker).toBe('s2');
     expect(() => run(doc, { kind: 'split', cueId: 'c1', speaker: { speakerId: 's9' } })).toThrow('No speaker with id s9');
+  });
+});
+
+describe('word boundaries in Chinese', () => {
+  const text = '我们共同设计了一款新型定制芯片并且服务于全球用户';
+
+  it('come from the platform dictionary: 服务|于|全球, never 全|球', () => {
+    const starts = dictionaryWordStarts(codePoints('服务于全球'), ZH);
+    expect(starts).not.toBeNull();
+    expect([...starts!].sort()).toEqual([2, 3]);
+  });
+
+  it('the other language of a split without a clause mark is cut between words', () => {
+    const cps = codePoints(text);
+    const cut = chooseCut(cps, ZH, 0.5);
+    expect(cut).not.toBe(12); // the character midpoint, inside 定制
+    expect(dictionaryWordStarts(cps, ZH)!.has(cut)).toBe(true);
+    expect(Math.abs(cut - 12)).toBeLessThanOrEqual(2);
+  });
+
+  it('without Intl.Segmenter every character boundary outside a Latin word remains', () => {
+    vi.stubGlobal('Intl', { ...Intl, Segmenter: undefined });
+    try {
+      const cps = codePoints('服务于OpenAI全球');
+      expect(dictionaryWordStarts(cps, 'zh-Hant-TW')).toBeNull();
+      expect(wordBoundaries(cps, true, 'zh-Hant-TW')).toEqual([1, 2, 3, 9, 10]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import type { SubtitleDocument } from '../../src/shared/model';
 import { applyOperation } from '../../src/shared/operations';
 import { planFix, type FixRequest } from '../../src/shared/qc/fixes/plan';
 import { rebreak, trimSpaces } from '../../src/shared/qc/fixes/text';
+import { dictionaryWordStarts } from '../../src/shared/commands/split-point';
 import { checkDocument } from '../../src/shared/qc/run';
 import { doc, EN, NETFLIX, profile, ZH } from './qc-helpers';
 
@@ -84,6 +85,17 @@ describe('re-break lines', () => {
     for (const l of rebreak(edge, ZH, zh).split('\n')) expect(l.includes('12345') || !/\d/.test(l)).toBe(true);
     // A line never starts with a full-width comma.
     for (const l of rebreak('一二三四五六七八九十一二三四五六，七八九', ZH, zh).split('\n')) expect(l.startsWith('，')).toBe(false);
+  });
+
+  it('Chinese: breaks between words by the dictionary when that fits (not 新型定|制芯片)', () => {
+    const text = '我们共同设计了一款新型定制芯片并且服务于全球用户';
+    const [first, second] = rebreak(text, ZH, zh).split('\n');
+    expect(first + second).toBe(text);
+    expect(Array.from(first).length).toBeLessThanOrEqual(16);
+    expect(Array.from(second).length).toBeLessThanOrEqual(16);
+    // By characters alone the most balanced cut is 12|12, inside 定制 (custom).
+    expect(first).not.toMatch(/定$/);
+    expect(dictionaryWordStarts(Array.from(text), ZH)?.has(Array.from(first).length)).toBe(true);
   });
 
   it('fixes cpl and lines problems per language and leaves good text alone', () => {

@@ -7,7 +7,7 @@
  */
 import type { Cue, SubtitleDocument } from '../model';
 import { cuesOf, isCjkLanguage, requireLanguage } from '../commands/common';
-import { clauseBoundaries, codePoints, cutAt, halfRatio, wordBoundaries } from '../commands/split-point';
+import { characterBoundaries, clauseBoundaries, codePoints, cutAt, dictionaryWordStarts, halfRatio } from '../commands/split-point';
 import { alignSentences, lengthRatio } from './gale-church';
 import { DEFAULT_CUE_LIMITS, fits, type CueLimits } from './limits';
 import { splitSentences } from './sentences';
@@ -122,9 +122,13 @@ function candidates(text: string, lang: string): Candidate[] {
   const at = (cut: number, penalty: number, clause: boolean): Candidate => ({ cut, ratio: halfRatio(cutAt(cps, cut)), penalty, clause });
   const out = [at(0, WHOLE_PENALTY, false), at(cps.length, WHOLE_PENALTY, false)];
   for (const cut of clauses) out.push(at(cut, 0, true));
-  for (const cut of wordBoundaries(cps, cjk)) {
+  // CJK: every character boundary is a candidate, those between words (by the dictionary, else by the guess
+  // below) cheaper than those inside one.
+  const words = cjk ? dictionaryWordStarts(cps, lang) : null;
+  const betweenWords = (cut: number) => !cjk || (words ? words.has(cut) : softCjkBoundary(cps, cut));
+  for (const cut of characterBoundaries(cps, cjk)) {
     if (clauses.has(cut)) continue;
-    out.push(at(cut, !cjk || softCjkBoundary(cps, cut) ? WORD_PENALTY : CJK_CHAR_PENALTY, false));
+    out.push(at(cut, betweenWords(cut) ? WORD_PENALTY : CJK_CHAR_PENALTY, false));
   }
   return out;
 }
@@ -134,7 +138,7 @@ const ENDS_PHRASE = new Set(['的', '了', '着', '过', '地', '得', '—', ':
 const STARTS_PHRASE = new Set(['和', '与', '及', '或', '但', '而', '并', '在', '把', '被', '对', '从', '向', '为', '让', '给', '将', '就', '也', '都', '—']);
 const HAN = /\p{Script=Han}/u;
 
-/** Without a dictionary, the cuts between CJK characters least likely to split a word: after 的, before 和, at a script change. */
+/** Where the platform has no dictionary: the cuts between CJK characters least likely to split a word (after 的, before 和, at a script change). */
 function softCjkBoundary(cps: string[], cut: number): boolean {
   const [before, after] = [cps[cut - 1], cps[cut]];
   if (before === '—' && after === '—') return false;

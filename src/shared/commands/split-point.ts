@@ -78,13 +78,65 @@ export function clauseBoundaries(cps: string[], cjk: boolean): number[] {
   return cuts;
 }
 
-/** Fallback cut positions: word starts in space-separated text; any character in CJK text, but not inside a Latin word. */
-export function wordBoundaries(cps: string[], cjk: boolean): number[] {
+const segmenters = new Map<string, Intl.Segmenter | null>();
+
+function wordSegmenter(lang: string): Intl.Segmenter | null {
+  if (!segmenters.has(lang)) {
+    let segmenter: Intl.Segmenter | null = null;
+    if (typeof Intl.Segmenter === 'function') {
+      try {
+        segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+      } catch {
+        segmenter = new Intl.Segmenter('zh', { granularity: 'word' }); // a tag the platform does not take
+      }
+    }
+    segmenters.set(lang, segmenter);
+  }
+  return segmenters.get(lang)!;
+}
+
+/**
+ * Code-point positions where a word starts, strictly inside the text, by the platform's dictionary word breaker
+ * (ICU's, behind Intl.Segmenter): Chinese and Japanese put no spaces between words, so only a dictionary knows
+ * that 全球 is one word and 服务于全|球 a bad cut. Null where the platform has no Intl.Segmenter.
+ */
+export function dictionaryWordStarts(cps: string[], lang: string): Set<number> | null {
+  const segmenter = wordSegmenter(lang);
+  if (!segmenter) return null;
+  // Segments are indexed in UTF-16 units; positions here are code points.
+  const unitToPoint = new Map<number, number>();
+  let units = 0;
+  cps.forEach((c, p) => {
+    unitToPoint.set(units, p);
+    units += c.length;
+  });
+  const starts = new Set<number>();
+  for (const { index } of segmenter.segment(cps.join(''))) {
+    const p = unitToPoint.get(index);
+    if (p !== undefined && p > 0) starts.add(p);
+  }
+  return starts;
+}
+
+/** Cut positions that split no Latin word: word starts in space-separated text; any other character in CJK text. */
+export function characterBoundaries(cps: string[], cjk: boolean): number[] {
   const cuts: number[] = [];
   for (let p = 1; p < cps.length; p++) {
     if (cjk ? !(isLatinAlnum(cps[p - 1]) && isLatinAlnum(cps[p])) : isSpace(cps[p - 1]) && !isSpace(cps[p])) cuts.push(p);
   }
   return cuts;
+}
+
+/**
+ * Fallback cut positions: word starts in space-separated text; in CJK text the dictionary's word starts, or (no
+ * dictionary, or a single long word) any character outside a Latin word.
+ */
+export function wordBoundaries(cps: string[], cjk: boolean, lang: string): number[] {
+  const cuts = characterBoundaries(cps, cjk);
+  if (!cjk) return cuts;
+  const words = dictionaryWordStarts(cps, lang);
+  const inWords = words ? cuts.filter((p) => words.has(p)) : [];
+  return inWords.length > 0 ? inWords : cuts;
 }
 
 function nearest(candidates: number[], target: number): number {
@@ -105,7 +157,7 @@ export function chooseCut(cps: string[], lang: string, ratio: number): number {
   const target = ratio * cps.length;
   const clauses = clauseBoundaries(cps, cjk);
   if (clauses.length > 0) return nearest(clauses, target);
-  const words = wordBoundaries(cps, cjk);
+  const words = wordBoundaries(cps, cjk, lang);
   if (words.length > 0) return nearest(words, target);
   return nearest([0, cps.length], target);
 }
