@@ -58,7 +58,7 @@ describe('duosub: round trip', () => {
       text: fc.dictionary(fc.constantFrom(...langs), fc.string({ unit: 'grapheme', maxLength: 40 })),
     });
     fc.assert(
-      fc.property(fc.array(cueArb, { maxLength: 20 }), fc.dictionary(fc.string({ minLength: 1 }), fc.jsonValue()), (items, meta) => {
+      fc.property(fc.array(cueArb, { maxLength: 20 }), fc.dictionary(fc.string({ minLength: 1 }).filter((key) => key !== '__proto__'), fc.jsonValue()), (items, meta) => {
         let t = 0;
         const cues = items.map((c, i) => ({ id: `c${i + 1}`, start: t, end: (t += c.len), speaker: c.speaker, text: c.text }));
         const doc: SubtitleDocument = {
@@ -72,6 +72,17 @@ describe('duosub: round trip', () => {
         expect(back.doc).toEqual(doc);
       }),
     );
+  });
+});
+
+describe('duosub: a "__proto__" metadata key', () => {
+  it('is dropped with a warning, and no object gains a prototype from it', () => {
+    const text = serializeDuosub(small).replace('"metadata": {', '"metadata": {"__proto__": {"polluted": true}, ');
+    const { doc, problems } = parseDuosub(text);
+    expect(problems.map((p) => p.message)).toContain('metadata key "__proto__" is not allowed; ignored');
+    expect(Object.keys(doc.metadata)).not.toContain('__proto__');
+    expect((doc.metadata as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 

@@ -173,7 +173,13 @@ function readMedia(data: Record<string, unknown>, r: Reader): MediaReference | n
 function readMetadata(data: Record<string, unknown>, r: Reader): SubtitleDocument['metadata'] {
   if (data.metadata === undefined) return {};
   const parsed = S.metadataSchema.safeParse(data.metadata);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // An own "__proto__" key (JSON allows it) cannot be kept in an object without changing its prototype.
+    if (Object.hasOwn(data.metadata as object, '__proto__')) {
+      r.report(r.keyLine('metadata'), 'metadata key "__proto__" is not allowed; ignored', 'warning');
+    }
+    return parsed.data;
+  }
   r.report(r.keyLine('metadata'), 'metadata must be an object; ignored', 'warning');
   return {};
 }
