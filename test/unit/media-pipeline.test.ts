@@ -38,6 +38,18 @@ function childProcesses(): string[] {
 }
 
 const freshCache = () => mkdtempSync(join(dir, 'cache-'));
+
+/** Starts reading the peaks, waits for `running` ffmpeg, cancels: the call rejects, and no process or cache file is left. */
+async function expectCancelLeavesNothing(media: MediaService, token: string, running: number, message: RegExp, cacheDir: string) {
+  const before = childProcesses();
+  const peaks = media.peaks(token);
+  await vi.waitFor(() => expect(media.runningProcesses).toBe(running));
+  expect(media.cancelPeaks(token)).toBe(true);
+  await expect(peaks).rejects.toThrow(message);
+  expect(media.runningProcesses).toBe(0);
+  expect(childProcesses()).toEqual(before);
+  expect(datFiles(cacheDir)).toEqual([]);
+}
 const datFiles = (cacheDir: string) => (existsSync(join(cacheDir, 'peaks')) ? readdirSync(join(cacheDir, 'peaks')) : []);
 
 beforeAll(() => {
@@ -136,14 +148,7 @@ describe('cancel and bad input', () => {
     const media = new MediaService({ ffmpegPath: fakeFfmpeg('hang.sh', 'exec sleep 60'), cacheDir });
     const info = await media.register(mp3);
     expect(media.cancelPeaks(info.token)).toBe(false); // nothing running yet
-    const before = childProcesses();
-    const peaks = media.peaks(info.token);
-    await vi.waitFor(() => expect(media.runningProcesses).toBe(1));
-    expect(media.cancelPeaks(info.token)).toBe(true);
-    await expect(peaks).rejects.toThrow(/"tone\.mp3" was cancelled/);
-    expect(media.runningProcesses).toBe(0);
-    expect(childProcesses()).toEqual(before);
-    expect(datFiles(cacheDir)).toEqual([]);
+    await expectCancelLeavesNothing(media, info.token, 1, /"tone\.mp3" was cancelled/, cacheDir);
   });
 
   it('a file removed after it was opened gives a clear message naming it', async () => {
@@ -328,14 +333,7 @@ describe('a long file, decoded in segments at once', () => {
     const cacheDir = freshCache();
     const media = new MediaService({ ffmpegPath: fakeFfmpeg('hang.sh', 'exec sleep 60'), cacheDir, peakDecoders: 3 });
     const info = await media.register(longMp3);
-    const before = childProcesses();
-    const peaks = media.peaks(info.token);
-    await vi.waitFor(() => expect(media.runningProcesses).toBe(3));
-    expect(media.cancelPeaks(info.token)).toBe(true);
-    await expect(peaks).rejects.toThrow(/"long\.mp3" was cancelled/);
-    expect(media.runningProcesses).toBe(0);
-    expect(childProcesses()).toEqual(before);
-    expect(datFiles(cacheDir)).toEqual([]);
+    await expectCancelLeavesNothing(media, info.token, 3, /"long\.mp3" was cancelled/, cacheDir);
   });
 
   it('a failing segment stops the others and rejects naming the file, with no process left', async () => {
