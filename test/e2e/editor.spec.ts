@@ -26,6 +26,14 @@ test.describe('the bundled 98-turn transcript', () => {
     await expect.poll(() => blockText(page, 'zh-Hans', 'c3')).toBe('我们正在定义人类文明的下一代操作系统。');
   });
 
+  test('when the editor chunk cannot be fetched, the status line says so; the waveform still opens', async ({ page }) => {
+    await page.route(/\/assets\/panes-controller-[\w-]+\.js$/, (route) => route.abort());
+    await page.goto(ctx.server.url);
+    await expect(page.getByTestId('status')).toContainText('Could not load the text editor');
+    await expect(page.getByTestId('waveform')).toHaveAttribute('data-region-count', /^[1-9]/);
+    await expect(page.getByTestId('pane-en')).not.toHaveAttribute('data-block-count', '98');
+  });
+
   test('a word edited in the English pane is in the saved file', async ({ page }) => {
     await page.goto(ctx.server.url);
     await expect(page.getByTestId('pane-en')).toHaveAttribute('data-block-count', '98');

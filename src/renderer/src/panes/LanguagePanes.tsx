@@ -8,6 +8,7 @@ import { languageName } from '../../../shared/model';
 import type { EditCommand } from '../../../shared/commands/schema';
 import type { CommandResult } from '../../../shared/api';
 import { ContextMenu } from '../menu/ContextMenu';
+import { getStore } from '../store';
 import type { CueMenuOpen, PanesCallbacks, PanesController, PaneCursor, SelectMode } from './panes-controller';
 import { loadPanes } from './load-panes';
 import { addedSpeakerId, buildCueMenu, type CueMenuIntent } from './cue-menu';
@@ -68,6 +69,9 @@ export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
       controller.setSelection(p.selectedCueIds ?? (p.selectedCueId ? [p.selectedCueId] : []), p.selectedCueId);
       if (p.revealNonce !== 0) controller.reveal();
       controllerRef.current = controller;
+    }, (error: unknown) => {
+      // The chunk could not be fetched (browser mode: the server went away): say so rather than show empty panes.
+      if (!unmounted) getStore().setStatus(`Could not load the text editor (${error instanceof Error ? error.message : String(error)}); reload the window`, 'error');
     });
     return () => {
       unmounted = true;
