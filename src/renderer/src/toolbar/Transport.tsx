@@ -6,7 +6,7 @@ import { useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { HelpOverlay } from '../help/HelpOverlay';
 import { getStore, useStore } from '../store';
-import { getZoom, isPlaying, MAX_ZOOM, MIN_ZOOM, onPlayerChange, setZoom } from '../waveform/player';
+import { getMinZoom, getZoom, isPlaying, MAX_ZOOM, onPlayerChange, setZoom } from '../waveform/player';
 import { formatClock } from './clock';
 import type { Commands } from './commands';
 import type { Cue } from '../../../shared/model';
@@ -44,6 +44,7 @@ function Clock() {
 export function Transport({ commands, hasSelection }: { commands: Commands; hasSelection: boolean }) {
   const playing = usePlayer(isPlaying);
   const zoom = usePlayer(getZoom);
+  const minZoom = usePlayer(getMinZoom);
   return (
     <div className="toolbar-group transport">
       <button type="button" onClick={commands.playPause} title="Play/Pause (Space, F5, Ctrl+P)" data-testid="play-pause">
@@ -55,13 +56,17 @@ export function Transport({ commands, hasSelection }: { commands: Commands; hasS
       <Clock />
       <label className="zoom" title="Zoom (Ctrl+wheel on the waveform, + and -)">
         Zoom
+        {/* Logarithmic: each step of the slider multiplies the zoom alike, from the whole file to 600 px/s. */}
         <input
           type="range"
-          min={MIN_ZOOM}
-          max={MAX_ZOOM}
-          value={zoom}
-          onChange={(e) => setZoom(Number(e.target.value))}
+          min={Math.log(minZoom)}
+          max={Math.log(MAX_ZOOM)}
+          step="any"
+          value={Math.log(zoom)}
+          onChange={(e) => setZoom(Math.exp(Number(e.target.value)))}
           aria-label="Zoom, pixels per second"
+          aria-valuetext={`${zoom} pixels per second`}
+          data-testid="zoom"
         />
       </label>
       <FollowToggle />

@@ -21,7 +21,7 @@ import { commitDrag, trackSnapModifier } from './commit-drag';
 import { flatPeaks, timelineSeconds, type WavePeaks } from './peaks';
 import { streamPeaks } from './peaks-stream';
 import {
-  createMediaElement, getZoom, notifyPlayer, onSeek, setActiveWave, setMediaElement, setZoom, switchSource,
+  createMediaElement, getZoom, notifyPlayer, onSeek, setActiveWave, setFitZoom, setMediaElement, setZoom, switchSource,
 } from './player';
 import type { ProgressivePeaks } from './progressive-peaks';
 import { throttle } from './progressive-peaks';
@@ -81,11 +81,12 @@ function mountWave(
   const media = timeline.media ?? undefined;
   const modifier = trackSnapModifier();
   const regions = RegionsPlugin.create();
+  const duration = timeline.peaks.duration;
   const ws = WaveSurfer.create({
     container,
     height: 120,
     peaks: timeline.peaks.channels,
-    duration: timeline.peaks.duration,
+    duration,
     media,
     normalize: !timeline.silent,
     minPxPerSec: getZoom(),
@@ -114,6 +115,7 @@ function mountWave(
     regions,
     getView,
     onCount: (count) => container.setAttribute('data-region-count', String(count)),
+    onCapped: (capped) => container.toggleAttribute('data-zoomed-out', capped),
   });
   const strip = new CpsStrip({
     ws,
@@ -134,7 +136,10 @@ function mountWave(
     }),
     ws.on('scroll', reposition),
     ws.on('zoom', reposition),
-    ws.on('resize', reposition),
+    ws.on('resize', () => {
+      setFitZoom(container.clientWidth / duration);
+      reposition();
+    }),
     ws.on('timeupdate', (t) => store.setCurrentTime(t)),
     // The playhead moves when a seek is asked for, not when it lands: a key pressed right after acts from there.
     onSeek((t) => store.setCurrentTime(t)),
@@ -158,6 +163,7 @@ function mountWave(
     onCtrlWheel(container),
   ];
   setActiveWave(ws);
+  setFitZoom(container.clientWidth / duration);
   store.setCurrentTime(0);
   window.__duosubWave = { ws, regions };
 
@@ -172,6 +178,7 @@ function mountWave(
     ws.destroy();
     container.removeAttribute('data-region-count');
     container.removeAttribute('data-duration-ms');
+    container.removeAttribute('data-zoomed-out');
   };
   return { redraw, teardown };
 }

@@ -64,15 +64,38 @@ export function seek(seconds: number): void {
 
 /** Pixels per second of the waveform; the toolbar slider and Ctrl+wheel both set it. */
 let zoom = 50;
+/** The least zoom for any file: a second per pixel. A longer file may go further, down to fitting the window. */
 export const MIN_ZOOM = 1;
 export const MAX_ZOOM = 600;
+/** The zoom at which the whole timeline fills the waveform's width (set by the waveform; 0: unknown). */
+let fitZoom = 0;
 
 export function getZoom(): number {
   return zoom;
 }
 
+/** The least zoom now: MIN_ZOOM, or less when the timeline is longer than the window at MIN_ZOOM (it then fits). */
+export function getMinZoom(): number {
+  return fitZoom > 0 ? Math.min(MIN_ZOOM, fitZoom) : MIN_ZOOM;
+}
+
+/** Told by the waveform: the whole timeline fits its width at this zoom. */
+export function setFitZoom(pxPerSec: number): void {
+  fitZoom = pxPerSec;
+  if (zoom < getMinZoom()) setZoom(zoom);
+  notifyPlayer();
+}
+
+/** Whole pixels per second from 10 up; below, two significant digits (a 3-hour file fits 1,200 px at 0.11). */
+export function clampZoom(pxPerSec: number, minZoom: number): number {
+  const bounded = Math.min(MAX_ZOOM, Math.max(minZoom, pxPerSec));
+  if (bounded >= 10) return Math.round(bounded);
+  const rounded = Number(bounded.toPrecision(2));
+  return rounded < minZoom ? minZoom : rounded;
+}
+
 export function setZoom(pxPerSec: number): void {
-  zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(pxPerSec)));
+  zoom = clampZoom(pxPerSec, getMinZoom());
   // zoom() throws before the peaks are loaded; the next instance starts at this zoom anyway.
   if (current?.getDecodedData()) current.zoom(zoom);
   notifyPlayer();
