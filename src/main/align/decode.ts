@@ -3,11 +3,10 @@
  * straight into the MFCC extractor, so a long recording is never held in memory as PCM.
  */
 import { spawn } from 'node:child_process';
-import { lastErrorLine } from '../services/ffmpeg';
+import { collectStderr, lastErrorLine } from '../services/ffmpeg';
 import { MfccExtractor, type Features } from '../../shared/align/mfcc';
 
 export const DECODE_RATE = 16000;
-const MAX_STDERR = 16 * 1024;
 
 export interface DecodedFeatures {
   features: Features;
@@ -30,7 +29,7 @@ export function decodeFeatures(ffmpegPath: string, audioPath: string, options: D
     const extractor = new MfccExtractor(DECODE_RATE);
     let carry: Buffer | null = null;
     let samples = 0;
-    let stderr = '';
+    const stderr = collectStderr(child);
     let failed = false;
     const fail = (error: unknown): void => {
       if (failed) return;
@@ -55,15 +54,11 @@ export function decodeFeatures(ffmpegPath: string, audioPath: string, options: D
       samples += n;
       options.onSeconds?.(samples / DECODE_RATE);
     });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text: string) => {
-      if (stderr.length < MAX_STDERR) stderr += text;
-    });
     child.on('error', (error) => fail(new Error(`ffmpeg could not run (${error.message})`)));
     child.on('close', (code) => {
       options.signal?.removeEventListener('abort', onAbort);
       if (failed) return;
-      if (code !== 0) return fail(new Error(`ffmpeg could not decode the audio: ${lastErrorLine(stderr, audioPath)}`));
+      if (code !== 0) return fail(new Error(`ffmpeg could not decode the audio: ${lastErrorLine(stderr(), audioPath)}`));
       if (!samples) return fail(new Error('the audio has no samples'));
       resolve({ features: extractor.finish(), audioMs: (samples / DECODE_RATE) * 1000 });
     });

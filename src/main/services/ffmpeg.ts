@@ -2,7 +2,7 @@
  * Locating ffmpeg and asking it about a file. The system ffmpeg is preferred (newer codecs); the binary of
  * `@ffmpeg-installer/ffmpeg` is the fallback so a fresh checkout works without a system install.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, chmodSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, delimiter, join } from 'node:path';
@@ -74,6 +74,36 @@ export type ProbeResult =
 
 const MAX_STDERR = 64 * 1024;
 
+/** Collects what an ffmpeg with piped stderr says (its first 64 KB: enough for a probe and for the last error). */
+export function collectStderr(child: ChildProcess): () => string {
+  let stderr = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => {
+    if (stderr.length < MAX_STDERR) stderr += chunk;
+  });
+  return () => stderr;
+}
+
+/**
+ * How an ffmpeg the caller started (stderr piped) ends: resolves when it exits 0, else rejects with why — it could
+ * not run, it was stopped by a signal, or its last error line about `file`. It settles on 'close', which comes
+ * after the process exited and its pipes closed, so nothing is left behind when it does.
+ */
+export function ffmpegExit(child: ChildProcess, file: string): Promise<void> {
+  const stderr = collectStderr(child);
+  return new Promise((resolve, reject) => {
+    let spawnError: Error | null = null;
+    child.on('error', (error) => {
+      spawnError = new Error(`ffmpeg could not run (${error.message})`);
+    });
+    child.on('close', (code, signal) => {
+      if (spawnError) return reject(spawnError);
+      if (code === 0) return resolve();
+      reject(new Error(signal ? `ffmpeg was stopped (${signal})` : `ffmpeg failed: ${lastErrorLine(stderr(), file)}`));
+    });
+  });
+}
+
 /**
  * Runs `ffmpeg -i FILE` (no output: it exits 1 after printing the input's description) and reads the
  * duration and streams from stderr. ffprobe is not used because the npm package does not ship it.
@@ -81,15 +111,11 @@ const MAX_STDERR = 64 * 1024;
 export function probeMedia(ffmpegPath: string, file: string): Promise<ProbeResult> {
   return new Promise((resolve) => {
     const child = spawn(ffmpegPath, ['-hide_banner', '-nostdin', '-i', file], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      if (stderr.length < MAX_STDERR) stderr += chunk;
-    });
+    const stderr = collectStderr(child);
     child.on('error', (error) => resolve({ ok: false, reason: `ffmpeg could not run (${error.message})` }));
     child.on('close', () => {
-      const result = parseProbe(stderr, file);
-      resolve(result.ok ? { ...result, streams: parseStreams(stderr) } : result);
+      const result = parseProbe(stderr(), file);
+      resolve(result.ok ? { ...result, streams: parseStreams(stderr()) } : result);
     });
   });
 }

@@ -8,12 +8,11 @@ import type { ChildProcessByStdio } from 'node:child_process';
 import { endianness } from 'node:os';
 import type { Readable } from 'node:stream';
 import type { EventMap, Peaks } from '../../shared/api';
-import { lastErrorLine } from './ffmpeg';
+import { ffmpegExit } from './ffmpeg';
 
 export const SAMPLE_RATE = 8000;
 export const PEAKS_PER_SECOND = 100;
 const SAMPLES_PER_PEAK = SAMPLE_RATE / PEAKS_PER_SECOND;
-const MAX_STDERR = 16 * 1024;
 /** Wall time between progress chunks: often enough for the waveform to fill in smoothly, rare enough to be cheap. */
 const PROGRESS_INTERVAL_MS = 250;
 /**
@@ -164,38 +163,32 @@ function segmentArgs(path: string, segment: Segment): string[] {
 }
 
 /**
- * Starts one ffmpeg and hands its stdout to `onData`. `exited` settles on 'close', which comes after the process
- * exited and its pipes closed: settling there leaves no zombie behind.
+ * Starts one ffmpeg and hands its stdout to `onData`; `exited` settles when it has ended (see ffmpegExit), with the
+ * first error of `onData` if there was one.
  */
 function runFfmpeg(decode: PeaksDecode, args: string[], onData: (chunk: Buffer) => void) {
   const child = decode.start(args);
-  const exited = new Promise<void>((resolve, reject) => {
-    let stderr = '';
-    let failure: Error | null = null;
-    const abort = (error: Error) => {
-      failure ??= error;
-      child.kill('SIGKILL');
-    };
-    child.stdout.on('data', (chunk: Buffer) => {
-      try {
-        onData(chunk);
-      } catch (error) {
-        abort(error as Error);
-      }
-    });
-    child.stdout.on('error', abort);
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      if (stderr.length < MAX_STDERR) stderr += chunk;
-    });
-    child.on('error', (error) => abort(new Error(`ffmpeg could not run (${error.message})`)));
-    child.on('close', (code, signal) => {
-      if (failure) return reject(failure);
-      if (code === 0) return resolve();
-      const why = signal ? `ffmpeg was stopped (${signal})` : `ffmpeg failed: ${lastErrorLine(stderr, decode.path)}`;
-      reject(new Error(`Cannot read the waveform of "${decode.name}": ${why}`));
-    });
+  let failure: Error | null = null;
+  const abort = (error: Error) => {
+    failure ??= error;
+    child.kill('SIGKILL');
+  };
+  child.stdout.on('data', (chunk: Buffer) => {
+    try {
+      onData(chunk);
+    } catch (error) {
+      abort(error as Error);
+    }
   });
+  child.stdout.on('error', abort);
+  const exited = ffmpegExit(child, decode.path).then(
+    () => {
+      if (failure) throw failure;
+    },
+    (error: Error) => {
+      throw failure ?? new Error(`Cannot read the waveform of "${decode.name}": ${error.message}`);
+    },
+  );
   return { child, exited };
 }
 

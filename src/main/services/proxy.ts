@@ -8,14 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { MediaStreams } from './ffmpeg';
-import { lastErrorLine } from './ffmpeg';
+import { ffmpegExit } from './ffmpeg';
 
 const AUDIO_CODECS = new Set(['mp3', 'aac', 'opus', 'vorbis', 'flac', 'pcm_s16le', 'pcm_s24le', 'pcm_u8', 'pcm_f32le']);
 const VIDEO_CODECS = new Set(['h264', 'vp8', 'vp9', 'av1']);
 /** ffmpeg demuxer names (its `Input #0, NAMES, from` list) whose files the page opens. */
 const AUDIO_CONTAINERS = new Set(['mp3', 'mp4', 'ogg', 'webm', 'flac', 'wav', 'aac']);
 const VIDEO_CONTAINERS = new Set(['mp4', 'webm']);
-const MAX_STDERR = 16 * 1024;
 
 /** Whether the page's media element plays the file as it is. */
 export function isPlayable(streams: MediaStreams): boolean {
@@ -61,23 +60,6 @@ export async function makeProxy(
 }
 
 function run(ffmpeg: string, args: string[], track: (child: ChildProcess) => () => void, input: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    const untrack = track(child);
-    let stderr = '';
-    let spawnError: Error | null = null;
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      if (stderr.length < MAX_STDERR) stderr += chunk;
-    });
-    child.on('error', (error) => {
-      spawnError = new Error(`ffmpeg could not run (${error.message})`);
-    });
-    child.on('close', (code, signal) => {
-      untrack();
-      if (spawnError) return reject(spawnError);
-      if (code === 0) return resolve();
-      reject(new Error(signal ? `ffmpeg was stopped (${signal})` : `ffmpeg failed: ${lastErrorLine(stderr, input)}`));
-    });
-  });
+  const child = spawn(ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  return ffmpegExit(child, input).finally(track(child));
 }
