@@ -52,7 +52,7 @@ export function FindReplace(props: FindReplaceProps): JSX.Element | null {
 
   return (
     <div
-      className="duosub-find"
+      className="duosub-find popup-surface"
       role="dialog"
       aria-label="Find and replace"
       data-testid="find-replace"

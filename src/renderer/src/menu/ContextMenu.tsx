@@ -94,7 +94,7 @@ function MenuList({ items, x, y, onClose, onBack, flipX, testId }: MenuListProps
   return (
     <div
       ref={ref}
-      className="duosub-menu"
+      className="duosub-menu popup-surface"
       role="menu"
       tabIndex={-1}
       style={{ left: pos.left, top: pos.top }}

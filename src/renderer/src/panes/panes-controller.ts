@@ -5,6 +5,7 @@
  */
 import type { Cue, SubtitleDocument } from '../../../shared/model';
 import { LanguagePane, type PaneEvents } from './language-pane';
+import { frameTask } from '../frame-task';
 import { alignAll, alignBlocks } from './alignment';
 import { blockTextsFor, normalizeBlockText } from './block-text';
 import { changedCueIndices, sameCueList } from './doc-diff';
@@ -54,7 +55,11 @@ export class PanesController {
   /** The language of the pane that last had text focus (the keyboard split uses it). */
   lastFocusedLang: string | null = null;
   private syncingScroll = false;
-  private realignFrame = 0;
+  /** Wrapping changes arrive per pane and in bursts (resize): measure everything once, next frame. */
+  private readonly realign = frameTask(() => {
+    alignAll(this.panes);
+    this.refreshSelectionIfIn([this.selectedBlock()]);
+  });
   private stripeBySpeaker = new Map<string, string>();
   private readonly echo = new EchoFilter();
   private readonly unexpose: () => void;
@@ -107,7 +112,7 @@ export class PanesController {
   }
 
   dispose(): void {
-    cancelAnimationFrame(this.realignFrame);
+    this.realign.cancel();
     this.unexpose();
     for (const pane of this.panes) pane.dispose();
   }
@@ -225,7 +230,7 @@ export class PanesController {
         this.callbacks().onCueMenu?.({ cueId, lang: pane.lang, offset: request.offset, x: request.x, y: request.y });
       },
       scrolled: (pane, scrollTop) => this.syncScroll(pane, scrollTop),
-      layoutChanged: () => this.scheduleRealignAll(),
+      layoutChanged: () => this.realign.schedule(),
       undo: () => this.callbacks().onUndo(),
       redo: () => this.callbacks().onRedo(),
     };
@@ -239,16 +244,6 @@ export class PanesController {
     } finally {
       this.syncingScroll = false;
     }
-  }
-
-  /** Wrapping changes arrive per pane and in bursts (resize): measure everything once, next frame. */
-  private scheduleRealignAll(): void {
-    if (this.realignFrame) return;
-    this.realignFrame = requestAnimationFrame(() => {
-      this.realignFrame = 0;
-      alignAll(this.panes);
-      this.refreshSelectionIfIn([this.selectedBlock()]);
-    });
   }
 
   /** Gutter width in characters: room for the longest label (5-digit cue numbers, hour-long media). */

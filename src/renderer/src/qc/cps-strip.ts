@@ -3,6 +3,7 @@
  * against the profile (reading-speed.ts), drawn for the visible span only and redrawn at most once per frame
  * on scroll, zoom, resize, edits and profile changes.
  */
+import { frameTask } from '../frame-task';
 import type WaveSurfer from 'wavesurfer.js';
 import type { Cue } from '../../../shared/model';
 import type { QcProfile } from '../../../shared/qc/profiles';
@@ -20,16 +21,12 @@ export interface CpsStripOptions {
 export class CpsStrip {
   private indexed: readonly Cue[] | null = null;
   private index: CueIndex = buildCueIndex([]);
-  private frame = 0;
+  private readonly frame = frameTask(() => this.draw());
 
   constructor(private readonly options: CpsStripOptions) {}
 
   schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.draw();
-    });
+    this.frame.schedule();
   }
 
   draw(): void {
@@ -56,8 +53,7 @@ export class CpsStrip {
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.frame.cancel();
     // The canvas outlives the waveform (React owns it): leave no stale colours for the next document.
     const { canvas } = this.options;
     canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);

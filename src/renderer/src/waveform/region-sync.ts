@@ -6,6 +6,7 @@
 import type WaveSurfer from 'wavesurfer.js';
 import type { Region, RegionParams } from 'wavesurfer.js/plugins/regions';
 import type { Cue, Speaker } from '../../../shared/model';
+import { frameTask } from '../frame-task';
 import { markRegion, type QcMark } from '../qc/region-marks';
 import { buildCueIndex, cuesInWindow, regionDiff, regionWindow, type CueIndex } from './visible-cues';
 
@@ -49,17 +50,13 @@ export class RegionSync {
   private index: CueIndex = buildCueIndex([]);
   private numbers = new Map<string, number>();
   private lastSelected: string | null = null;
-  private frame = 0;
+  private readonly frame = frameTask(() => this.refresh());
 
   constructor(private readonly options: RegionSyncOptions) {}
 
   /** Refreshes on the next animation frame; scroll fires several times per frame. */
   schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.refresh();
-    });
+    this.frame.schedule();
   }
 
   refresh(): void {
@@ -94,7 +91,7 @@ export class RegionSync {
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.frame);
+    this.frame.cancel();
     for (const region of this.shown.values()) region.remove();
     this.shown.clear();
   }
