@@ -1,8 +1,17 @@
 /** Page helpers for the e2e tests: reach real editor and waveform state through the app's read-only test hooks. */
 import { expect, type Page } from '@playwright/test';
 
+/** The panes mount once Monaco's chunk is in (load-panes.ts): waits until these languages' panes are there. */
+async function panesReady(page: Page, ...langs: string[]): Promise<void> {
+  await expect.poll(() => page.evaluate((langs) => {
+    const panes = (globalThis as unknown as { __duosubPanes?: Record<string, PaneHook> }).__duosubPanes;
+    return langs.every((lang) => panes?.[lang] !== undefined);
+  }, langs)).toBe(true);
+}
+
 /** Puts the cursor on `word` inside a cue's block in one language pane, selected, with the pane focused. */
 export async function selectWordInBlock(page: Page, lang: string, cueId: string, word: string): Promise<void> {
+  await panesReady(page, lang);
   const found = await page.evaluate(([lang, cueId, word]) => {
     const pane = (globalThis as unknown as { __duosubPanes: Record<string, PaneHook> }).__duosubPanes[lang];
     const range = pane.blockRange(cueId);
@@ -24,7 +33,8 @@ export async function selectWordInBlock(page: Page, lang: string, cueId: string,
 }
 
 /** The text of a cue's block as the pane shows it. */
-export function blockText(page: Page, lang: string, cueId: string): Promise<string> {
+export async function blockText(page: Page, lang: string, cueId: string): Promise<string> {
+  await panesReady(page, lang);
   return page.evaluate(([lang, cueId]) => {
     const pane = (globalThis as unknown as { __duosubPanes: Record<string, PaneHook> }).__duosubPanes[lang];
     const range = pane.blockRange(cueId)!;
@@ -36,7 +46,8 @@ export function blockText(page: Page, lang: string, cueId: string): Promise<stri
 }
 
 /** Cues whose blocks do not start at the same height in two panes (should be none). */
-export function misalignedBlocks(page: Page, a: string, b: string, cueIds: string[]): Promise<string[]> {
+export async function misalignedBlocks(page: Page, a: string, b: string, cueIds: string[]): Promise<string[]> {
+  await panesReady(page, a, b);
   return page.evaluate(([a, b, cueIds]) => {
     const panes = (globalThis as unknown as { __duosubPanes: Record<string, PaneHook> }).__duosubPanes;
     const top = (lang: string, cueId: string) => panes[lang].editor.getTopForLineNumber(panes[lang].blockRange(cueId)!.startLine);
