@@ -24,6 +24,11 @@ export interface Cue {
   text: Record<string, string>;
   /** The user fixed these times: auto-timing keeps them and aligns between them. Absent = false. */
   pinned?: boolean;
+  /**
+   * What a file format carried for this cue that the model does not use, keyed by format id (`vtt`: cue id and
+   * settings; `ass`: layer, style, margins, effect …), so writing the same format back keeps it. Absent = none.
+   */
+  extra?: Record<string, unknown>;
 }
 
 export interface Chapter {

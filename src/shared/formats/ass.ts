@@ -8,7 +8,7 @@
  */
 import { isCjkLanguage } from '../commands/common';
 import { languageName, sortCues, speakerColor as speakerColorAt, type Cue, type Problem, type SubtitleDocument } from '../model';
-import { hasExtension, splitLines, type ReadResult, type SubtitleFormat } from './types';
+import { hasExtension, splitLines, writeLanguages, type ReadResult, type SubtitleFormat } from './types';
 
 const EXTENSIONS = ['.ass', '.ssa'];
 
@@ -25,8 +25,9 @@ export const assFormat: SubtitleFormat = {
     return parseAss(text, options?.lang ?? 'en');
   },
   serialize(doc, options) {
-    return serializeAss(doc, options?.lang ? [options.lang] : doc.languages.map((l) => l.code));
+    return serializeAss(doc, options?.langs?.length || options?.lang ? writeLanguages(doc, options, 'ASS') : doc.languages.map((l) => l.code));
   },
+  bilingual: true,
 };
 
 // ---------------------------------------------------------------- writing

@@ -33,6 +33,7 @@ export const cueSchema = z.object({
   speaker: z.string().nullable(),
   text: z.record(z.string(), z.string()),
   pinned: z.boolean().optional(),
+  extra: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** "start: must be whole milliseconds" from the first issue zod found. */

@@ -31,7 +31,7 @@ function orderedCue(cue: Cue, languageOrder: string[]): Record<string, unknown> 
   const order = [...languageOrder.filter((c) => codes.includes(c)), ...codes.filter((c) => !languageOrder.includes(c)).sort()];
   const text: Record<string, string> = {};
   for (const c of order) text[c] = cue.text[c];
-  return { id: cue.id, start: cue.start, end: cue.end, speaker: cue.speaker, text, pinned: cue.pinned ? true : undefined };
+  return { id: cue.id, start: cue.start, end: cue.end, speaker: cue.speaker, text, pinned: cue.pinned ? true : undefined, extra: cue.extra };
 }
 
 export function serializeDuosub(doc: SubtitleDocument): string {

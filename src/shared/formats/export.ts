@@ -4,15 +4,16 @@
  * document's language order). Exporting is pure: the document is never changed.
  */
 import type { SubtitleDocument } from '../model';
-import { serializeAss } from './ass';
-import { bilingualOrder, serializeBilingualAss, serializeBilingualSrt, serializeBilingualVtt } from './bilingual';
+import { bilingualOrder } from './bilingual';
 import { serializeJsonChapters, serializeVttChapters } from './chapters';
 import { serializeDuosub } from './duosub-write';
-import { serializeSrt } from './srt';
+import { formatById } from './registry';
 import { serializeTranscript } from './transcript-write';
-import { serializeVtt } from './vtt';
+import type { FormatId } from './types';
 
-export const EXPORT_FORMATS = ['srt', 'vtt', 'ass', 'txt', 'duosub', 'chapters-vtt', 'chapters-json'] as const;
+/** The subtitle formats every export goes through `formatById(id).serialize`; the rest are special. */
+export const SUBTITLE_EXPORTS = ['srt', 'vtt', 'ass', 'ssa', 'sbv', 'lrc', 'ttml', 'microdvd', 'json'] as const satisfies readonly FormatId[];
+export const EXPORT_FORMATS = [...SUBTITLE_EXPORTS, 'txt', 'duosub', 'chapters-vtt', 'chapters-json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -25,6 +26,8 @@ export interface ExportOptions {
   bom?: boolean;
   /** Default 'lf'. */
   lineEnding?: 'lf' | 'crlf';
+  /** Frames per second for MicroDVD; default 23.976. */
+  frameRate?: number;
 }
 
 export interface ExportedText {
@@ -42,7 +45,8 @@ export class ExportError extends Error {
 }
 
 const EXTENSIONS: Record<ExportFormat, string> = {
-  srt: '.srt', vtt: '.vtt', ass: '.ass', txt: '.txt', duosub: '.duosub.json',
+  srt: '.srt', vtt: '.vtt', ass: '.ass', ssa: '.ssa', sbv: '.sbv', lrc: '.lrc', ttml: '.ttml', microdvd: '.sub',
+  json: '.json', txt: '.txt', duosub: '.duosub.json',
   'chapters-vtt': '.chapters.vtt', 'chapters-json': '.chapters.json',
 };
 
@@ -79,16 +83,18 @@ function body(doc: SubtitleDocument, options: ExportOptions): string {
   }
   const langs = exportLanguages(doc, options);
   if (langs.length === 0) throw new ExportError('the document has no language to export');
-  const single = langs.length === 1 ? { lang: langs[0] } : null;
-  switch (options.format) {
-    case 'srt':
-      return single ? serializeSrt(doc, single) : serializeBilingualSrt(doc, langs);
-    case 'vtt':
-      return single ? serializeVtt(doc, single) : serializeBilingualVtt(doc, langs);
-    case 'ass':
-      return single ? serializeAss(doc, langs) : serializeBilingualAss(doc, langs);
-    case 'txt':
-      return serializeTranscript(doc, langs);
+  if (options.format === 'txt') return serializeTranscript(doc, langs);
+  const format = formatById(options.format);
+  if (!format.serialize) throw new ExportError(`cannot write ${options.format}`);
+  if (langs.length > 1 && !format.bilingual) {
+    throw new ExportError(`${options.format} holds one language: choose one of ${langs.join(', ')}`);
+  }
+  try {
+    return format.serialize(doc, { langs, frameRate: options.frameRate });
+  } catch (error) {
+    // A writer's refusal (e.g. a language it cannot place) is the caller's to fix, not a bug.
+    if (error instanceof Error && !(error instanceof TypeError) && !(error instanceof RangeError)) throw new ExportError(error.message);
+    throw error;
   }
 }
 

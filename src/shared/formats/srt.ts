@@ -5,7 +5,9 @@
  */
 import { languageName, sortCues, type Cue, type Problem, type SubtitleDocument } from '../model';
 import { formatTimecode, parseTimecode } from '../timecode';
-import { hasExtension, splitLines, type ReadResult, type SubtitleFormat, type WriteOptions } from './types';
+import { stackedLines } from './bilingual';
+import { toSrtMarkup } from './markup';
+import { hasExtension, splitLines, writeLanguages, type ReadResult, type SubtitleFormat, type WriteOptions } from './types';
 
 const ARROW = /-->/;
 const TIMING = /^\s*(\S+)\s*-->\s*(\S+)/;
@@ -28,6 +30,7 @@ export const srtFormat: SubtitleFormat = {
   serialize(doc, options) {
     return serializeSrt(doc, options);
   },
+  bilingual: true,
 };
 
 interface RawCue {
@@ -109,31 +112,16 @@ function clip(s: string): string {
   return s.length > 40 ? s.slice(0, 40) + '…' : s;
 }
 
-/** The language SRT output is written in: the one asked for, or the document's only one. */
-export function srtLanguage(doc: SubtitleDocument, options?: WriteOptions): string {
-  const codes = doc.languages.map((l) => l.code);
-  if (options?.lang) {
-    if (!codes.includes(options.lang)) throw new Error(`no language "${options.lang}" in this document (${codes.join(', ')})`);
-    return options.lang;
-  }
-  if (codes.length === 1) return codes[0];
-  throw new Error(`SRT holds one language; choose one of ${codes.join(', ') || '(none)'}`);
-}
-
 /**
- * Writes one language with `\n` line ends (every player reads them; CRLF is not kept yet). Cues without
- * text in that language are left out and the rest numbered from 1. Blank lines inside a text would end
- * the cue early, so they are dropped.
+ * Writes one language, or several stacked in each cue (`langs`, top first), with `\n` line ends. Cues without
+ * text in any of them are left out and the rest numbered from 1. Blank lines inside a text would end the cue
+ * early, so they are dropped. Markup is converted to SRT's (`<i>`, a leading `{\anN}`), not copied.
  */
 export function serializeSrt(doc: SubtitleDocument, options?: WriteOptions): string {
-  const lang = srtLanguage(doc, options);
+  const langs = writeLanguages(doc, options, 'SRT');
   const blocks: string[] = [];
   for (const cue of doc.cues) {
-    const text = (cue.text[lang] ?? '')
-      .split(/\r\n|\r|\n/)
-      .map((l) => l.trimEnd())
-      .filter((l) => l.trim() !== '')
-      .join('\n');
+    const text = stackedLines(cue.text, langs).map(toSrtMarkup).join('\n');
     if (text === '') continue;
     const n = blocks.length + 1;
     blocks.push(`${n}\n${formatTimecode(cue.start)} --> ${formatTimecode(cue.end)}\n${text}\n`);

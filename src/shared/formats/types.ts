@@ -1,7 +1,8 @@
 /** The contract every subtitle format implements; the registry lists them and nothing else knows their details. */
 import type { Problem, SubtitleDocument } from '../model';
 
-export type FormatId = 'duosub' | 'srt' | 'vtt' | 'ass' | 'transcript';
+export type FormatId =
+  | 'duosub' | 'srt' | 'vtt' | 'ass' | 'ssa' | 'sbv' | 'lrc' | 'ttml' | 'microdvd' | 'json' | 'transcript';
 
 export interface ReadResult {
   doc: SubtitleDocument;
@@ -11,11 +12,20 @@ export interface ReadResult {
 export interface ReadOptions {
   /** Language code of a one-language input (SRT); ignored by formats that name their languages. */
   lang?: string;
+  /** Frames per second of a frame-based format (MicroDVD); default 23.976. */
+  frameRate?: number;
 }
 
 export interface WriteOptions {
   /** Language to write when the format carries one language and the document has several. */
   lang?: string;
+  /**
+   * The languages to write, top (or first) first. Two or more = bilingual, for a format with `bilingual: true`;
+   * given, it wins over `lang`. Callers check the codes against the document (export.ts does).
+   */
+  langs?: string[];
+  /** Frames per second of a frame-based format (MicroDVD); default 23.976. */
+  frameRate?: number;
 }
 
 export interface SubtitleFormat {
@@ -27,6 +37,21 @@ export interface SubtitleFormat {
   /** Never throws on bad input: what cannot be read becomes problems with 1-based line numbers. */
   parse(text: string, options?: ReadOptions): ReadResult;
   serialize?(doc: SubtitleDocument, options?: WriteOptions): string;
+  /** The writer stacks several languages in one file (`langs` with two or more codes). */
+  bilingual?: boolean;
+}
+
+/** The languages a writer writes: `langs`, else `[lang]`, else the document's only one; a clear error otherwise. */
+export function writeLanguages(doc: SubtitleDocument, options: WriteOptions | undefined, formatName: string): string[] {
+  const codes = doc.languages.map((l) => l.code);
+  const wanted = options?.langs && options.langs.length > 0 ? options.langs : options?.lang ? [options.lang] : null;
+  if (wanted) {
+    const unknown = wanted.find((c) => !codes.includes(c));
+    if (unknown !== undefined) throw new Error(`no language "${unknown}" in this document (${codes.join(', ') || 'none'})`);
+    return wanted;
+  }
+  if (codes.length === 1) return codes;
+  throw new Error(`${formatName} holds one language here; choose one of ${codes.join(', ') || '(none)'}`);
 }
 
 /** Splits text into lines on CRLF, CR or LF, dropping a leading byte-order mark. */

@@ -5,8 +5,8 @@
  */
 import { languageName, sortCues, type Cue, type Problem, type SubtitleDocument } from '../model';
 import { formatTimecode, parseTimecode } from '../timecode';
-import { srtLanguage } from './srt';
-import { hasExtension, splitLines, type ReadResult, type SubtitleFormat, type WriteOptions } from './types';
+import { stackedLines } from './bilingual';
+import { hasExtension, splitLines, writeLanguages, type ReadResult, type SubtitleFormat, type WriteOptions } from './types';
 
 const EXTENSIONS = ['.vtt'];
 const TIMING = /^\s*(\S+)\s+-->\s+(\S+)/;
@@ -25,6 +25,7 @@ export const vttFormat: SubtitleFormat = {
   serialize(doc, options) {
     return serializeVtt(doc, options);
   },
+  bilingual: true,
 };
 
 /** Blocks separated by blank lines; the header block is the first. */
@@ -69,11 +70,11 @@ export function parseVtt(text: string, lang: string): ReadResult {
 }
 
 export function serializeVtt(doc: SubtitleDocument, options?: WriteOptions): string {
-  const lang = srtLanguage(doc, options);
+  const langs = writeLanguages(doc, options, 'WebVTT');
   const out = ['WEBVTT', ''];
   for (const cue of doc.cues) {
-    // A blank line would end the cue; "-->" inside text would read as a timing line.
-    const text = (cue.text[lang] ?? '').split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').join('\n').replace(/-->/g, '->');
+    // "-->" inside text would read as a timing line.
+    const text = stackedLines(cue.text, langs).join('\n').replace(/-->/g, '->');
     if (text === '') continue;
     out.push(`${formatTimecode(cue.start, '.')} --> ${formatTimecode(cue.end, '.')}`, text, '');
   }
