@@ -95,7 +95,7 @@ export function parseDuosub(text: string): ReadResult {
     r.report(r.keyLine('version') || 1, `unknown version ${JSON.stringify(version) ?? '(missing)'}; read as version ${S.DUOSUB_VERSION}`, 'warning');
   }
   const doc = readDocument(record, r);
-  return { doc, problems: r.problems };
+  return { doc, problems: r.problems, languagesFromFile: true };
 }
 
 function readDocument(data: Record<string, unknown>, r: Reader): SubtitleDocument {

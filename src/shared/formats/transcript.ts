@@ -68,7 +68,7 @@ export function parseTranscript(text: string): ReadResult {
     // The layout parts (header as written, notice, footer) let the transcript export give the file back unchanged.
     metadata: { ...transcriptLayout(text), ...header.metadata, untimed: true },
   };
-  return { doc, problems };
+  return { doc, problems, languagesFromFile: true };
 }
 
 /** The closing "关于 Bayt 播客" block: a short heading line, not a sentence, that starts a paragraph. */

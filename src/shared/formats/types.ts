@@ -7,6 +7,12 @@ export type FormatId =
 export interface ReadResult {
   doc: SubtitleDocument;
   problems: Problem[];
+  /**
+   * True when the file itself named its languages (a Duosub project, a transcript, ASS styles taken as languages,
+   * TTML `xml:lang`): the registry then leaves them alone. Otherwise the languages are the reader's default and the
+   * registry guesses them from the text (and splits one file holding two languages).
+   */
+  languagesFromFile?: boolean;
 }
 
 export interface ReadOptions {
