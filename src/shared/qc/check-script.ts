@@ -4,12 +4,8 @@
  * against one Han character, and only text with more Latin words than Han characters is flagged.
  */
 import type { Issue, QcCheck } from './types';
+import { cjkCount, scriptCounts } from '../formats/languages';
 import { isCjkText } from './profiles';
-import { stripMarkup } from './text';
-
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const LATIN_WORD = /\p{Script=Latin}+/gu;
-const LATIN_LETTER = /\p{Script=Latin}/gu;
 
 export const wrongScriptCheck: QcCheck = {
   rule: 'wrong-script',
@@ -21,13 +17,14 @@ export const wrongScriptCheck: QcCheck = {
     const cjk = isCjkText(lang, profile);
     for (const i of at) {
       const cue = doc.cues[i];
-      const text = stripMarkup(cue.text[lang] ?? '');
-      const han = text.match(CJK_CHAR)?.length ?? 0;
+      // The one script counting (markup stripped), shared with the language guess and the bilingual split.
+      const counts = scriptCounts(cue.text[lang] ?? '');
+      const han = cjkCount(counts);
       if (cjk) {
-        const latin = text.match(LATIN_WORD)?.length ?? 0;
+        const latin = counts.latinWords;
         if (latin > han) issues.push({ cueId: cue.id, lang, rule: 'wrong-script', severity: 'warning', value: 'Latin', limit: 'CJK', message: `Mostly Latin text in ${lang} (${latin} Latin words, ${han} CJK characters)` });
       } else {
-        const latin = text.match(LATIN_LETTER)?.length ?? 0;
+        const latin = counts.latinLetters;
         if (han > latin) issues.push({ cueId: cue.id, lang, rule: 'wrong-script', severity: 'warning', value: 'CJK', limit: 'Latin', message: `Mostly CJK text in ${lang} (${han} CJK characters, ${latin} Latin letters)` });
       }
     }
