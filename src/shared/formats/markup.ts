@@ -11,11 +11,14 @@
  * - the rest is plain text: no entities (`&` is `&`), `\n` between lines.
  */
 
-/** An ASS override block: `{` then a backslash tag. */
-const OVERRIDE = /\{\\[^}]*\}/g;
+/**
+ * An ASS override block: `{` then a backslash tag. `[^{}]`, not `[^}]`, and `[^<>]` in the tags below: a failed
+ * match stops at the next brace or bracket, so a long line of unclosed `{\` or `<font` stays linear.
+ */
+const OVERRIDE = /\{\\[^{}]*\}/g;
 const LEADING_ALIGNMENT = /^\{\\an([1-9])\}/;
-const BASIC_TAG = /<\/?(?:i|b|u|s)>|<font\b[^>]*>|<\/font>/gi;
-const VTT_SPAN = /<\/?(?:c|v|lang|ruby|rt)(?:[.\s][^>]*)?>|<\d{1,}(?::\d{2}){1,2}\.\d{3}>/gi;
+const BASIC_TAG = /<\/?(?:i|b|u|s)>|<font\b[^<>]*>|<\/font>/gi;
+const VTT_SPAN = /<\/?(?:c|v|lang|ruby|rt)(?:[.\s][^<>]*)?>|<\d{1,}(?::\d{2}){1,2}\.\d{3}>/gi;
 
 /** The numpad position the text starts with (`{\an8}` → 8), or null. */
 export function alignmentOf(text: string): number | null {
