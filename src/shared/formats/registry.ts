@@ -6,15 +6,25 @@ import type { SubtitleDocument } from '../model';
 import { assFormat } from './ass';
 import { duosubFormat } from './duosub';
 import { FormatError } from './errors';
+import { jsonCuesFormat } from './json-cues';
+import { lrcFormat } from './lrc';
+import { microdvdFormat } from './microdvd';
+import { parseLanguageOption, settleLanguages, type SettledRead } from './read-languages';
+import { sbvFormat } from './sbv';
 import { srtFormat } from './srt';
+import { ssaFormat } from './ssa';
 import { transcriptFormat } from './transcript';
+import { ttmlFormat } from './ttml';
 import { vttFormat } from './vtt';
 import type { FormatId, ReadOptions, ReadResult, SubtitleFormat, WriteOptions } from './types';
 
 export { FormatError };
 export type { FormatId, ReadOptions, ReadResult, SubtitleFormat, WriteOptions };
 
-export const formats: SubtitleFormat[] = [duosubFormat, srtFormat, vttFormat, assFormat, transcriptFormat];
+export const formats: SubtitleFormat[] = [
+  duosubFormat, srtFormat, vttFormat, assFormat, ssaFormat, transcriptFormat,
+  sbvFormat, lrcFormat, ttmlFormat, microdvdFormat, jsonCuesFormat,
+];
 
 export function formatById(id: FormatId): SubtitleFormat {
   const format = formats.find((f) => f.id === id);
@@ -36,21 +46,27 @@ export function detectFormat(text: string, fileName: string): SubtitleFormat | n
 /**
  * Reads a subtitle file's text with the format that recognises it. Throws FormatError only when nothing can
  * be read: an empty file, a text no format recognises, or a file whose every cue (or the whole) failed.
+ * When the file does not name its languages (read-languages.ts): a file with two languages per cue is split in
+ * two, a one-language file is named by its script (`zh-Hans`, `zh-Hant`, `en` …). `options.lang` names them
+ * instead: one code for a one-language file, two (`zh-Hans,en`, top first) for a bilingual one. `notes` says
+ * what was decided (shown as information; doubtful cases are also warnings in `problems`).
  */
 export function readSubtitleText(
   text: string,
   fileName: string,
   options?: ReadOptions,
-): ReadResult & { format: FormatId } {
+): SettledRead & { format: FormatId } {
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new FormatError('the file is empty', 0);
   const format = detectFormat(text, fileName);
   if (!format) {
-    throw new FormatError('not a subtitle file Duosub can read (SRT, WebVTT, ASS, a Duosub project or a bilingual transcript)', 0);
+    throw new FormatError('not a subtitle file Duosub can read (SRT, WebVTT, ASS/SSA, SBV, LRC, TTML/DFXP, MicroDVD, a JSON cue list, a Duosub project or a bilingual transcript)', 0);
   }
-  const result = format.parse(text, options);
+  // A reader takes one language code; two (`zh-Hans,en`) are for the split after it.
+  const codes = parseLanguageOption(options?.lang).codes;
+  const result = format.parse(text, { ...options, lang: codes.length === 1 ? codes[0] : undefined });
   const firstError = result.problems.find((p) => p.severity === 'error');
   if (result.doc.cues.length === 0 && firstError) throw new FormatError(firstError.message, firstError.line);
-  return { ...result, format: format.id };
+  return { ...settleLanguages(result, options?.lang), format: format.id };
 }
 
 export function serializeDocument(doc: SubtitleDocument, format: 'srt' | 'vtt' | 'ass' | 'duosub', options?: WriteOptions): string {
