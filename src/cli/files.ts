@@ -2,7 +2,8 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { decodeText, type TextEncodingName } from '../shared/encoding';
+import type { TextEncodingName } from '../shared/encoding';
+import { decodeBytes, encodeText as encodeBytes, UnencodableError } from '../main/services/text-encoding';
 
 /** A problem with the input or output file, reported as `duosub: FILE[:LINE]: message`, exit 2. */
 export class InputError extends Error {
@@ -31,7 +32,11 @@ function fsMessage(error: unknown): string {
   return (code && FS_MESSAGES[code]) ?? (error instanceof Error ? error.message : String(error));
 }
 
-export function readInput(path: string): { text: string; encoding: TextEncodingName } {
+/**
+ * Reads and decodes a file: detected encoding, or `encoding` when given (`--encoding`). An undecodable file is a
+ * FormatError naming the line (the caller reports it as the file's).
+ */
+export function readInput(path: string, encoding?: string): { text: string; encoding: TextEncodingName; confidence: number } {
   let bytes: Buffer;
   try {
     const stat = statSync(path);
@@ -42,17 +47,37 @@ export function readInput(path: string): { text: string; encoding: TextEncodingN
     if (error instanceof InputError) throw error;
     throw new InputError(path, fsMessage(error));
   }
-  return decodeText(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return decodeBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+}
+
+/**
+ * Text to bytes in `encoding`; a character it cannot hold is an InputError naming the output file, the line and
+ * the character (never a silent `?`).
+ */
+export function encodeText(path: string, text: string, encoding: TextEncodingName): Uint8Array {
+  try {
+    return encodeBytes(text, encoding);
+  } catch (error) {
+    if (!(error instanceof UnencodableError)) throw new InputError(path, (error as Error).message);
+    const line = text.slice(0, error.index).split('\n').length;
+    throw new InputError(path, error.message, line);
+  }
+}
+
+/** Encodes and writes atomically. */
+export function writeOutput(path: string, text: string, encoding: TextEncodingName): void {
+  writeAtomic(path, encodeText(path, text, encoding));
 }
 
 /** Temp file beside the target, fsync, rename: a crash leaves the old file or the new one, never half. */
-export function writeAtomic(path: string, text: string): void {
+export function writeAtomic(path: string, content: string | Uint8Array): void {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | null = null;
   try {
     fd = openSync(temp, 'wx', 0o644);
-    writeFileSync(fd, text, 'utf8');
+    if (typeof content === 'string') writeFileSync(fd, content, 'utf8');
+    else writeFileSync(fd, content);
     fsyncSync(fd);
     closeSync(fd);
     fd = null;

@@ -6,30 +6,36 @@
 import { useState, type FormEvent, type JSX } from 'react';
 import { Dialog } from '../toolbar/Dialogs';
 import type { Language } from '../../../shared/model';
-import type { ExportFormat, ExportOptions } from '../../../shared/formats/export';
+import type { ExportFormat } from '../../../shared/formats/export';
+import type { ExportRequest } from '../../../shared/api';
 import {
   BILINGUAL, exportBlocker, FORMAT_LABELS, initialChoice, takesLanguage, toExportOptions, type ExportChoice,
 } from './export-choice';
+import { encodingOptions, encodingValue, withEncoding } from './export-encodings';
 
 export interface ExportDialogProps {
   languages: Language[];
   /** How many chapters the document has (chapter exports need at least one). */
   chapterCount: number;
-  onExport(options: ExportOptions): unknown;
+  /** The encoding the document's file was read in: the default where the format allows it. */
+  sourceEncoding?: string;
+  onExport(options: ExportRequest): unknown;
   onClose(): void;
 }
 
 let remembered: ExportChoice | null = null;
 
-export function ExportDialog({ languages, chapterCount, onExport, onClose }: ExportDialogProps): JSX.Element {
+export function ExportDialog({ languages, chapterCount, sourceEncoding, onExport, onClose }: ExportDialogProps): JSX.Element {
   const [choice, setChoice] = useState<ExportChoice>(() => initialChoice(languages, remembered));
   const set = (patch: Partial<ExportChoice>) => setChoice((c) => ({ ...c, ...patch }));
   const blocker = exportBlocker(choice, chapterCount);
+  const encodings = encodingOptions(choice.format, sourceEncoding);
+  const encoding = encodingValue(choice, encodings);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (blocker) return;
     remembered = choice;
-    onExport(toExportOptions(choice, languages));
+    onExport(toExportOptions({ ...choice, ...withEncoding(encoding) }, languages));
     onClose();
   };
   return (
@@ -44,9 +50,8 @@ export function ExportDialog({ languages, chapterCount, onExport, onClose }: Exp
         {takesLanguage(choice.format) && <LanguageFields choice={choice} languages={languages} onChange={set} />}
         <label className="field">
           Encoding
-          <select value={choice.bom ? 'bom' : 'utf8'} onChange={(e) => set({ bom: e.target.value === 'bom' })} data-testid="export-encoding">
-            <option value="utf8">UTF-8</option>
-            <option value="bom">UTF-8 with BOM</option>
+          <select value={encoding} onChange={(e) => set(withEncoding(e.target.value))} data-testid="export-encoding">
+            {encodings.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
         </label>
         <label className="field">

@@ -3,7 +3,8 @@
  * rules (which formats take a language, what "bilingual" means) are unit-tested.
  */
 import type { Language } from '../../../shared/model';
-import type { ExportFormat, ExportOptions } from '../../../shared/formats/export';
+import type { ExportFormat } from '../../../shared/formats/export';
+import type { ExportRequest } from '../../../shared/api';
 
 export interface ExportChoice {
   format: ExportFormat;
@@ -13,6 +14,8 @@ export interface ExportChoice {
   first: string;
   bom: boolean;
   lineEnding: 'lf' | 'crlf';
+  /** An encoding chosen in the dialog; absent = the source file's where the format allows it (or UTF-8 with BOM when `bom`). */
+  encoding?: string;
 }
 
 export const BILINGUAL = '*bilingual';
@@ -54,8 +57,9 @@ export function initialChoice(languages: readonly Language[], previous?: ExportC
 }
 
 /** The options for `exportDocument`; language and order only where the format uses them. */
-export function toExportOptions(choice: ExportChoice, languages: readonly Language[]): ExportOptions {
-  const options: ExportOptions = { format: choice.format, bom: choice.bom, lineEnding: choice.lineEnding };
+export function toExportOptions(choice: ExportChoice, languages: readonly Language[]): ExportRequest {
+  const options: ExportRequest = { format: choice.format, bom: choice.bom, lineEnding: choice.lineEnding };
+  if (choice.encoding) options.encoding = choice.encoding;
   if (!takesLanguage(choice.format)) return options;
   if (choice.lang !== BILINGUAL) return { ...options, lang: choice.lang };
   const codes = languages.map((l) => l.code);

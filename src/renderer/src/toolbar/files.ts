@@ -3,7 +3,7 @@
  * preload); the browser uploads it to the local server first and names it by the upload id. Downloads
  * are a Blob behind an `<a download>`, which works in both.
  */
-import type { DuosubBridge, FileSource } from '../../../shared/api';
+import type { DuosubBridge, ExportResult, FileSource } from '../../../shared/api';
 
 const MEDIA_EXTENSIONS = new Set([
   'mp3', 'wav', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'flac', 'wma', 'aif', 'aiff',
@@ -42,8 +42,19 @@ export async function sourceForFile(bridge: DuosubBridge, file: File): Promise<F
   return { kind: 'upload', uploadId: await uploadFile(file) };
 }
 
+/** An export as main made it: its bytes when the encoding is not UTF-8, else its text. */
+export function downloadExport(result: ExportResult): void {
+  if (!result.base64) return downloadText(result.fileName, result.text);
+  const bytes = Uint8Array.from(atob(result.base64), (c) => c.charCodeAt(0));
+  downloadBlob(result.fileName, new Blob([bytes], { type: 'application/octet-stream' }));
+}
+
 export function downloadText(fileName: string, text: string, type = 'application/x-subrip'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  downloadBlob(fileName, new Blob([text], { type: `${type};charset=utf-8` }));
+}
+
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
