@@ -95,8 +95,8 @@ export function createApi(services: Services, platform: Platform, startup: Start
     appliedFfmpeg = path;
   }
 
-  async function openWithMedia(path: string, mediaPath: string | null, asCopy: boolean, displayName?: string) {
-    const state = await documents.openFile(path, { asCopy, displayName });
+  async function openWithMedia(path: string, mediaPath: string | null, asCopy: boolean, displayName?: string, encoding?: string) {
+    const state = await documents.openFile(path, { asCopy, displayName, encoding });
     current = state.docId;
     const target = mediaPath ?? documents.referencedMediaPath(state.docId);
     if (target && existsSync(target)) {
@@ -156,6 +156,12 @@ export function createApi(services: Services, platform: Platform, startup: Start
     },
     'doc.apply': ({ docId, op }) => documents.apply(docId, op),
     'doc.command': async ({ docId, command }) => documents.command(docId, command, await settings.get()),
+    'doc.addLanguage': async ({ docId, source, lang }) => {
+      documents.state(docId); // fail early on an unknown document
+      const { path, name } = { name: undefined, ...(await resolveSource(source, 'document')) };
+      if (!path) return null;
+      return documents.addLanguageFromFile(docId, { path, displayName: name }, lang);
+    },
     'doc.undo': ({ docId }) => documents.undo(docId),
     'doc.redo': ({ docId }) => documents.redo(docId),
     'doc.save': ({ docId }) => documents.save(docId),
@@ -171,6 +177,12 @@ export function createApi(services: Services, platform: Platform, startup: Start
       return documents.saveAs(docId, join(folder, name));
     },
     'doc.export': ({ docId, ...options }) => documents.export(docId, options),
+    'doc.encodingPreview': ({ docId, encoding }) => documents.encodingPreview(docId, encoding),
+    'doc.reopenWithEncoding': ({ docId, encoding }) => {
+      const { path, asCopy, displayName } = documents.reopenSource(docId, encoding);
+      // The same media as before: re-opening changes how the text is read, nothing else.
+      return openWithMedia(path, documents.mediaPathOf(docId), asCopy, displayName, encoding);
+    },
     'media.open': async ({ docId, source }) => {
       documents.state(docId); // fail early on an unknown document
       const { path } = await resolveSource(source, 'media');

@@ -24,7 +24,9 @@ const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const pageOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
 const CSP = contentSecurityPolicy({ media: [`${MEDIA_SCHEME}:`] });
 
-type Command = 'open' | 'openSampleTranscript' | 'openMedia' | 'save' | 'saveAs' | 'exportSrt' | 'undo' | 'redo';
+type Command =
+  | 'open' | 'openSampleTranscript' | 'openMedia' | 'addLanguage' | 'reopenWithEncoding'
+  | 'save' | 'saveAs' | 'exportSrt' | 'undo' | 'redo';
 
 // Must happen before 'ready'. Standard + secure: 'self', storage and fetch behave as on https.
 protocol.registerSchemesAsPrivileged([
@@ -100,10 +102,12 @@ function buildMenu(send: (command: Command) => void): Menu {
         item('Open…', 'open', 'CmdOrCtrl+O'),
         item('Open Sample Transcript', 'openSampleTranscript'),
         item('Open Audio…', 'openMedia', 'CmdOrCtrl+Shift+O'),
+        item('Add a Language from a File…', 'addLanguage'),
+        item('Re-open with Encoding…', 'reopenWithEncoding'),
         { type: 'separator' },
         item('Save', 'save', 'CmdOrCtrl+S'),
         item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
-        item('Export SRT…', 'exportSrt', 'CmdOrCtrl+E'),
+        item('Export…', 'exportSrt', 'CmdOrCtrl+E'),
         { type: 'separator' },
         { role: 'quit' },
       ],

@@ -5,19 +5,28 @@
 import { z } from 'zod';
 import type { Operation } from './operations';
 import { editCommand, editSettingsSchema, type EditSettings } from './commands/schema';
-import { EXPORT_FORMATS } from './formats/export';
+import { EXPORT_FORMATS, type ExportOptions } from './formats/export';
 import type { Problem, SubtitleDocument } from './model';
+import { isLanguageCode, MAX_LANGUAGE_NAME } from './operations-languages';
+import type { PairReport } from './pairing';
 
 const id = z.string().min(1).max(200);
 const lang = z.string().min(1).max(35);
 const ms = z.number().int().min(0).max(1_000_000_000);
 const text = z.string().max(1_000_000);
+/** A language code a document may take on: BCP 47-ish, never a key plain objects already have (`toString` …). */
+const languageCode = z.string().min(1).max(35).refine(isLanguageCode, 'not a language code (e.g. zh-Hans, en, en-GB)');
+const languageName = z.string().max(MAX_LANGUAGE_NAME);
 
 const operation: z.ZodType<Operation> = z.lazy(() =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('setText'), cueId: id, lang, text }).strict(),
     z.object({ type: z.literal('setTimes'), cueId: id, start: ms, end: ms }).strict(),
     z.object({ type: z.literal('batch'), ops: z.array(operation).max(100_000) }).strict(),
+    z.object({ type: z.literal('renameLanguage'), code: lang, name: languageName }).strict(),
+    z.object({ type: z.literal('changeLanguageCode'), from: lang, to: languageCode, name: languageName.optional() }).strict(),
+    z.object({ type: z.literal('setLanguageOrder'), codes: z.array(lang).min(1).max(10) }).strict(),
+    z.object({ type: z.literal('removeLanguage'), code: lang }).strict(),
   ]),
 );
 
@@ -74,6 +83,10 @@ export interface DocumentState {
   media: MediaInfo | null;
   /** Problems the reader found in the file. */
   problems: Problem[];
+  /** The encoding the source file was read in (`UTF-8`, `GB18030`, `Big5` …); exports default to it. */
+  encoding?: string;
+  /** How sure the detection was, 0–1 (1: a BOM, valid UTF-8, or chosen by the user). */
+  encodingConfidence?: number;
 }
 
 /** What changed after apply, undo or redo. */
@@ -93,6 +106,15 @@ export interface CommandResult extends EditResult {
   select: string[] | null;
 }
 
+/** A language added from a file: the edit (one undo step), the code it got, and how its cues paired. */
+export interface AddLanguageResult extends EditResult {
+  lang: string;
+  fileName: string;
+  report: PairReport;
+  /** Lines of the added file its reader skipped or repaired. */
+  problems: Problem[];
+}
+
 export interface SaveResult {
   fileName: string;
   revision: number;
@@ -101,8 +123,38 @@ export interface SaveResult {
 
 export interface ExportResult {
   fileName: string;
+  /** The export's text ('' when `unencodable`). */
   text: string;
+  /** The encoding the file is written in (`UTF-8` unless the source's or the chosen one is another). */
+  encoding?: string;
+  /** The file's bytes, base64, when the encoding is not UTF-8: write these, not the text. */
+  base64?: string;
+  /** The chosen encoding cannot hold a character: nothing to write; the first cue holding it. */
+  unencodable?: UnencodableReport;
 }
+
+/** What the renderer asks an export for: the options, and the encoding to write (default: the source file's). */
+export type ExportRequest = ExportOptions & { encoding?: string };
+
+/** A character an export's encoding cannot hold, and the first cue (1-based number, language) that holds it. */
+export interface UnencodableReport {
+  cue: number | null;
+  lang: string | null;
+  char: string;
+  encoding: string;
+  message: string;
+}
+
+/** The source file read in another encoding: its first lines, and whether all of it reads. */
+export interface EncodingPreview {
+  encoding: string;
+  lines: string[];
+  /** Why the file cannot be read in this encoding (with the line), or null. */
+  error: string | null;
+}
+
+/** An encoding name as the channels take it (any spelling; main checks it). */
+const encodingName = z.string().min(1).max(40);
 
 /** A channel: the schema of its argument object and (as a phantom) the type of its result. */
 interface Channel<A extends z.ZodType, R> {
@@ -122,6 +174,10 @@ export const contract = {
   'doc.apply': channel<EditResult>()(z.object({ docId: id, op: operation }).strict()),
   /** Plans an edit command (split, merge, shift, …) against main's document and applies it as one undo step. */
   'doc.command': channel<CommandResult>()(z.object({ docId: id, command: editCommand }).strict()),
+  /** Reads a file (like doc.open) and pairs its cues into the document as a new language; null when cancelled. */
+  'doc.addLanguage': channel<AddLanguageResult | null>()(
+    z.object({ docId: id, source: fileSource, lang: languageCode.optional() }).strict(),
+  ),
   'doc.undo': channel<EditResult>()(docRef),
   'doc.redo': channel<EditResult>()(docRef),
   /** Saves to the project file; a document without one needs saveAs. */
@@ -139,8 +195,14 @@ export const contract = {
       order: z.array(lang).max(10).optional(),
       bom: z.boolean().optional(),
       lineEnding: z.enum(['lf', 'crlf']).optional(),
+      /** Default: the source file's encoding where the format allows it (UTF-8 with BOM when `bom`), else UTF-8. */
+      encoding: encodingName.optional(),
     }).strict(),
   ),
+  /** The document's source file read in `encoding`: its first lines, for the re-open dialog. */
+  'doc.encodingPreview': channel<EncodingPreview>()(z.object({ docId: id, encoding: encodingName }).strict()),
+  /** Reads the document's source file again in `encoding`: a new document (the old one's edits are dropped). */
+  'doc.reopenWithEncoding': channel<DocumentState>()(z.object({ docId: id, encoding: encodingName }).strict()),
   /** Attaches media to the document; null when the dialog was cancelled. */
   'media.open': channel<MediaInfo | null>()(z.object({ docId: id, source: fileSource }).strict()),
   /** The document's peaks: from the disk cache at once, or decoded (chunks arrive as `media.peaksProgress` events meanwhile). */

@@ -5,6 +5,9 @@
  * by the command planners in ./commands, so undo and replay need nothing else.
  */
 import type { Cue, Speaker, SubtitleDocument } from './model';
+import {
+  applyLanguageOperation, isLanguageOperation, languageOpChangesCueList, languageOpTouchedCueIds, type LanguageOperation,
+} from './operations-languages';
 
 export type Operation =
   | { type: 'setText'; cueId: string; lang: string; text: string }
@@ -22,7 +25,9 @@ export type Operation =
   /** Removes a speaker no cue refers to. */
   | { type: 'removeSpeaker'; speakerId: string }
   /** Several operations as one undo step; `label` names it for the user ("Split cue 12"). */
-  | { type: 'batch'; ops: Operation[]; label?: string };
+  | { type: 'batch'; ops: Operation[]; label?: string }
+  /** Rename, recode, reorder, remove or restore a language; replace document parts (./operations-languages). */
+  | LanguageOperation;
 
 export interface Applied {
   doc: SubtitleDocument;
@@ -33,6 +38,7 @@ export interface Applied {
 export class OperationError extends Error {}
 
 export function applyOperation(doc: SubtitleDocument, op: Operation): Applied {
+  if (isLanguageOperation(op)) return applyLanguageOperation(doc, op);
   switch (op.type) {
     case 'setText':
       return setText(doc, op.cueId, op.lang, op.text);
@@ -173,6 +179,7 @@ export function applyBatch(doc: SubtitleDocument, ops: Operation[], label?: stri
 
 /** Ids of the cues an operation touches, for views that update only what changed. */
 export function touchedCueIds(op: Operation): string[] {
+  if (isLanguageOperation(op)) return languageOpTouchedCueIds(op);
   switch (op.type) {
     case 'batch':
       return op.ops.flatMap(touchedCueIds);
@@ -189,5 +196,6 @@ export function touchedCueIds(op: Operation): string[] {
 
 /** True when an operation changes which cues exist or their order (views rebuild their block lists). */
 export function changesCueList(op: Operation): boolean {
+  if (isLanguageOperation(op)) return languageOpChangesCueList(op);
   return op.type === 'insertCue' || op.type === 'deleteCue' || (op.type === 'batch' && op.ops.some(changesCueList));
 }

@@ -5,17 +5,21 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ApiError, type CommandResult, type DocumentState, type EditResult, type EventMap, type ExportResult, type MediaInfo, type SaveResult } from '../../shared/api';
+import { ApiError, type EncodingPreview, type AddLanguageResult, type CommandResult, type DocumentState, type EditResult, type EventMap, type ExportResult, type MediaInfo, type SaveResult } from '../../shared/api';
 import { History } from '../../shared/history';
 import type { Problem, SubtitleDocument } from '../../shared/model';
 import { applyOperation, OperationError, type Operation } from '../../shared/operations';
+import { replacementOf } from '../../shared/operations-languages';
+import { pairDocuments } from '../../shared/pairing';
 import { CommandError, planCommand, type Plan } from '../../shared/commands/plan';
 import type { EditCommand, EditSettings } from '../../shared/commands/schema';
-import { decodeText } from '../../shared/encoding';
-import { FormatError, readSubtitleText, serializeDocument } from '../../shared/formats/registry';
-import { exportDocument, ExportError, type ExportOptions } from '../../shared/formats/export';
+import { canonicalEncoding, exportEncoding, formatTakesLegacyEncoding, type TextEncodingName } from '../../shared/encoding';
+import { FormatError, readSubtitleText, serializeDocument, type ReadOptions } from '../../shared/formats/registry';
+import { exportDocument, ExportError, exportLanguages, type ExportOptions } from '../../shared/formats/export';
 import { provisionalTimes } from '../../shared/timing';
 import { sameStamp, stampOf, writeFileAtomic, type FileStamp } from './files';
+import { decodeBytes, isKnownEncoding } from './text-encoding';
+import { encodeExport, previewEncoding } from './document-encoding';
 
 interface OpenDocument {
   id: string;
@@ -37,6 +41,12 @@ interface OpenDocument {
   projectStamp: FileStamp | null;
   media: MediaInfo | null;
   mediaPath: string | null;
+  /** The encoding the source file was read in (`UTF-8`, `GB18030` …), and how sure detection was (1 = certain). */
+  encoding: TextEncodingName;
+  encodingConfidence: number;
+  /** Where the bytes were read from (also a sample's or an upload's path), and how: for re-opening in another encoding. */
+  readPath: string;
+  openOptions: OpenOptions;
 }
 
 type Listener = <E extends keyof EventMap>(event: E, payload: EventMap[E]) => void;
@@ -46,6 +56,8 @@ export interface OpenOptions {
   asCopy?: boolean;
   /** Display name when the path is a temporary one (uploads). */
   displayName?: string;
+  /** Read in this encoding instead of the detected one (re-open with encoding). */
+  encoding?: string;
 }
 
 export class DocumentService {
@@ -55,19 +67,7 @@ export class DocumentService {
   /** Reads a document from disk; bad input becomes one ApiError naming the file and line. */
   async openFile(path: string, options: OpenOptions = {}): Promise<DocumentState> {
     const name = options.displayName ?? basename(path);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      throw new ApiError('not-found', `${name}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-    let read;
-    try {
-      read = readSubtitleText(decodeText(bytes).text, name);
-    } catch (error) {
-      if (error instanceof FormatError) throw new ApiError('bad-request', `${name}:${error.line}: ${error.message}`);
-      throw error;
-    }
+    const read = await readSubtitleFile(path, name, undefined, options.encoding);
     const isProject = read.format === 'duosub' && !options.asCopy;
     const entry: OpenDocument = {
       id: randomBytes(8).toString('hex'),
@@ -84,6 +84,10 @@ export class DocumentService {
       projectStamp: isProject ? await stampOf(path) : null,
       media: null,
       mediaPath: null,
+      encoding: read.encoding,
+      encodingConfidence: read.confidence,
+      readPath: path,
+      openOptions: options,
     };
     this.docs.set(entry.id, entry);
     return this.state(entry.id);
@@ -111,6 +115,8 @@ export class DocumentService {
       hasProjectFile: e.projectPath !== null,
       media: e.media,
       problems: e.problems,
+      encoding: e.encoding,
+      encodingConfidence: e.encodingConfidence,
     };
   }
 
@@ -131,6 +137,28 @@ export class DocumentService {
   /** Applies a planned command (an edit command, or auto-timing) as one undo step. */
   applyPlan(docId: string, plan: Plan): CommandResult {
     return { ...this.apply(docId, plan.op), label: plan.label, select: plan.select };
+  }
+
+  /**
+   * Reads a second file (as opening does) and pairs its cues into the document as a new language, as one undo step;
+   * the report lists how cues paired and every cue that paired with nothing (kept as its own cue).
+   */
+  async addLanguageFromFile(docId: string, file: { path: string; displayName?: string }, lang?: string): Promise<AddLanguageResult> {
+    this.entry(docId); // an unknown document fails before the file is read
+    const name = file.displayName ?? basename(file.path);
+    const read = await readSubtitleFile(file.path, name, lang ? { lang } : undefined);
+    const e = this.entry(docId);
+    let paired: ReturnType<typeof pairDocuments>;
+    try {
+      paired = pairDocuments(e.doc, read.doc, lang ? { lang } : undefined);
+    } catch (error) {
+      // e.g. the file's language is already in the document: the user picks another code.
+      throw new ApiError('bad-request', `${name}: ${(error as Error).message}`);
+    }
+    const added = paired.doc.languages.find((l) => !e.doc.languages.some((b) => b.code === l.code));
+    if (!added) throw new ApiError('bad-request', `${name}: no new language to add`);
+    const result = this.apply(docId, replacementOf(e.doc, paired.doc, `Add ${added.code} from ${name}`));
+    return { ...result, lang: added.code, fileName: name, report: paired.report, problems: read.problems };
   }
 
   /** Changes what the document knows of its media (e.g. its playable proxy), if `token` is still its media. */
@@ -213,12 +241,33 @@ export class DocumentService {
     return { fileName: basename(path), revision: e.revision, dirty: false };
   }
 
-  export(docId: string, options: ExportOptions): ExportResult {
+  /**
+   * Renders an export in its encoding: `encoding` when given, else the source file's where the format allows it
+   * (UTF-8 with BOM when `bom`), else UTF-8. A character the encoding cannot hold comes back as `unencodable`.
+   */
+  export(docId: string, { encoding: requested, ...options }: ExportOptions & { encoding?: string }): ExportResult {
     const e = this.entry(docId);
-    const exported = callersFault(() => exportDocument(e.doc, options));
+    const encoding = exportEncodingFor(options, e.encoding, requested);
+    const bom = encoding === 'UTF-8 with BOM';
+    const exported = callersFault(() => exportDocument(e.doc, { ...options, bom }));
     const name = this.state(docId).fileName ?? 'untitled';
     const stem = name.replace(/(\.duosub)?\.[^.]*$/, '');
-    return { fileName: `${stem}${options.lang ? `.${options.lang}` : ''}${exported.extension}`, text: exported.text };
+    const result = { fileName: `${stem}${options.lang ? `.${options.lang}` : ''}${exported.extension}`, text: exported.text };
+    const langs = formatTakesLegacyEncoding(options.format) ? callersFault(() => exportLanguages(e.doc, options)) : [];
+    return encodeExport(e.doc, langs, result, encoding);
+  }
+
+  /** The source file read in another encoding: its first lines, for the re-open dialog. */
+  encodingPreview(docId: string, encoding: string): Promise<EncodingPreview> {
+    const e = this.entry(docId);
+    return previewEncoding(e.readPath, e.displayName, encoding);
+  }
+
+  /** How to open the document's source file again in `encoding` (re-open with encoding makes a new document). */
+  reopenSource(docId: string, encoding: string): { path: string; asCopy: boolean; displayName?: string } {
+    const e = this.entry(docId);
+    if (!isKnownEncoding(encoding)) throw new ApiError('bad-request', `unknown encoding "${encoding}"`);
+    return { path: e.readPath, asCopy: e.openOptions.asCopy ?? false, displayName: e.openOptions.displayName };
   }
 
   /** The folder Save As uses when no dialog can ask (browser mode): beside the source file, else the fallback. */
@@ -265,6 +314,33 @@ export class DocumentService {
   broadcast<E extends keyof EventMap>(event: E, payload: EventMap[E]): void {
     for (const listener of this.listeners) listener(event, payload);
   }
+}
+
+/** Reads and decodes a subtitle file (opening it, or adding a language from it); bad input becomes one ApiError naming the file and line. */
+async function readSubtitleFile(
+  path: string, name: string, options?: ReadOptions, encoding?: string,
+): Promise<ReturnType<typeof readSubtitleText> & { encoding: TextEncodingName; confidence: number }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new ApiError('not-found', `${name}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    const decoded = decodeBytes(bytes, encoding);
+    return { ...readSubtitleText(decoded.text, name, options), encoding: decoded.encoding, confidence: decoded.confidence };
+  } catch (error) {
+    if (error instanceof FormatError) throw new ApiError('bad-request', `${name}:${error.line}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The encoding an export is written in; an unknown name is the caller's to fix. */
+function exportEncodingFor(options: ExportOptions, source: TextEncodingName, requested: string | undefined): TextEncodingName {
+  if (requested === undefined) return exportEncoding(options.format, source, options.bom ? 'UTF-8 with BOM' : undefined);
+  const chosen = canonicalEncoding(requested);
+  if (!chosen) throw new ApiError('bad-request', `unknown encoding "${requested}"`);
+  return exportEncoding(options.format, source, chosen);
 }
 
 /**

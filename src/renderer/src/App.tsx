@@ -22,17 +22,28 @@ import { AutoTimeDialog, AutoTimeProgress } from './align/AutoTimeDialog';
 import { projectFileName } from './toolbar/files';
 import { Toolbar } from './toolbar/Toolbar';
 import { Waveform } from './waveform/Waveform';
+import { EncodingStatus } from './encoding/EncodingStatus';
+import { ReopenEncoding } from './encoding/ReopenEncoding';
+import { useLanguageUi } from './languages/use-language-ui';
 
-type DialogKind = 'saveAs' | 'export' | 'timing' | 'settings' | 'autoTime' | null;
+type DialogKind = 'saveAs' | 'export' | 'timing' | 'settings' | 'autoTime' | 'encoding' | null;
 
-function runMenuCommand(commands: Commands, command: MenuCommand, openExport: () => void): void {
+interface MenuDialogs {
+  openExport(): void;
+  openAddLanguage(): void;
+  openEncoding(): void;
+}
+
+function runMenuCommand(commands: Commands, command: MenuCommand, dialogs: MenuDialogs): void {
   switch (command) {
     case 'open': return commands.open();
     case 'openSampleTranscript': return commands.openSample('transcript');
     case 'openMedia': return commands.openMedia();
     case 'save': return commands.save();
     case 'saveAs': return commands.saveAs();
-    case 'exportSrt': return openExport();
+    case 'addLanguage': return dialogs.openAddLanguage();
+    case 'reopenWithEncoding': return dialogs.openEncoding();
+    case 'exportSrt': return dialogs.openExport();
     case 'undo': return commands.undo();
     case 'redo': return commands.redo();
   }
@@ -58,11 +69,14 @@ function TitleArea() {
   );
 }
 
-function StatusLine() {
+function StatusLine({ onEncoding }: { onEncoding(): void }) {
   const status = useStore((s) => s.status);
   return (
-    <div className={`status-line ${status?.kind ?? ''}`} role="status" aria-live="polite" data-testid="status">
-      {status?.text ?? ''}
+    <div className="status-bar">
+      <div className={`status-line ${status?.kind ?? ''}`} role="status" aria-live="polite" data-testid="status">
+        {status?.text ?? ''}
+      </div>
+      <EncodingStatus onClick={onEncoding} />
     </div>
   );
 }
@@ -103,11 +117,16 @@ export function App() {
       }),
     [bridge, store],
   );
+  const languageUi = useLanguageUi(store, commands, bridge.mode === 'electron');
   const openExport = useCallback(() => setDialog('export'), []);
   const closeDialog = useCallback(() => setDialog(null), []);
 
   useEffect(() => installGlobalKeys(() => commands), [commands]);
-  useEffect(() => onMenuCommand((c) => runMenuCommand(commands, c, openExport)), [commands, openExport]);
+  const openAddLanguage = languageUi.openAdd;
+  useEffect(
+    () => onMenuCommand((c) => runMenuCommand(commands, c, { openExport, openAddLanguage, openEncoding: () => setDialog('encoding') })),
+    [commands, openExport, openAddLanguage],
+  );
 
   const onPicked = (input: HTMLInputElement, asMedia: boolean) => {
     const files = input.files ? [...input.files] : [];
@@ -146,6 +165,7 @@ export function App() {
           onTiming={() => setDialog('timing')}
           onAutoTime={() => setDialog('autoTime')}
           onSettings={() => setDialog('settings')}
+          onAddLanguage={languageUi.openAdd}
         />
         {alignJob && <AutoTimeProgress job={alignJob} onCancel={() => store.cancelAutoTime()} />}
       </header>
@@ -166,6 +186,7 @@ export function App() {
                 onCursor={(cursor) => store.setCursor(cursor)}
                 onCommand={(command) => store.command(command)}
                 getPlayheadMs={() => store.playheadMs()}
+                languageMenu={languageUi.languageMenu}
               />
               <FindReplace
                 doc={docState.doc}
@@ -174,6 +195,7 @@ export function App() {
                 onCommand={(command) => store.command(command)}
                 onSelectMany={(ids, primary) => store.selectMany(ids, primary)}
               />
+              {languageUi.report}
             </div>
             <aside className="side-column">
               <SpeakersPanel
@@ -197,7 +219,7 @@ export function App() {
           <div className="empty">Open a subtitle file, or try the sample transcript.</div>
         )}
       </main>
-      <StatusLine />
+      <StatusLine onEncoding={() => setDialog('encoding')} />
       <input ref={docInput} type="file" hidden onChange={(e) => onPicked(e.currentTarget, false)} data-testid="open-file-input" />
       <input
         ref={mediaInput}
@@ -207,6 +229,7 @@ export function App() {
         onChange={(e) => onPicked(e.currentTarget, true)}
         data-testid="open-media-input"
       />
+      {languageUi.dialogs}
       {dialog === 'saveAs' && docState && (
         <SaveAsDialog defaultName={projectFileName(docState.fileName)} onSave={commands.saveAsNamed} onClose={closeDialog} />
       )}
@@ -235,10 +258,12 @@ export function App() {
         <ExportDialog
           languages={docState.doc.languages}
           chapterCount={docState.doc.chapters.length}
+          sourceEncoding={docState.encoding}
           onExport={commands.exportAs}
           onClose={closeDialog}
         />
       )}
+      {dialog === 'encoding' && docState && <ReopenEncoding onClose={closeDialog} />}
     </div>
   );
 }

@@ -6,7 +6,9 @@ import type { DuosubBridge } from '../../shared/api';
 import { createBrowserBridge, type BrowserBridge } from './transport/browser';
 
 /** Menu commands the Electron main process may send (the preload forwards them when it can). */
-export type MenuCommand = 'open' | 'openSampleTranscript' | 'openMedia' | 'save' | 'saveAs' | 'exportSrt' | 'undo' | 'redo';
+export type MenuCommand =
+  | 'open' | 'openSampleTranscript' | 'openMedia' | 'addLanguage' | 'reopenWithEncoding'
+  | 'save' | 'saveAs' | 'exportSrt' | 'undo' | 'redo';
 
 type PreloadBridge = DuosubBridge & { onCommand?(listener: (command: string) => void): () => void };
 

@@ -2,8 +2,7 @@
  * The renderer's document store: the core (store-base.ts) plus the file commands — open, attach media,
  * save, export. Pure TS (no DOM) so it runs under vitest with a fake API.
  */
-import type { DocumentState, DuosubApi, EventMap, MediaInfo } from '../../shared/api';
-import type { ExportOptions } from '../../shared/formats/export';
+import type { AddLanguageResult, DocumentState, DuosubApi, EventMap, ExportRequest, ExportResult, MediaInfo } from '../../shared/api';
 import { documentName, StoreBase, type EventSource, type SaveOutcome } from './store-base';
 
 export { documentName } from './store-base';
@@ -44,6 +43,27 @@ export class DocStore extends StoreBase {
     );
   }
 
+  /**
+   * Adds a language from a file through `request` (main reads and pairs it, as one undo step) and applies the
+   * same step here; resolves to main's result (with the pairing report), or null when cancelled or refused.
+   */
+  addLanguageWith(request: (api: DuosubApi, docId: string) => Promise<AddLanguageResult | null>): Promise<AddLanguageResult | null> {
+    const docId = this.docId();
+    if (!docId) return Promise.resolve(null);
+    return this.enqueue(async () => {
+      try {
+        const result = await request(this.api, docId);
+        if (!result) return null;
+        if (!result.applied || !this.applyRemote(result.applied)) await this.reloadNow(docId);
+        this.takeFlags(result);
+        return result;
+      } catch (error) {
+        this.fail(error);
+        return null;
+      }
+    });
+  }
+
   /** Saves to the project file; a document without one needs Save As first. */
   save(): Promise<SaveOutcome> {
     const current = this.state.docState;
@@ -80,12 +100,14 @@ export class DocStore extends StoreBase {
   }
 
   /** Asks main for an export's text (a file name and its content); null (with the error shown) when it fails. */
-  exportAs(options: ExportOptions): Promise<{ fileName: string; text: string } | null> {
+  exportAs(options: ExportRequest): Promise<ExportResult | null> {
     const docId = this.docId();
     if (!docId) return Promise.resolve(null);
     return this.enqueue(() => this.api['doc.export']({ docId, ...options })).then(
       (result) => {
-        this.setStatus(`Exported ${result.fileName}`);
+        // A character the encoding cannot hold: nothing is written; the caller offers UTF-8.
+        if (result.unencodable) this.setStatus(result.unencodable.message, 'error');
+        else this.setStatus(`Exported ${result.fileName}${result.encoding && result.encoding !== 'UTF-8' ? ` (${result.encoding})` : ''}`);
         return result;
       },
       (error) => {

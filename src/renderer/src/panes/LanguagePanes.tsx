@@ -8,12 +8,14 @@ import { languageName } from '../../../shared/model';
 import type { EditCommand } from '../../../shared/commands/schema';
 import type { CommandResult } from '../../../shared/api';
 import { ContextMenu } from '../menu/ContextMenu';
+import type { MenuItem } from '../menu/menu-items';
 import { getStore } from '../store';
 import type { CueMenuOpen, PanesCallbacks, PanesController, PaneCursor, SelectMode } from './panes-controller';
 import { loadPanes } from './load-panes';
 import { addedSpeakerId, buildCueMenu, type CueMenuIntent } from './cue-menu';
 import type { PaneHost } from './test-hooks';
 import './pane.css';
+import '../languages/languages.css';
 
 export type { PaneCursor, SelectMode } from './panes-controller';
 
@@ -37,6 +39,8 @@ export interface LanguagePanesProps {
   onCommand?(command: EditCommand): unknown;
   /** The playhead in ms, read when the context menu builds a split (the split lands there when inside the cue). */
   getPlayheadMs?(): number | null;
+  /** The entries of a pane header's language menu (rename, change code, move, remove); omitted = no menu. */
+  languageMenu?(code: string): MenuItem[];
 }
 
 export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
@@ -46,6 +50,7 @@ export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
   const containers = useRef(new Map<string, HTMLElement>());
   const editorHosts = useRef(new Map<string, HTMLElement>());
   const [menu, setMenu] = useState<CueMenuOpen | null>(null);
+  const [languageMenu, setLanguageMenu] = useState<{ code: string; x: number; y: number } | null>(null);
   const languages = props.doc.languages;
   const languageKey = languages.map((l) => l.code).join('\u0000');
   const selectedIds = props.selectedCueIds;
@@ -115,7 +120,23 @@ export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
           }}
         >
           <header className="duosub-pane-header" lang={lang.code}>
-            {lang.name || languageName(lang.code)}
+            <span className="pane-title">
+              {lang.name || languageName(lang.code)} <span className="pane-code">{lang.code}</span>
+            </span>
+            {props.languageMenu && (
+              <button
+                type="button"
+                className="duosub-pane-menu-button"
+                aria-label={`Language menu: ${lang.name || languageName(lang.code)}`}
+                aria-haspopup="menu"
+                onClick={(e) => {
+                  const box = e.currentTarget.getBoundingClientRect();
+                  setLanguageMenu({ code: lang.code, x: box.left, y: box.bottom });
+                }}
+              >
+                ▾
+              </button>
+            )}
           </header>
           <div
             className="duosub-pane-editor"
@@ -125,6 +146,15 @@ export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
           />
         </section>
       ))}
+      {languageMenu && props.languageMenu && (
+        <ContextMenu
+          x={languageMenu.x}
+          y={languageMenu.y}
+          testId="language-menu"
+          onClose={() => setLanguageMenu(null)}
+          items={props.languageMenu(languageMenu.code)}
+        />
+      )}
       {menu && (
         <ContextMenu
           x={menu.x}

@@ -13,9 +13,11 @@ interface ToolbarProps {
   /** Opens auto-timing (forced alignment against the media). */
   onAutoTime(): void;
   onSettings(): void;
+  /** Opens "Add a language from a file…". */
+  onAddLanguage?(): void;
 }
 
-export function Toolbar({ commands, docState, hasSelection, onExport, onTiming, onAutoTime, onSettings }: ToolbarProps) {
+export function Toolbar({ commands, docState, hasSelection, onExport, onTiming, onAutoTime, onSettings, onAddLanguage }: ToolbarProps) {
   const noDoc = !docState;
   return (
     <div className="toolbar" role="toolbar" aria-label="Duosub">
@@ -32,6 +34,11 @@ export function Toolbar({ commands, docState, hasSelection, onExport, onTiming, 
         <button type="button" onClick={commands.openMedia} disabled={noDoc} title="Attach audio or video to this document">
           Open audio…
         </button>
+        {onAddLanguage && (
+          <button type="button" onClick={onAddLanguage} disabled={noDoc} title="Pair a subtitle file in another language with this document (one undo step)">
+            Add language…
+          </button>
+        )}
       </div>
       <div className="toolbar-group">
         <button type="button" onClick={commands.save} disabled={noDoc} title="Save (Ctrl+S)">

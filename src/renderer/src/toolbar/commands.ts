@@ -2,13 +2,13 @@
  * What the toolbar, the keyboard, the menu and drag-and-drop can ask for, in one place, so each of
  * them is a thin caller. Effects go through the store (document state) or the player (playback).
  */
-import type { DuosubBridge } from '../../../shared/api';
-import type { ExportOptions } from '../../../shared/formats/export';
+import type { AddLanguageResult, DuosubBridge, ExportRequest } from '../../../shared/api';
 import type { DocStore } from '../store-core';
 import { toggleHelp } from '../help/help-state';
 import { hasMedia, playPause, playRange } from '../waveform/player';
 import { createEditCommands, type EditCommands } from './edit-commands';
-import { downloadText, isMediaFile, sourceForFile } from './files';
+import { downloadExport, isMediaFile, sourceForFile } from './files';
+import { reportSummary } from '../languages/add-report';
 
 export interface Commands extends EditCommands {
   open(): void;
@@ -16,12 +16,17 @@ export interface Commands extends EditCommands {
   openMedia(): void;
   /** Files dropped on the window or picked in the page: documents open, media attaches. */
   openFiles(files: File[], asMedia?: boolean): void;
+  /**
+   * Adds a language from a file (`null`: Electron's open dialog) as one undo step; `lang` overrides the guessed
+   * code. Resolves to main's result with the pairing report, or null when cancelled or refused.
+   */
+  addLanguage(file: File | null, lang?: string): Promise<AddLanguageResult | null>;
   save(): void;
   saveAs(): void;
   /** Browser mode's Save As, after the user typed a name. */
   saveAsNamed(fileName: string): void;
   /** Renders an export in main and downloads it (the browser's or Electron's save dialog). */
-  exportAs(options: ExportOptions): void;
+  exportAs(options: ExportRequest): void;
   undo(): void;
   redo(): void;
   playPause(): void;
@@ -76,6 +81,17 @@ export function createCommands({ bridge, store, pickFile, askSaveAsName, openFin
       const ordered = [...files].sort((a, b) => Number(media(a)) - Number(media(b)));
       void ordered.reduce((prev, file) => prev.then(() => openFile(file, media(file))), Promise.resolve());
     },
+    addLanguage: async (file, lang) => {
+      try {
+        const source = file ? await sourceForFile(bridge, file) : ({ kind: 'dialog' } as const);
+        const result = await store.addLanguageWith((api, docId) => api['doc.addLanguage']({ docId, source, ...(lang ? { lang } : {}) }));
+        if (result) store.setStatus(reportSummary(result));
+        return result;
+      } catch (error) {
+        store.setStatus(error instanceof Error ? error.message : String(error), 'error');
+        return null;
+      }
+    },
     save: () =>
       void store.save().then((outcome) => {
         if (outcome === 'needs-save-as') commands.saveAs();
@@ -87,7 +103,13 @@ export function createCommands({ bridge, store, pickFile, askSaveAsName, openFin
     saveAsNamed: (fileName) => void store.saveAs(fileName),
     exportAs: (options) =>
       void store.exportAs(options).then((result) => {
-        if (result) downloadText(result.fileName, result.text);
+        if (!result) return;
+        // Never a silent `?`: the user decides whether UTF-8 will do instead.
+        if (result.unencodable) {
+          if (window.confirm(`${result.unencodable.message}.\n\nExport as UTF-8 instead?`)) commands.exportAs({ ...options, encoding: 'UTF-8', bom: false });
+          return;
+        }
+        downloadExport(result);
       }),
     undo: () => void store.undo(),
     redo: () => void store.redo(),
