@@ -75,3 +75,29 @@ test.describe('legacy encodings', () => {
     expect(bytes.includes(Buffer.from(CUES[0], 'utf8'))).toBe(false);
   });
 });
+
+/** The everyday bilingual file: a GBK SRT with a Chinese line above its English one in each cue. */
+const BILINGUAL = [
+  ['萨姆·奥尔特曼谈芯片', 'Sam Altman on chips'],
+  ['我们需要更多的“算力”——现在。', 'We need more compute, now.'],
+  ['谢谢大家。', 'Thank you all.'],
+];
+const BILINGUAL_SRT = BILINGUAL.map(([zh, en], i) => `${i + 1}\r\n00:00:0${i},000 --> 00:00:0${i + 1},000\r\n${zh}\r\n${en}\r\n`).join('\r\n');
+
+test.describe('a GBK bilingual SRT', () => {
+  let server: RunningServer | null = null;
+  test.beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duosub-e2e-bilingual-gbk-'));
+    const file = join(dir, 'talk.srt');
+    writeFileSync(file, iconv.encode(BILINGUAL_SRT, 'gbk'));
+    server = await startServer([file]);
+  });
+  test.afterAll(() => server?.close());
+
+  test('opens as two languages, each in its own pane, Chinese first', async ({ page }) => {
+    await page.goto(server!.url);
+    await expect(page.getByTestId('status-encoding')).toHaveText('GB18030');
+    await expect.poll(() => page.evaluate(() => Object.keys((globalThis as unknown as { __duosubPanes?: object }).__duosubPanes ?? {}))).toEqual(['zh-Hans', 'en']);
+    expect(await cueTexts(page)).toBe(JSON.stringify(BILINGUAL.map(([zh, en]) => ({ 'zh-Hans': zh, en }))));
+  });
+});
