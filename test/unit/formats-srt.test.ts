@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SubtitleDocument } from '../../src/shared/model';
 import { parseSrt, serializeSrt, srtFormat } from '../../src/shared/formats/srt';
+import { readSrtTime } from '../../src/shared/formats/srt-time';
+import { FormatError, readSubtitleText } from '../../src/shared/formats/registry';
 import { formatClock, formatTimecode, parseChapterMark, parseTimecode } from '../../src/shared/timecode';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/formats/${name}`, import.meta.url)), 'utf8');
@@ -23,9 +25,11 @@ describe('srt: reading', () => {
   it('reads a messy file leniently and names each bad line', () => {
     const { doc, problems } = parseSrt(fixture('messy.srt'), 'zh-Hans');
     expect(doc.languages).toEqual([{ code: 'zh-Hans', name: '中文' }]);
+    // The reversed cue (5 s → 4 s) is kept where its start puts it, and flagged.
     expect(doc.cues.map((c) => [c.start, c.end, c.text['zh-Hans']])).toEqual([
       [1000, 2000, 'first'],
       [2500, 3000, 'second'],
+      [5000, 4000, 'backwards'],
       [6000, 7000, 'last'],
     ]);
     expect(problems).toEqual([
@@ -55,6 +59,94 @@ describe('srt: reading', () => {
     expect(srtFormat.detect(fixture('golden.srt'), 'a.txt')).toBeGreaterThan(0.5);
     expect(srtFormat.detect('hello', 'a.srt')).toBeGreaterThan(0);
     expect(srtFormat.detect('hello', 'a.txt')).toBe(0);
+  });
+});
+
+describe('srt: bad input, kept and flagged', () => {
+  const cues = (text: string) => parseSrt(text, 'zh-Hans').doc.cues.map((c) => [c.start, c.end, c.text['zh-Hans']]);
+
+  it('keeps a reversed cue and names its line', () => {
+    const text = '1\n00:00:05,000 --> 00:00:04,000\n萨姆·奥尔特曼\n\n2\n00:00:06,000 --> 00:00:07,000\n芯片\n';
+    const { doc, problems } = parseSrt(text, 'zh-Hans');
+    expect(doc.cues.map((c) => [c.id, c.start, c.end])).toEqual([['c1', 5000, 4000], ['c2', 6000, 7000]]);
+    expect(problems).toEqual([{ line: 2, message: expect.stringContaining('ends before it starts'), severity: 'error' }]);
+  });
+
+  it('keeps a cue with a negative time, read as zero, and names its line', () => {
+    const { doc, problems } = parseSrt('\n\n1\n-00:00:01,000 --> 00:00:02,000\n“引号”\n', 'zh-Hans');
+    expect(doc.cues.map((c) => [c.start, c.end, c.text['zh-Hans']])).toEqual([[0, 2000, '“引号”']]);
+    expect(problems).toEqual([{ line: 4, message: expect.stringContaining('negative time'), severity: 'warning' }]);
+  });
+
+  it('keeps a text line holding "-->" as text and flags it', () => {
+    const text = '1\n00:00:01,000 --> 00:00:02,000\n北京 --> 上海\nA --> B\n';
+    const { doc, problems } = parseSrt(text, 'zh-Hans');
+    expect(doc.cues.map((c) => c.text['zh-Hans'])).toEqual(['北京 --> 上海\nA --> B']);
+    expect(problems.map((p) => [p.line, p.severity])).toEqual([[3, 'warning'], [4, 'warning']]);
+    expect(problems[0].message).toContain('kept as text');
+  });
+
+  it('reads empty cues and writes them back as cues with no text line', () => {
+    const text = '1\n00:00:01,000 --> 00:00:02,000\n\n2\n00:00:03,000 --> 00:00:04,000\n——\n\n3\n00:00:05,000 --> 00:00:06,000\n';
+    const first = parseSrt(text, 'zh-Hans');
+    expect(first.problems).toEqual([]);
+    expect(cues(text)).toEqual([[1000, 2000, ''], [3000, 4000, '——'], [5000, 6000, '']]);
+    const written = serializeSrt(first.doc);
+    expect(written).toBe(text + '');
+    expect(parseSrt(written, 'zh-Hans').doc).toEqual(first.doc);
+  });
+
+  it('gives one clear error for prose named .srt, and none for an empty text', () => {
+    const prose = 'This is a letter.\nIt has no subtitles.\n\nNot one.\n';
+    const { doc, problems } = parseSrt(prose, 'en');
+    expect(doc.cues).toEqual([]);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([
+      { line: 0, message: expect.stringContaining('not an SRT file'), severity: 'error' },
+    ]);
+    expect(() => readSubtitleText(prose, 'letter.srt')).toThrow(FormatError);
+    expect(() => readSubtitleText(prose, 'letter.srt')).toThrow(/not an SRT file/);
+    expect(parseSrt('', 'en').problems).toEqual([]);
+  });
+
+  it('keeps SRT markup as the internal form and decodes nothing else', () => {
+    const text = '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>芯片</i> &amp; <font color="#ff0000">chips</font>\n';
+    expect(cues(text)).toEqual([[1000, 2000, '{\\an8}<i>芯片</i> &amp; <font color="#ff0000">chips</font>']]);
+  });
+
+  it('counts CRLF and lone CR line ends as one line each', () => {
+    const text = '\uFEFF1\r\n00:00:01,000 --> 00:00:02,000\r\nok\r\n\r\n2\r00:00:0x,000 --> 00:00:04,000\rlost\r';
+    const { doc, problems } = parseSrt(text, 'en');
+    expect(doc.cues.map((c) => c.text.en)).toEqual(['ok']);
+    expect(problems).toEqual([{ line: 6, message: 'bad timecode "00:00:0x,000"', severity: 'error' }]);
+  });
+
+  it('reads a 99999-hour time code and huge numbers without failing', () => {
+    expect(cues('1\n99999:00:00,000 --> 99999:00:01,000\nlong\n')).toEqual([[359_996_400_000, 359_996_401_000, 'long']]);
+    const huge = parseSrt(`${'9'.repeat(400)}\n${'9'.repeat(30)}:00:00,000 --> 00:00:01,000\nx\n`, 'en');
+    expect(huge.doc.cues).toEqual([]);
+    expect(huge.problems[0]).toMatchObject({ line: 2, severity: 'error' });
+  });
+
+  it('reads cues glued together without blank lines, and coordinates after the times', () => {
+    const text = '1\n00:00:01,000 --> 00:00:02,000 X1:10 X2:20\na\n2\n00:00:03,000-->00:00:04,000\nb\n';
+    expect(cues(text)).toEqual([[1000, 2000, 'a'], [3000, 4000, 'b']]);
+  });
+
+  it('lists at most 10,000 problems and counts the rest', () => {
+    const text = '1\n00:00:01,000 --> 00:00:02,000\nok\n' + '\n00:00:0x,000 --> 00:00:02,000\n'.repeat(20_000);
+    const { problems } = parseSrt(text, 'en');
+    expect(problems).toHaveLength(10_001);
+    expect(problems.at(-1)).toEqual({ line: 0, message: '10000 more problems not listed', severity: 'warning' });
+  });
+
+  it('reads time codes as parseTimecode does', () => {
+    const read = (s: string) => readSrtTime(s, 0, s.length);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 3_599_999_999 }), (ms) => read(formatTimecode(ms)) === ms));
+    for (const s of ['01:02:03,004', '01:02:03.4', '02:03,004', '1:2:3', '00:01:xx,000', '00:61:00,000', '1,000', ':1:2', '1:2:3:4', '01:02:03,0004', '']) {
+      expect(Number.isNaN(read(s)) ? null : read(s), s).toBe(parseTimecode(s));
+    }
+    expect(read('-00:00:01,500')).toBe(-1500);
+    expect(Object.is(read('-00:00:00,000'), 0)).toBe(true);
   });
 });
 
@@ -94,7 +186,7 @@ describe('srt: writing', () => {
     const cueArb = fc.record({
       duration: fc.integer({ min: 0, max: 10_000 }),
       gap: fc.integer({ min: 0, max: 5_000 }),
-      lines: fc.array(line, { minLength: 1, maxLength: 3 }),
+      lines: fc.array(line, { minLength: 0, maxLength: 3 }),
     });
     fc.assert(
       fc.property(fc.array(cueArb, { maxLength: 20 }), fc.integer({ min: 0, max: 360_000_000 }), (items, origin) => {

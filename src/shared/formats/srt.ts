@@ -1,17 +1,18 @@
 /**
- * SubRip (.srt): one language per file. Reading is lenient, as players are: CRLF, a BOM, `.` for `,`,
- * missing blank lines between cues; a cue with a bad time code becomes a problem and reading goes on.
- * Markup such as `<i>` is kept as text.
+ * SubRip (.srt): one language per file, or several stacked in each cue (Duosub's bilingual export). Reading is in
+ * srt-read.ts; markup such as `<i>` and a leading `{\an8}` is SRT's own and already the internal form.
  */
-import { languageName, sortCues, type Cue, type Problem, type SubtitleDocument } from '../model';
-import { formatTimecode, parseTimecode } from '../timecode';
+import type { SubtitleDocument } from '../model';
 import { stackedLines } from './bilingual';
 import { toSrtMarkup } from './markup';
-import { hasExtension, splitLines, writeLanguages, type ReadResult, type SubtitleFormat, type WriteOptions } from './types';
+import { parseSrt } from './srt-read';
+import { isWhiteSpaceCode } from './srt-time';
+import { hasExtension, writeLanguages, type SubtitleFormat, type WriteOptions } from './types';
 
-const ARROW = /-->/;
-const TIMING = /^\s*(\S+)\s*-->\s*(\S+)/;
-const GOOD_TIMING = /^\s*\d+:\d{1,2}:\d{1,2}[,.]\d{1,3}\s*-->\s*\d+:\d{1,2}:\d{1,2}[,.]\d{1,3}/m;
+export { parseSrt };
+
+// Spaces, not `\s`: `^\s*` under /m also eats newlines, and a million blank lines made it quadratic.
+const GOOD_TIMING = /^[ \t]*\d+:\d{1,2}:\d{1,2}[,.]\d{1,3}[ \t]*-->[ \t]*\d+:\d{1,2}:\d{1,2}[,.]\d{1,3}/m;
 
 const EXTENSIONS = ['.srt'];
 
@@ -25,7 +26,8 @@ export const srtFormat: SubtitleFormat = {
     return byName ? 0.4 : 0;
   },
   parse(text, options) {
-    return parseSrt(text, options?.lang ?? 'en');
+    // A list of codes (`zh-Hans,en`) is the registry's to split; the reader names its one language by the first.
+    return parseSrt(text, options?.lang?.split(',')[0]?.trim() || 'en');
   },
   serialize(doc, options) {
     return serializeSrt(doc, options);
@@ -33,98 +35,71 @@ export const srtFormat: SubtitleFormat = {
   bilingual: true,
 };
 
-interface RawCue {
-  start: number;
-  end: number;
-  lines: string[];
-}
-
-/** A cue index line: digits alone, followed by a timing line (so a cue whose text is "42" is not mistaken). */
-function isIndexBefore(lines: string[], i: number): boolean {
-  return /^\d+$/.test(lines[i].trim()) && i + 1 < lines.length && ARROW.test(lines[i + 1]);
-}
-
-export function parseSrt(text: string, lang: string): ReadResult {
-  const lines = splitLines(text).map((l) => l.trimEnd());
-  const problems: Problem[] = [];
-  const raw: RawCue[] = [];
-  let current: RawCue | null = null;
-  let skipping = false; // inside a cue whose timing was bad: its text goes with it
-  let blankSince = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.trim() === '') {
-      blankSince = true;
-      continue;
-    }
-    if (ARROW.test(line) || isIndexBefore(lines, i)) {
-      if (!ARROW.test(line)) i++; // the index line; the timing line follows
-      current = readTiming(lines[i], i + 1, problems);
-      skipping = current === null;
-      if (current) raw.push(current);
-      blankSince = false;
-      continue;
-    }
-    if (current) {
-      if (blankSince) problems.push({ line: i + 1, message: 'blank line inside cue text', severity: 'warning' });
-      current.lines.push(line);
-    } else if (!skipping) {
-      problems.push({ line: i + 1, message: `text outside any cue is ignored: "${clip(line)}"`, severity: 'warning' });
-    }
-    blankSince = false;
-  }
-  return { doc: toDocument(raw, lang, problems), problems };
-}
-
-function readTiming(line: string, lineNo: number, problems: Problem[]): RawCue | null {
-  const m = TIMING.exec(line);
-  const start = m ? parseTimecode(m[1]) : null;
-  const end = m ? parseTimecode(m[2]) : null;
-  if (!m || start === null || end === null) {
-    const bad = m ? (start === null ? m[1] : m[2]) : line.trim();
-    problems.push({ line: lineNo, message: `bad timecode "${clip(bad)}"`, severity: 'error' });
-    return null;
-  }
-  if (end < start) {
-    problems.push({ line: lineNo, message: `cue ends before it starts: ${m[1]} --> ${m[2]}`, severity: 'error' });
-    return null;
-  }
-  return { start, end, lines: [] };
-}
-
-function toDocument(raw: RawCue[], lang: string, problems: Problem[]): SubtitleDocument {
-  const inOrder = raw.every((c, i) => i === 0 || raw[i - 1].start <= c.start);
-  if (!inOrder) problems.push({ line: 0, message: 'cues are not in time order; sorted by start', severity: 'warning' });
-  const cues: Cue[] = sortCues(
-    raw.map((c) => ({ id: '', start: c.start, end: c.end, speaker: null, text: { [lang]: c.lines.join('\n') } })),
-  ).map((c, i) => ({ ...c, id: `c${i + 1}` }));
-  return {
-    languages: [{ code: lang, name: languageName(lang) }],
-    cues,
-    speakers: [],
-    chapters: [],
-    media: null,
-    metadata: {},
-  };
-}
-
-function clip(s: string): string {
-  return s.length > 40 ? s.slice(0, 40) + '…' : s;
-}
-
 /**
- * Writes one language, or several stacked in each cue (`langs`, top first), with `\n` line ends. Cues without
- * text in any of them are left out and the rest numbered from 1. Blank lines inside a text would end the cue
+ * Writes one language, or several stacked in each cue (`langs`, top first), with `\n` line ends. A cue with text
+ * only in languages not written is left out; a cue with no text in any language (an empty cue) is written with no
+ * text line, so it survives a round trip. Cues are numbered from 1. Blank lines inside a text would end the cue
  * early, so they are dropped. Markup is converted to SRT's (`<i>`, a leading `{\anN}`), not copied.
  */
 export function serializeSrt(doc: SubtitleDocument, options?: WriteOptions): string {
   const langs = writeLanguages(doc, options, 'SRT');
-  const blocks: string[] = [];
+  // Blocks joined a few thousand at a time: one string grown by += becomes millions of rope nodes for the
+  // garbage collector to copy (most of the time on a million cues), and one join of a million blocks is no better.
+  const chunks: string[] = [];
+  let blocks: string[] = [];
+  let n = 0;
   for (const cue of doc.cues) {
-    const text = stackedLines(cue.text, langs).map(toSrtMarkup).join('\n');
-    if (text === '') continue;
-    const n = blocks.length + 1;
-    blocks.push(`${n}\n${formatTimecode(cue.start)} --> ${formatTimecode(cue.end)}\n${text}\n`);
+    const text = cueText(cue.text, langs);
+    if (text === '' && !isEmptyCue(cue.text)) continue;
+    n++;
+    const timing = `${n}\n${srtTime(cue.start)} --> ${srtTime(cue.end)}\n`;
+    blocks.push(text === '' ? timing : `${timing}${text}\n`);
+    if (blocks.length === 4096) {
+      chunks.push(blocks.join('\n'));
+      blocks = [];
+    }
   }
-  return blocks.join('\n');
+  if (blocks.length > 0) chunks.push(blocks.join('\n'));
+  return chunks.join('\n');
+}
+
+/** The written lines of one cue; text without markup (the common case) goes without regexes or arrays. */
+function cueText(text: Record<string, string>, langs: string[]): string {
+  let out = '';
+  for (const lang of langs) {
+    const t = text[lang];
+    if (t === undefined || t === '') continue;
+    if (t.includes('<') || t.includes('{') || t.includes('\r')) return stackedLines(text, langs).map(toSrtMarkup).join('\n');
+    out = appendLines(out, t);
+  }
+  return out;
+}
+
+/** `out` with the non-blank lines of `t` added, each without trailing spaces (as `stackedLines` does). */
+function appendLines(out: string, t: string): string {
+  let pos = 0;
+  while (pos <= t.length) {
+    let nl = t.indexOf('\n', pos);
+    if (nl < 0) nl = t.length;
+    let line = t.slice(pos, nl);
+    if (line.length > 0 && isWhiteSpaceCode(line.charCodeAt(line.length - 1))) line = line.trimEnd();
+    if (line.length > 0) out = out === '' ? line : `${out}\n${line}`;
+    pos = nl + 1;
+  }
+  return out;
+}
+
+/** `HH:MM:SS,mmm` as `formatTimecode` writes it, without its padStart calls (two per cue add up at 100,000). */
+function srtTime(ms: number): string {
+  const t = Math.max(0, Math.round(ms));
+  const h = Math.floor(t / 3_600_000);
+  const m = Math.floor(t / 60_000) % 60;
+  const s = Math.floor(t / 1000) % 60;
+  const f = t % 1000;
+  return `${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}:${s < 10 ? '0' : ''}${s},${f < 10 ? '00' : f < 100 ? '0' : ''}${f}`;
+}
+
+function isEmptyCue(text: Record<string, string>): boolean {
+  for (const key in text) if (text[key].trim() !== '') return false;
+  return true;
 }
