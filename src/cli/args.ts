@@ -1,29 +1,44 @@
 /** Command-line arguments: a command, positionals and a few known flags; anything else is a usage error. */
+import { EXPORT_FORMATS } from '../shared/formats/export';
 
 export const USAGE = `Usage: duosub <command> [options]
 
 Commands:
-  info FILE [--json]                   Format, encoding, languages, cues, speakers, chapters, problems
-  convert INPUT --to FORMAT            Convert a subtitle file, transcript or project; FORMAT is
-          [--lang CODE] [-o OUTPUT]    srt, vtt, ass, txt (the bilingual transcript layout), duosub,
-          [--order CODE,CODE]          chapters-vtt or chapters-json. --lang: the one language to
-          [--bom] [--crlf]             write (and of an SRT input); without it a two-language document
-                                       exports bilingual, in --order (top first). --bom: start with a
-                                       UTF-8 byte-order mark; --crlf: Windows line ends. Without -o the
+  info FILE [FILE2] [--json]           Format, encoding, languages, cues, speakers, chapters, problems.
+       [--lang CODE[,CODE]] [--fps N]  With FILE2: FILE2's cues paired to FILE's by time, and the report
+  convert INPUT [INPUT2] --to FORMAT   Convert a subtitle file, transcript or project. FORMAT is one of
+          [-o OUTPUT] [--lang CODE]    ${EXPORT_FORMATS.join(', ')}
+          [--order CODE,CODE]          (txt: the bilingual transcript layout; microdvd: .sub). With INPUT2
+          [--encoding NAME] [--fps N]  (e.g. film.zh.srt film.en.srt): INPUT2's cues are paired to INPUT's
+          [--bom] [--crlf]             by time into one bilingual document; the pairing report goes to
+                                       stderr. --order: bilingual order, top first. --encoding: of the
+                                       output (default: the input's own where the format allows it;
+                                       vtt, ttml, json and duosub are always utf-8). --bom: start UTF-8
+                                       with a byte-order mark; --crlf: Windows line ends. Without -o the
                                        result goes to standard output
-  export INPUT --to FORMAT …           The same as convert
+  export INPUT … --to FORMAT …         The same as convert
   align TRANSCRIPT AUDIO [-o OUT]      Time an untimed transcript to its audio, offline; OUT by
         [--spoken CODE] [--lang CODE]  extension: .duosub.json (default), .srt or .vtt (--lang: the
                                        language to write; --spoken: the audio's, default en)
-  check FILE [--profile NAME] [--json] Quality checks (reading speed, line length, timing, …);
-                                       NAME: netflix-en, netflix-zh-hans, bbc, default (without it:
-                                       netflix-zh-hans for Chinese, default otherwise). Exit 1 on errors
+  check FILE [--profile NAME] [--json] Problems reading the file, then quality checks (reading speed,
+        [--lang CODE[,CODE]] [--fps N] line length, timing, …); NAME: netflix-en, netflix-zh-hans, bbc,
+                                       default (without it: netflix-zh-hans for Chinese, default
+                                       otherwise). Exit 1 when any is an error
 
 Options:
+  --lang CODE[,CODE]                   The language of an input that does not name its own (SRT, WebVTT,
+                                       …): one code (zh-Hans, zh-Hant, en, …) or two for a file with two
+                                       languages in each cue (zh-Hans,en, top first); without it the
+                                       language is guessed from the script. With two inputs: one code per
+                                       input. convert with one code and a document holding it writes
+                                       that language only
+  --fps N                              Frames per second of MicroDVD input and output (default 23.976)
   -h, --help                           Show this help
 
-Reads SRT (.srt), WebVTT (.vtt), ASS (.ass), Duosub projects (.duosub.json) and bilingual transcripts (.txt).
-Exit status: 0 done, 1 check found errors, 2 bad usage or unreadable input.`;
+Reads SRT, WebVTT, ASS/SSA, SBV, LRC, TTML/DFXP, MicroDVD (.sub), a JSON array of {start, end, text},
+Duosub projects (.duosub.json) and bilingual transcripts (.txt), in UTF-8/16 or a legacy encoding
+(GB18030/GBK, Big5, Shift_JIS, …), detected.
+Exit status: 0 done, 1 check found errors, 2 bad usage or unreadable input, 3 internal error (a bug).`;
 
 export class UsageError extends Error {}
 
@@ -35,7 +50,10 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value, by every name they go by → canonical name. */
-const VALUE_FLAGS: Record<string, string> = { '--to': 'to', '--lang': 'lang', '--order': 'order', '--spoken': 'spoken', '--profile': 'profile', '-o': 'output', '--output': 'output' };
+const VALUE_FLAGS: Record<string, string> = {
+  '--to': 'to', '--lang': 'lang', '--order': 'order', '--spoken': 'spoken', '--profile': 'profile', '-o': 'output', '--output': 'output',
+  '--encoding': 'encoding', '--fps': 'fps',
+};
 const BOOLEAN_FLAGS: Record<string, string> = { '--json': 'json', '--bom': 'bom', '--crlf': 'crlf' };
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -72,12 +90,36 @@ export function parseArgs(argv: string[]): ParsedArgs {
 }
 
 /** Rejects flags a command does not take and checks the number of positionals. */
-export function checkArgs(args: ParsedArgs, allowed: string[], positionals: string[]): void {
+export function checkArgs(args: ParsedArgs, allowed: string[], positionals: string[], optional: string[] = []): void {
   for (const flag of args.flags.keys()) {
     if (!allowed.includes(flag)) throw new UsageError(`${args.command} does not take --${flag === 'output' ? 'output' : flag}`);
   }
   if (args.positionals.length < positionals.length) throw new UsageError(`${args.command} needs ${positionals.join(' ')}`);
-  if (args.positionals.length > positionals.length) {
-    throw new UsageError(`unexpected argument "${args.positionals[positionals.length]}"`);
-  }
+  const most = positionals.length + optional.length;
+  if (args.positionals.length > most) throw new UsageError(`unexpected argument "${args.positionals[most]}"`);
+}
+
+/** A flag's value when it was given one. */
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = args.flags.get(name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `--fps N`: a positive frame rate, or undefined when not given. */
+export function frameRateFlag(args: ParsedArgs): number | undefined {
+  const value = stringFlag(args, 'fps');
+  if (value === undefined) return undefined;
+  const fps = Number(value);
+  if (!Number.isFinite(fps) || fps <= 0 || fps > 1000) throw new UsageError(`--fps needs a frame rate such as 23.976 or 25, not "${value}"`);
+  return fps;
+}
+
+/** `--lang a,b`: the codes, each checked to look like a language code. */
+export function languagesFlag(args: ParsedArgs): string[] | undefined {
+  const value = stringFlag(args, 'lang');
+  if (value === undefined) return undefined;
+  const codes = value.split(',').map((code) => code.trim());
+  const bad = codes.find((code) => !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(code));
+  if (bad !== undefined) throw new UsageError(`--lang needs language codes such as zh-Hans or en, not "${bad}"`);
+  return codes;
 }

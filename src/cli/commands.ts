@@ -1,97 +1,59 @@
-/** The CLI commands: each reads its input through files.ts and the shared formats, and writes to its output. */
+/** `duosub info`: what a file (or two files paired into one document) holds, as text or JSON. */
 import { documentInfo, type DocumentInfo } from '../shared/info';
-import type { Problem, SubtitleDocument } from '../shared/model';
-import { EXPORT_FORMATS, ExportError, exportDocument, isExportFormat } from '../shared/formats/export';
-import { FormatError, readSubtitleText } from '../shared/formats/registry';
 import { formatClock } from '../shared/timecode';
-import { checkArgs, UsageError, type ParsedArgs } from './args';
-import { InputError, readInput, writeAtomic } from './files';
+import { checkArgs, frameRateFlag, languagesFlag, type ParsedArgs } from './args';
+import { loadInputs, pairingLines, problemLine, type LoadedFile, type LoadedInputs } from './load';
+
+export { runConvert } from './convert';
+export { loadDocument, problemLine } from './load';
 
 export interface Output {
   out(text: string): void;
   err(text: string): void;
-}
-
-interface LoadedFile {
-  doc: SubtitleDocument;
-  info: DocumentInfo;
-}
-
-export function loadDocument(path: string, lang?: string): LoadedFile {
-  try {
-    const { text, encoding } = readInput(path);
-    const read = readSubtitleText(text, path, lang ? { lang } : undefined);
-    return { doc: read.doc, info: documentInfo(read.doc, read.format, encoding, read.problems) };
-  } catch (error) {
-    if (error instanceof FormatError) throw new InputError(path, error.message, error.line);
-    throw error;
-  }
-}
-
-/** `file:line: severity: message`, the form editors and terminals make clickable. */
-export function problemLine(file: string, p: Problem): string {
-  return `${file}${p.line > 0 ? `:${p.line}` : ''}: ${p.severity}: ${p.message}`;
+  /** Raw bytes to standard output (an output encoding other than UTF-8); without it the text goes to `out`. */
+  bytes?(data: Uint8Array): void;
 }
 
 export function runInfo(args: ParsedArgs, io: Output): number {
-  checkArgs(args, ['json'], ['FILE']);
-  const file = args.positionals[0];
-  const { info } = loadDocument(file);
-  if (args.flags.has('json')) {
-    io.out(JSON.stringify({ file, ...info }, null, 2) + '\n');
-    return 0;
-  }
-  io.out(infoText(file, info));
+  checkArgs(args, ['json', 'lang', 'fps'], ['FILE'], ['FILE2']);
+  const inputs = loadInputs(args.positionals, languagesFlag(args), frameRateFlag(args));
+  io.out(args.flags.has('json') ? infoJson(inputs) : infoText(inputs));
   return 0;
 }
 
-function infoText(file: string, info: DocumentInfo): string {
+/** The document's summary; with two inputs, format and encoding of each and the problems of both. */
+function combinedInfo(inputs: LoadedInputs): DocumentInfo {
+  const { files } = inputs;
+  if (files.length === 1) return files[0].info;
+  return documentInfo(inputs.doc, files.map((f) => f.format).join(' + '), files.map((f) => f.encoding).join(' + '), []);
+}
+
+function infoJson(inputs: LoadedInputs): string {
+  const { files, pairing } = inputs;
+  if (files.length === 1) return JSON.stringify({ file: files[0].path, ...files[0].info, notes: files[0].notes }, null, 2) + '\n';
+  const problems = files.flatMap((f) => f.info.problems.map((p) => ({ file: f.path, ...p })));
+  const each = files.map((f: LoadedFile) => ({ file: f.path, format: f.format, encoding: f.encoding, languages: f.info.languages, cues: f.info.cues, notes: f.notes }));
+  return JSON.stringify({ files: files.map((f) => f.path), ...combinedInfo(inputs), problems, inputs: each, pairing }, null, 2) + '\n';
+}
+
+function infoText(inputs: LoadedInputs): string {
+  const info = combinedInfo(inputs);
+  const { files, pairing } = inputs;
+  const problems = files.flatMap((f) => f.info.problems.map((p) => `  ${problemLine(f.path, p)}`));
+  const notes = files.flatMap((f) => f.notes.map((n) => `  ${files.length > 1 ? `${f.path}: ` : ''}${n}`));
   const lines = [
-    `File:       ${file}`,
-    `Format:     ${info.format} (${info.encoding})`,
+    `File:       ${files.map((f) => f.path).join(' + ')}`,
+    `Format:     ${files.map((f) => `${f.format} (${f.encoding})`).join(' + ')}`,
     `Languages:  ${info.languages.join(', ') || '(none)'}`,
+    ...notes,
     `Cues:       ${info.cues}`,
     `Speakers:   ${info.speakers.join(', ') || '(none)'}`,
     `Duration:   ${formatClock(info.duration)}${info.untimed ? ' (provisional: the source has no times)' : ''}`,
     `Chapters:   ${info.chapters.length || '(none)'}`,
     ...info.chapters.map((c) => `  ${formatClock(c.start).padStart(10)}  ${c.title}`),
-    `Problems:   ${info.problems.length || '(none)'}`,
-    ...info.problems.map((p) => `  ${problemLine(file, p)}`),
+    `Problems:   ${problems.length || '(none)'}`,
+    ...problems,
+    ...(pairing ? ['Pairing:', ...pairingLines(pairing).map((l) => `  ${l}`)] : []),
   ];
   return lines.join('\n') + '\n';
-}
-
-/** `convert`/`export`: any readable input to any export format (see USAGE); problems reading go to stderr. */
-export function runConvert(args: ParsedArgs, io: Output): number {
-  checkArgs(args, ['to', 'lang', 'order', 'bom', 'crlf', 'output'], ['INPUT']);
-  const input = args.positionals[0];
-  const to = args.flags.get('to');
-  if (!isExportFormat(to)) throw new UsageError(`${args.command} needs --to ${EXPORT_FORMATS.join('|')}`);
-  const lang = stringFlag(args, 'lang');
-  const order = stringFlag(args, 'order')?.split(',').map((code) => code.trim()).filter((code) => code !== '');
-  if (lang !== undefined && order !== undefined) throw new UsageError('--order is for bilingual output; it does not go with --lang');
-  const { doc, info } = loadDocument(input, lang);
-  for (const p of info.problems) io.err(`duosub: ${problemLine(input, p)}\n`);
-  let text: string;
-  try {
-    text = exportDocument(doc, {
-      format: to,
-      lang,
-      order,
-      bom: args.flags.has('bom'),
-      lineEnding: args.flags.has('crlf') ? 'crlf' : 'lf',
-    }).text;
-  } catch (error) {
-    if (error instanceof ExportError) throw new InputError(input, error.message);
-    throw error;
-  }
-  const output = stringFlag(args, 'output');
-  if (output !== undefined) writeAtomic(output, text);
-  else io.out(text);
-  return 0;
-}
-
-function stringFlag(args: ParsedArgs, name: string): string | undefined {
-  const value = args.flags.get(name);
-  return typeof value === 'string' ? value : undefined;
 }

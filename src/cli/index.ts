@@ -1,6 +1,6 @@
 /**
- * `duosub`: the shared core from a terminal. Exit status 0 when done, 2 for bad usage or input that
- * cannot be read (one line on stderr naming the file and line), 1 for anything unexpected.
+ * `duosub`: the shared core from a terminal. Exit status 0 when done, 1 when `check` found errors, 2 for bad usage
+ * or input that cannot be read (one line on stderr naming the file and line), 3 for anything unexpected (a bug).
  */
 import { parseArgs, USAGE, UsageError } from './args';
 import { runConvert, runInfo, type Output } from './commands';
@@ -19,7 +19,11 @@ const COMMANDS: Record<string, (args: ReturnType<typeof parseArgs>, io: Output) 
 const processOutput: Output = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
+  bytes: (data) => void process.stdout.write(data),
 };
+
+/** A bug, not the input's fault: kept apart from 1 ("check found errors") so scripts can tell them apart. */
+const INTERNAL_ERROR = 3;
 
 /** The exit status; a promise for commands that wait (align). */
 export function main(argv: string[], io: Output = processOutput): number | Promise<number> {
@@ -53,5 +57,5 @@ function report(error: unknown, io: Output): number {
     return 2;
   }
   io.err(`duosub: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  return 1;
+  return INTERNAL_ERROR;
 }

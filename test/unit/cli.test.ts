@@ -26,7 +26,7 @@ describe('duosub CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const info = JSON.parse(r.stdout);
-    expect(info).toMatchObject({ format: 'transcript', encoding: 'utf-8', languages: ['zh-Hans', 'en'], cues: 98, untimed: true, problems: [] });
+    expect(info).toMatchObject({ format: 'transcript', encoding: 'UTF-8', languages: ['zh-Hans', 'en'], cues: 98, untimed: true, problems: [] });
     expect(info.speakers).toEqual(['Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3', 'Speaker 4']);
     expect(info.chapters).toHaveLength(9);
     expect(info.chapters[1]).toEqual({ start: 186_000, title: 'AI基础设施的规模' });
@@ -100,7 +100,7 @@ describe('duosub CLI', () => {
       const code = main(args, { out: (t) => void (io.stdout += t), err: (t) => void (io.stderr += t) });
       return { code, ...io };
     };
-    for (const args of [[], ['frobnicate'], ['info', sample, '--bogus'], ['convert', sample], ['info'], ['info', 'a', 'b']]) {
+    for (const args of [[], ['frobnicate'], ['info', sample, '--bogus'], ['convert', sample], ['info'], ['info', 'a', 'b', 'c'], ['info', sample, '--fps', 'x'], ['info', sample, '--lang', 'not a code'], ['convert', sample, '--to', 'srt', '--encoding', 'nope']]) {
       const r = run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toContain('Usage: duosub');

@@ -20,8 +20,8 @@ function checkAt(doc: SubtitleDocument, at: readonly number[], profiles: Record<
   const found: Issue[] = [];
   for (const check of CHECKS) {
     if (untimed && check.timing) continue;
-    if (!check.perLanguage) found.push(...check.run(doc, at, null, timing));
-    else for (const lang of Object.keys(profiles)) found.push(...check.run(doc, at, lang, profiles[lang]));
+    if (!check.perLanguage) append(found, check.run(doc, at, null, timing));
+    else for (const lang of Object.keys(profiles)) append(found, check.run(doc, at, lang, profiles[lang]));
   }
   const byIndex = new Map<number, Issue[]>(at.map((i) => [i, []]));
   const indexOf = new Map(at.map((i) => [doc.cues[i].id, i]));
@@ -29,11 +29,18 @@ function checkAt(doc: SubtitleDocument, at: readonly number[], profiles: Record<
   return byIndex;
 }
 
+/** `push(...items)` one by one: spreading passes every item as an argument and overflows the stack at ~500,000. */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
+
 /** Every problem of `doc`, document-wide ones first, then in cue order. */
 export function checkDocument(doc: SubtitleDocument, profiles: Record<string, QcProfile>): Issue[] {
   const all = resolve(doc, profiles);
   const byIndex = checkAt(doc, doc.cues.map((_, i) => i), all);
-  return [...untimedIssues(doc), ...[...byIndex.values()].flat()];
+  const issues = untimedIssues(doc).slice();
+  for (const cueIssues of byIndex.values()) append(issues, cueIssues);
+  return issues;
 }
 
 /**
