@@ -39,7 +39,8 @@ export function detectScript(text: string, fileName: string, extensions: string[
   const head = text.replace(/^\uFEFF/, '').slice(0, 4000);
   const byName = hasExtension(fileName, extensions);
   if (/^\s*\[Script Info\]/i.test(head)) {
-    const ssa = /^\s*ScriptType\s*:\s*v4\.00\s*$/im.test(head) || /^\s*\[V4 Styles\]/im.test(head);
+    // `[ \t]` not `\s` under the m flag, which would run across newlines (quadratic on blank lines).
+    const ssa = /^[ \t]*ScriptType[ \t]*:[ \t]*v4\.00[ \t]*$/im.test(head) || /^[ \t]*\[V4 Styles\]/im.test(head);
     return (flavour === 'ssa') === ssa ? 1 : byName ? 0.95 : 0.9;
   }
   if (/^Dialogue\s*:/im.test(text.slice(0, 200_000))) return byName ? 0.9 : 0.5;

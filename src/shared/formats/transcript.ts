@@ -38,8 +38,9 @@ export const transcriptFormat: SubtitleFormat = {
   extensions: EXTENSIONS,
   detect(text, fileName) {
     const head = text.slice(0, 200_000);
-    const turns = (head.match(/^\s*Speaker\s+\d+\s*[:：]?\s*$/gim) ?? []).length;
-    const marker = /^\s*双语字幕\s*$/m.test(head);
+    // `[ \t]` not `\s`: with the m flag `\s*` runs across newlines, so a run of blank lines is scanned again and again.
+    const turns = (head.match(/^[ \t]*Speaker[ \t]+\d+[ \t]*[:：]?[ \t]*$/gim) ?? []).length;
+    const marker = /^[ \t]*双语字幕[ \t]*$/m.test(head);
     if (turns === 0) return marker ? 0.3 : 0;
     const base = marker ? 0.9 : 0.6;
     return base + (hasExtension(fileName, EXTENSIONS) ? 0.05 : 0);

@@ -188,7 +188,8 @@ class BlockReader {
 
   private placeBlock(lines: PendingLine[]): void {
     if (lines[0].run === 0) {
-      this.header.push(...lines.map((l) => l.text));
+      // No spread: a header block can hold a million lines, more than a call's arguments may.
+      for (const l of lines) this.header.push(l.text);
       return;
     }
     const kind = KEPT.find(([re]) => re.test(lines[0].text))?.[1];
