@@ -37,7 +37,8 @@ export interface BilingualAnalysis {
 
 function cueLines(doc: SubtitleDocument, lang: string): CueLines[] {
   return doc.cues.map((cue) => {
-    const lines = (cue.text[lang] ?? '').split(/\r\n|\r|\n/);
+    const text = cue.text[lang] ?? '';
+    const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
     return { lines, scripts: lines.map(scriptOf) };
   });
 }

@@ -74,8 +74,11 @@ export class LanguagePane {
     this.disposables.push(...wirePointer(this, host, events));
   }
 
-  /** Replaces the whole model (the cue list changed). Zones are re-created by the next alignment. */
-  load(cueIds: readonly string[], texts: string[]): void {
+  /**
+   * Replaces the whole model (the cue list changed). Zones are re-created by the next alignment. `locked`
+   * keeps the pane read-only (more blocks are still to come: see appendBlocks).
+   */
+  load(cueIds: readonly string[], texts: string[], locked = false): void {
     this.zones.clear();
     this.decorations.clear();
     this.selected.clear();
@@ -88,8 +91,32 @@ export class LanguagePane {
     }
     this.texts = texts;
     this.index = new BlockIndex(cueIds, texts.map(lineCountOf));
-    this.setReadOnly(cueIds.length === 0);
+    this.setReadOnly(locked || cueIds.length === 0);
     this.decorations.refresh();
+  }
+
+  /**
+   * Adds blocks after the last one (a long document loading in parts): one model edit at the end, so Monaco
+   * lays out only the new lines. Zones of the new blocks come from the caller's alignment.
+   */
+  appendBlocks(cueIds: readonly string[], texts: readonly string[]): void {
+    if (cueIds.length === 0) return;
+    const last = this.model.getLineCount();
+    const at = new monaco.Range(last, this.model.getLineMaxColumn(last), last, this.model.getLineMaxColumn(last));
+    this.muted++;
+    try {
+      this.model.applyEdits([{ range: at, text: (this.index.size === 0 ? '' : '\n') + texts.join('\n') }]);
+    } finally {
+      this.muted--;
+    }
+    this.index = this.index.spliced(this.index.size, 0, cueIds, texts.map(lineCountOf));
+    for (const text of texts) this.texts.push(text);
+    this.decorations.follow();
+  }
+
+  /** Read-only while a document is still loading; editable (when it has blocks) once it is in. */
+  setLocked(locked: boolean): void {
+    this.setReadOnly(locked || this.index.size === 0);
   }
 
   /** Applies an external change to one block with the smallest edit; never reported as a user edit. */
