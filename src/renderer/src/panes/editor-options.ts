@@ -41,7 +41,9 @@ export function paneEditorOptions(): monaco.editor.IStandaloneEditorConstruction
     emptySelectionClipboard: false,
     renderLineHighlight: 'none',
     renderWhitespace: 'none',
-    guides: { indentation: false },
+    guides: { indentation: false, bracketPairs: false },
+    // Bracket pairs mean nothing in prose, and colouring them scans the whole text on the first render.
+    bracketPairColorization: { enabled: false },
     stickyScroll: { enabled: false },
     overviewRulerLanes: 0,
     hideCursorInOverviewRuler: true,

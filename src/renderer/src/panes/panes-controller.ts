@@ -15,6 +15,7 @@ import { EchoFilter } from './echo-filter';
 import { gutterLabel } from './cue-label';
 import { speakerStripeClass } from './speaker-styles';
 import { exposePanes, type PaneHost } from './test-hooks';
+import { firstPartSize, PaneLoader } from './pane-loader';
 
 export type SelectMode = 'replace' | 'toggle' | 'range';
 
@@ -63,6 +64,10 @@ export class PanesController {
   private stripeBySpeaker = new Map<string, string>();
   private readonly echo = new EchoFilter();
   private readonly unexpose: () => void;
+  /** Set while a long document is still loading in parts; document changes wait in `pendingDoc` till then. */
+  private loader: PaneLoader | null = null;
+  private pendingDoc: SubtitleDocument | null = null;
+  private revealPending = false;
 
   constructor(hosts: PaneHost[], doc: SubtitleDocument, private readonly callbacks: () => PanesCallbacks) {
     this.hosts = hosts;
@@ -78,6 +83,10 @@ export class PanesController {
   }
 
   setDocument(doc: SubtitleDocument): void {
+    if (this.loader) {
+      this.pendingDoc = doc;
+      return;
+    }
     if (doc === this.doc) return;
     const prev = this.doc;
     this.doc = doc;
@@ -106,6 +115,7 @@ export class PanesController {
   /** Reveals the selected cue in every pane; the caret goes to the focused pane, else the first. */
   reveal(): void {
     const block = this.selectedBlock();
+    this.revealPending = block < 0 && this.loader !== null;
     if (block < 0) return;
     const focused = this.panes.find((p) => p.editor.hasTextFocus()) ?? this.panes[0];
     for (const pane of this.panes) pane.revealBlock(block, pane === focused);
@@ -113,25 +123,51 @@ export class PanesController {
 
   dispose(): void {
     this.realign.cancel();
+    this.loader?.cancel();
+    this.loader = null;
     this.unexpose();
     for (const pane of this.panes) pane.dispose();
   }
 
+  /** Loads the whole cue list; a long one in parts (pane-loader), the first of them now. */
   private rebuild(): void {
     const scrollTop = this.panes[0]?.editor.getScrollTop() ?? 0;
-    const ids = this.doc.cues.map((c) => c.id);
+    const cues = this.doc.cues;
+    const first = firstPartSize(cues.length);
+    const shown = first < cues.length ? cues.slice(0, first) : cues;
+    const ids = shown.map((c) => c.id);
     this.stripeBySpeaker.clear();
     this.echo.clear();
     // The gutter width first: an options change after loading would lay out the whole view again.
     const chars = this.labelChars();
     for (const pane of this.panes) {
       pane.setLabelWidth(chars);
-      pane.load(ids, blockTextsFor(this.doc.cues, pane.lang));
+      pane.load(ids, blockTextsFor(shown, pane.lang), first < cues.length);
     }
     alignAll(this.panes);
     this.applySelection();
     for (const pane of this.panes) pane.editor.setScrollTop(scrollTop);
+    if (first < cues.length) {
+      const containers = this.hosts.map((h) => h.container);
+      this.loader = new PaneLoader(this.panes, containers, cues, first, () => this.finishLoading());
+      return;
+    }
     this.publishBlockCounts();
+  }
+
+  /** The last part is in: unlock, show the selection, then apply what changed meanwhile. */
+  private finishLoading(): void {
+    this.loader = null;
+    for (const pane of this.panes) pane.setLocked(false);
+    this.applySelection();
+    this.publishBlockCounts();
+    const pending = this.pendingDoc;
+    this.pendingDoc = null;
+    if (pending) this.setDocument(pending);
+    if (this.revealPending) {
+      this.revealPending = false;
+      this.reveal();
+    }
   }
 
   /**

@@ -25,6 +25,13 @@ export interface QcSnapshot {
  */
 export type Scheduler = (run: () => void, whole: boolean) => () => void;
 
+/**
+ * Cues checked per turn when a long document is checked from scratch (its first check, new languages): 100,000
+ * cues in one go block the window for ~0.8 s, so such a check grows over a prefix of the cues, one part per
+ * idle turn; the index re-checks only the new cues and the one before them each time.
+ */
+export const QC_PART = 10_000;
+
 const EMPTY: QcSnapshot = { issues: [], marks: new Map(), profiles: {} };
 
 export class QcLive {
@@ -34,6 +41,8 @@ export class QcLive {
   private checkedDoc: SubtitleDocument | null = null;
   private snapshot: QcSnapshot = EMPTY;
   private cancel: (() => void) | null = null;
+  /** Cues of the current document checked so far by a check done in parts; 0 when none is running. */
+  private checkedPart = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly scheduler: Scheduler) {}
@@ -52,12 +61,13 @@ export class QcLive {
     if (doc !== this.checkedDoc) this.schedule();
   }
 
-  /** Checks now (instead of on the next frame). */
+  /** Checks now, all of it (instead of on the next frame or in parts). */
   flush(): void {
     this.cancel?.();
     this.cancel = null;
     const doc = this.doc;
     if (doc === this.checkedDoc) return;
+    this.checkedPart = 0;
     this.checkedDoc = doc;
     if (doc === null) {
       this.snapshot = { ...EMPTY, profiles: this.snapshot.profiles };
@@ -93,8 +103,29 @@ export class QcLive {
     if (this.cancel) return;
     this.cancel = this.scheduler(() => {
       this.cancel = null;
-      this.flush();
-    }, this.checkedDoc === null);
+      this.runTurn();
+    }, this.checkedDoc === null || this.checkedPart > 0);
+  }
+
+  /** One scheduled turn: the next part of a long check from scratch, else the whole (usually incremental) check. */
+  private runTurn(): void {
+    const doc = this.doc;
+    if (doc !== null && doc !== this.checkedDoc && (this.checkedPart > 0 || this.fromScratch(doc))) {
+      const upTo = this.checkedPart + QC_PART;
+      if (upTo < doc.cues.length) {
+        this.index.update({ ...doc, cues: doc.cues.slice(0, upTo) });
+        this.checkedPart = upTo;
+        this.schedule();
+        return;
+      }
+    }
+    this.flush();
+  }
+
+  /** Whether the index would check every cue of `doc` (see QcIndex.update). */
+  private fromScratch(doc: SubtitleDocument): boolean {
+    const last = this.checkedDoc;
+    return last === null || last.languages !== doc.languages || (last.metadata.untimed === true) !== (doc.metadata.untimed === true);
   }
 }
 
