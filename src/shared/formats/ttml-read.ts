@@ -106,8 +106,14 @@ export class TtmlReader {
 
   read(text: string): TtmlContent {
     let lastLine = 1;
-    new XmlTokenizer(text, this.problems).run((event) => {
+    const tokenizer = new XmlTokenizer(text, this.problems);
+    tokenizer.run((event) => {
       lastLine = event.line;
+      // XML has one root: when the first element is not <tt>, this is not TTML, and reading on is wasted work.
+      if (event.kind === 'open' && !this.content.hasRoot && event.name !== 'tt') {
+        tokenizer.stop();
+        return;
+      }
       this.handle(event);
     });
     if (this.stack.length > 0) {

@@ -38,9 +38,15 @@ class LineCounter {
   }
 }
 
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+/** Stray `<` reported one by one up to this many, then counted: 10 MB of `<` must not make 10 million problems. */
+const STRAY_REPORTED = 100;
+
 export class XmlTokenizer {
   private readonly lines: LineCounter;
   private readonly unknownEntities = new Set<string>();
+  private strays = 0;
+  private stopped = false;
 
   constructor(
     private readonly text: string,
@@ -69,9 +75,22 @@ export class XmlTokenizer {
 
   /** Calls `emit` for each token in order. */
   run(emit: (event: XmlEvent) => void): void {
+    this.tokens(emit);
+    if (this.strays > STRAY_REPORTED) {
+      const more = this.strays - STRAY_REPORTED;
+      this.problems.push({ line: 0, message: `${more} more "<" that start no tag, read as text`, severity: 'warning' });
+    }
+  }
+
+  /** Ends `run` after the token being emitted: the reader has seen enough (e.g. a root that is not TTML's). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private tokens(emit: (event: XmlEvent) => void): void {
     const { text } = this;
     let pos = 0;
-    while (pos < text.length) {
+    while (pos < text.length && !this.stopped) {
       const lt = text.indexOf('<', pos);
       const textEnd = lt < 0 ? text.length : lt;
       if (textEnd > pos) {
@@ -88,30 +107,34 @@ export class XmlTokenizer {
   /** Reads the markup at `lt`; returns where text goes on, or -1 when the rest of the file is unreadable. */
   private markup(lt: number, emit: (event: XmlEvent) => void): number {
     const { text } = this;
-    const skipTo = (close: string, what: string): number => {
-      const end = text.indexOf(close, lt);
-      if (end < 0) this.problem(lt, `unterminated ${what}: the rest of the file is ignored`);
-      return end < 0 ? -1 : end + close.length;
-    };
-    if (text.startsWith('<!--', lt)) return skipTo('-->', 'comment');
+    if (text.startsWith('<!--', lt)) return this.skipTo(lt, '-->', 'comment');
     if (text.startsWith('<![CDATA[', lt)) {
-      const end = skipTo(']]>', 'CDATA section');
+      const end = this.skipTo(lt, ']]>', 'CDATA section');
       if (end > 0) emit({ kind: 'text', text: text.slice(lt + 9, end - 3), line: this.lines.at(lt) });
       return end;
     }
-    if (text.startsWith('<?', lt)) return skipTo('?>', 'processing instruction');
-    if (text.startsWith('<!', lt)) return skipTo('>', 'declaration');
+    if (text.startsWith('<?', lt)) return this.skipTo(lt, '?>', 'processing instruction');
+    if (text.startsWith('<!', lt)) return this.skipTo(lt, '>', 'declaration');
     if (text[lt + 1] === '/') {
-      const end = skipTo('>', 'end tag');
+      const end = this.skipTo(lt, '>', 'end tag');
       if (end > 0) emit({ kind: 'close', name: localName(text.slice(lt + 2, end - 1).trim()), line: this.lines.at(lt) });
       return end;
     }
     if (!/[A-Za-z_:]/.test(text[lt + 1] ?? '')) {
-      this.problems.push({ line: this.lines.at(lt), message: 'a "<" that starts no tag is read as text (write &lt;)', severity: 'warning' });
+      if (++this.strays <= STRAY_REPORTED) {
+        this.problems.push({ line: this.lines.at(lt), message: 'a "<" that starts no tag is read as text (write &lt;)', severity: 'warning' });
+      }
       emit({ kind: 'text', text: '<', line: this.lines.at(lt) });
       return lt + 1;
     }
     return this.startTag(lt, emit);
+  }
+
+  /** Where the text goes on after `close`, or -1 (with a problem) when it never comes. */
+  private skipTo(lt: number, close: string, what: string): number {
+    const end = this.text.indexOf(close, lt);
+    if (end < 0) this.problem(lt, `unterminated ${what}: the rest of the file is ignored`);
+    return end < 0 ? -1 : end + close.length;
   }
 
   private startTag(lt: number, emit: (event: XmlEvent) => void): number {
@@ -145,7 +168,6 @@ export class XmlTokenizer {
     const attrs = new Map<string, string>();
     let i = 0;
     let complained = false;
-    const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
     while (i < body.length) {
       while (i < body.length && (isSpace(body[i]) || body[i] === '/')) i++;
       const nameStart = i;
