@@ -61,6 +61,14 @@ export interface LoadedInputs {
  */
 export function loadInputs(paths: string[], langs: string[] | undefined, frameRate: number | undefined): LoadedInputs {
   if (paths.length === 1) {
+    // One code for a file that already holds it (a bilingual SRT and `--lang en`) picks that language to write;
+    // only for a file that does not is it the file's own language.
+    if (langs?.length === 1) {
+      const asRead = loadDocument(paths[0], { frameRate });
+      if (asRead.doc.languages.length > 1 && asRead.doc.languages.some((l) => l.code === langs[0])) {
+        return { doc: asRead.doc, files: [asRead], pairing: null };
+      }
+    }
     const file = loadDocument(paths[0], { langs, frameRate });
     return { doc: file.doc, files: [file], pairing: null };
   }

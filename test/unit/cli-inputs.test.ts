@@ -155,3 +155,23 @@ describe('help', () => {
     for (const option of ['--encoding', '--fps', '--lang CODE[,CODE]', 'INPUT2', 'FILE2']) expect(help).toContain(option);
   });
 });
+
+describe('--lang with one bilingual input', () => {
+  const both = file('film.srt', '1\n00:00:01,000 --> 00:00:03,000\n萨姆·奥尔特曼谈芯片\nSam Altman on chips\n\n2\n00:00:04,000 --> 00:00:06,000\n“引号”——破折号\nQuotes and dashes\n');
+
+  it('picks the language to write when the file holds it, so the halves pair back into one document', () => {
+    const r = run(['convert', both, '--to', 'srt', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('1\n00:00:01,000 --> 00:00:03,000\nSam Altman on chips\n\n2\n00:00:04,000 --> 00:00:06,000\nQuotes and dashes\n');
+    const half = file('film.en.srt', r.stdout);
+    const zhHalf = file('film.zh-only.srt', run(['convert', both, '--to', 'srt', '--lang', 'zh-Hans']).stdout);
+    const info = run(['info', zhHalf, half, '--json']);
+    expect(info.code).toBe(0);
+    expect(JSON.parse(info.stdout).languages).toEqual(['zh-Hans', 'en']);
+  });
+
+  it('names the language of a one-language file that does not hold it', () => {
+    const r = run(['info', zh, '--lang', 'zh-Hant', '--json']);
+    expect(JSON.parse(r.stdout).languages).toEqual(['zh-Hant']);
+  });
+});
