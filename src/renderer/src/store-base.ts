@@ -233,7 +233,7 @@ export class StoreBase {
   init(): Promise<void> {
     void this.loadSettings();
     return this.enqueue(() => this.api['session.initial']({})).then(
-      (docState) => this.load(docState),
+      (docState) => (isLong(docState) ? nextTask().then(() => this.load(docState)) : this.load(docState)),
       (error) => this.fail(error),
     );
   }
@@ -346,6 +346,21 @@ export class StoreBase {
       this.fail(error);
     }
   }
+}
+
+/**
+ * Past this many cues a received document is shown in a task of its own: the task that received it (decoding
+ * and parsing megabytes of JSON) is long already, and the first render of a long document is too.
+ */
+const LONG_DOCUMENT_CUES = 6000;
+
+export function isLong(docState: DocumentState): boolean {
+  return docState.doc.cues.length > LONG_DOCUMENT_CUES;
+}
+
+/** Resolves in a later task (after the browser has had a turn). */
+export function nextTask(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 0));
 }
 
 /** What to call a document: its file, else its title (samples have no file yet). */

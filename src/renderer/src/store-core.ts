@@ -3,7 +3,7 @@
  * save, export. Pure TS (no DOM) so it runs under vitest with a fake API.
  */
 import type { AddLanguageResult, DocumentState, DuosubApi, EventMap, ExportRequest, ExportResult, MediaInfo } from '../../shared/api';
-import { documentName, StoreBase, type EventSource, type SaveOutcome } from './store-base';
+import { documentName, isLong, nextTask, StoreBase, type EventSource, type SaveOutcome } from './store-base';
 
 export { documentName } from './store-base';
 export type { SaveOutcome, SelectOptions, Status, StoreState, TextCursor } from './store-base';
@@ -12,8 +12,9 @@ export class DocStore extends StoreBase {
   /** Runs a request that yields a whole new document (open, sample); null means the user cancelled. */
   openWith(request: (api: DuosubApi) => Promise<DocumentState | null>): Promise<boolean> {
     return this.enqueue(() => request(this.api)).then(
-      (docState) => {
+      async (docState) => {
         if (!docState) return false;
+        if (isLong(docState)) await nextTask();
         this.select(null);
         this.load(docState, docState.problems.length ? undefined : `Opened ${documentName(docState)}`);
         return true;

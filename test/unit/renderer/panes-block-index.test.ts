@@ -22,6 +22,20 @@ describe('BlockIndex', () => {
     expect(index.startLine(1)).toBe(2);
   });
 
+  it('appends blocks in parts to the same index as one built at once', () => {
+    const counts = [1, 3, 1, 2, 1, 4];
+    const all = ['a', 'b', 'c', 'd', 'e', 'f'];
+    let index = new BlockIndex(all.slice(0, 2), counts.slice(0, 2));
+    index = index.appended(all.slice(2, 5), counts.slice(2, 5));
+    index = index.appended(all.slice(5), counts.slice(5));
+    const whole = new BlockIndex(all, counts);
+    expect(index.cueIds).toEqual(all);
+    expect(all.map((_, b) => [index.startLine(b), index.lineCount(b)])).toEqual(all.map((_, b) => [whole.startLine(b), whole.lineCount(b)]));
+    expect(all.map((id) => index.indexOfCue(id))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(index.blockAtLine(whole.totalLines)).toBe(5);
+    expect(index.totalLines).toBe(whole.totalLines);
+  });
+
   it('maps cue ids to blocks', () => {
     const index = new BlockIndex(ids, [1, 1, 1, 1]);
     expect(index.indexOfCue('c')).toBe(2);

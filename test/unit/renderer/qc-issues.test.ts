@@ -3,9 +3,9 @@ import type { Cue, SubtitleDocument } from '../../../src/shared/model';
 import { BUILTIN_PROFILES } from '../../../src/shared/qc/profiles';
 import type { Issue } from '../../../src/shared/qc/types';
 import {
-  countLike, cueMarks, filterIssues, fixAllLike, fixOne, rulesPresent, severityCounts, valueVsLimit,
+  countLike, cueMarks, filterIssues, fixAllLike, fixOne, rulesPresent, severityCounts, valueVsLimit, cueNumbers,
 } from '../../../src/renderer/src/qc/issue-view';
-import { QcLive } from '../../../src/renderer/src/qc/qc-live';
+import { QC_PART, QcLive } from '../../../src/renderer/src/qc/qc-live';
 
 const issue = (cueId: string | null, rule: Issue['rule'], severity: Issue['severity'], lang: string | null = 'en'): Issue => ({
   cueId, lang, rule, severity, value: 25, limit: 20, message: `${rule} on ${cueId}`,
@@ -59,6 +59,16 @@ describe('issue view helpers', () => {
   });
 });
 
+describe('cue numbers of the listed issues', () => {
+  it('numbers only the listed cues, as the panes count them (1-based, document order)', () => {
+    const cues = ['a', 'b', 'c', 'd'].map((id, i): Cue => ({ id, start: i * 1000, end: i * 1000 + 500, speaker: null, text: { en: '芯片' } }));
+    const d: SubtitleDocument = { languages: [{ code: 'en', name: 'English' }], cues, speakers: [], chapters: [], media: null, metadata: {} };
+    const numbers = cueNumbers(d, [issue('c', 'cps', 'error'), issue(null, 'untimed', 'info', null), issue('a', 'spaces', 'warning'), issue('gone', 'cps', 'error')]);
+    expect([...numbers].sort()).toEqual([['a', 1], ['c', 3]]);
+    expect(cueNumbers(d, []).size).toBe(0);
+  });
+});
+
 describe('QcLive', () => {
   const cue = (id: string, start: number, end: number, en: string): Cue => ({ id, start, end, speaker: null, text: { en } });
   // Operations keep the languages array: a new one means the languages changed, which re-checks everything.
@@ -99,6 +109,34 @@ describe('QcLive', () => {
     queue.shift()!();
     live.setInputs(doc(cues), { en: BUILTIN_PROFILES.find((p) => p.id === 'default')! });
     expect(wholes).toEqual([true, false, true]);
+  });
+
+  it('checks a long document from scratch in parts, one per idle turn, to the same issues as at once', () => {
+    const long = Array.from({ length: QC_PART * 2 + 500 }, (_, i) =>
+      cue(`l${i}`, i * 3000, i * 3000 + (i % 7 === 0 ? 300 : 2000), i % 5 === 0 ? 'x'.repeat(60) : 'Fine text.'));
+    const once = manual();
+    once.live.setInputs(doc(long), netflix);
+    once.live.flush();
+    const { live, queue, wholes } = manual();
+    let notified = 0;
+    live.subscribe(() => notified++);
+    live.setInputs(doc(long), netflix);
+    queue.shift()!();
+    queue.shift()!();
+    expect(notified).toBe(0);
+    expect(live.getSnapshot().issues).toEqual([]);
+    // An edit while the parts run joins the check rather than starting over.
+    const edited = doc(long.map((c, i) => (i === 3 ? { ...c, text: { en: 'y'.repeat(70) } } : c)));
+    live.setInputs(edited, netflix);
+    expect(queue).toHaveLength(1);
+    queue.shift()!();
+    expect(queue).toHaveLength(0);
+    expect(wholes).toEqual([true, true, true]);
+    expect(notified).toBe(1);
+    once.live.setInputs(edited, netflix);
+    once.live.flush();
+    expect(live.getSnapshot().issues).toEqual(once.live.getSnapshot().issues);
+    expect(live.getSnapshot().issues.length).toBeGreaterThan(QC_PART / 5);
   });
 
   it('re-checks only the edited cue and its neighbour, and marks it', () => {

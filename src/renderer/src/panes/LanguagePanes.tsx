@@ -11,7 +11,8 @@ import { ContextMenu } from '../menu/ContextMenu';
 import type { MenuItem } from '../menu/menu-items';
 import { getStore } from '../store';
 import type { CueMenuOpen, PanesCallbacks, PanesController, PaneCursor, SelectMode } from './panes-controller';
-import { loadPanes } from './load-panes';
+import { loadPanes, type PanesModule } from './load-panes';
+import { LOAD_AT_ONCE_MAX } from './load-parts';
 import { addedSpeakerId, buildCueMenu, type CueMenuIntent } from './cue-menu';
 import type { PaneHost } from './test-hooks';
 import './pane.css';
@@ -60,7 +61,11 @@ export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
   useEffect(() => {
     let controller: PanesController | null = null;
     let unmounted = false;
-    void loadPanes().then(({ PanesController }) => {
+    // A long document makes the editors in a task of their own: the one that received it (parsing, the first
+    // render, the waveform) is long enough already.
+    const large = propsRef.current.doc.cues.length > LOAD_AT_ONCE_MAX;
+    const ready = (mod: PanesModule) => (large ? new Promise<PanesModule>((done) => setTimeout(() => done(mod), 0)) : mod);
+    void loadPanes().then(ready).then(({ PanesController }) => {
       if (unmounted) return;
       const hosts: PaneHost[] = [];
       for (const lang of languageKey ? languageKey.split('\u0000') : []) {

@@ -6,16 +6,25 @@
 export class BlockIndex {
   private readonly starts: Int32Array;
   private readonly counts: Int32Array;
-  private readonly byId = new Map<string, number>();
+  private readonly byId: Map<string, number>;
 
-  /** `lineCounts[i]` is the number of model lines of block i (at least 1). */
-  constructor(readonly cueIds: readonly string[], lineCounts: ArrayLike<number>) {
+  /**
+   * `lineCounts[i]` is the number of model lines of block i (at least 1). `base` (for `appended`) already holds
+   * the first blocks: only the rest are indexed, and its id map is taken over.
+   */
+  constructor(readonly cueIds: readonly string[], lineCounts: ArrayLike<number>, base?: BlockIndex) {
     const n = cueIds.length;
     this.starts = new Int32Array(n);
     this.counts = new Int32Array(n);
-    let line = 1;
-    for (let i = 0; i < n; i++) {
-      const count = Math.max(1, lineCounts[i] | 0);
+    const from = base ? base.size : 0;
+    this.byId = base ? base.byId : new Map<string, number>();
+    if (base) {
+      this.starts.set(base.starts);
+      this.counts.set(base.counts);
+    }
+    let line = from === 0 ? 1 : base!.endLine(from - 1) + 1;
+    for (let i = from; i < n; i++) {
+      const count = Math.max(1, lineCounts[i - from] | 0);
       this.starts[i] = line;
       this.counts[i] = count;
       line += count;
@@ -81,6 +90,14 @@ export class BlockIndex {
     for (let k = 0; k < lineCounts.length; k++) counts[at + k] = lineCounts[k];
     counts.set(this.counts.subarray(at + removeCount), at + ids.length);
     return new BlockIndex(nextIds, counts);
+  }
+
+  /**
+   * A new index with blocks added after the last (a long document loading in parts): O(new blocks) apart from
+   * copying the typed arrays. This index must not be used afterwards (the id map moves to the new one).
+   */
+  appended(ids: readonly string[], lineCounts: readonly number[]): BlockIndex {
+    return new BlockIndex(this.cueIds.concat(ids), lineCounts, this);
   }
 
   /** Changes one block's line count and shifts the blocks below it (a typed-array loop: microseconds for 5,000). */

@@ -15,7 +15,8 @@ import { EchoFilter } from './echo-filter';
 import { gutterLabel } from './cue-label';
 import { speakerStripeClass } from './speaker-styles';
 import { exposePanes, type PaneHost } from './test-hooks';
-import { firstPartSize, PaneLoader } from './pane-loader';
+import { PaneLoader } from './pane-loader';
+import { firstPartSize } from './load-parts';
 
 export type SelectMode = 'replace' | 'toggle' | 'range';
 
@@ -84,7 +85,16 @@ export class PanesController {
 
   setDocument(doc: SubtitleDocument): void {
     if (this.loader) {
-      this.pendingDoc = doc;
+      // Another cue list (a new file, a split made from the keyboard): start over. Else apply it once all is in.
+      if (sameCueList(this.doc.cues, doc.cues)) {
+        this.pendingDoc = doc;
+        return;
+      }
+      this.loader.cancel();
+      this.loader = null;
+      this.pendingDoc = null;
+      this.doc = doc;
+      this.rebuild();
       return;
     }
     if (doc === this.doc) return;

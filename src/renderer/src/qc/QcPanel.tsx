@@ -34,8 +34,9 @@ export function QcPanel(props: QcPanelProps): JSX.Element {
   const { issues, doc } = props;
   const [filter, setFilter] = useState<IssueFilter>(NO_FILTER);
   const [active, setActive] = useState<Issue | null>(null);
-  const numbers = useMemo(() => cueNumbers(doc), [doc]);
   const shown = useMemo(() => filterIssues(issues, filter), [issues, filter]);
+  const listed = useMemo(() => shown.slice(0, MAX_ROWS), [shown]);
+  const numbers = useMemo(() => cueNumbers(doc, listed), [doc, listed]);
   const counts = useMemo(() => severityCounts(issues), [issues]);
   const rules = useMemo(() => rulesPresent(issues), [issues]);
   // The active problem survives a re-check only if an equal one is still listed.
@@ -49,7 +50,7 @@ export function QcPanel(props: QcPanelProps): JSX.Element {
       <ProfilePickers {...props} />
       <Filters filter={filter} counts={counts} rules={rules} onChange={setFilter} />
       <ul className="duosub-qc-list" role="listbox" aria-label="Problems">
-        {shown.slice(0, MAX_ROWS).map((issue, i) => (
+        {listed.map((issue, i) => (
           <IssueRow
             key={`${issue.cueId}|${issue.lang}|${issue.rule}|${i}`}
             issue={issue}

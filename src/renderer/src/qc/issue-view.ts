@@ -106,9 +106,18 @@ export function cueMarks(issues: readonly Issue[]): Map<string, 'error' | 'warni
   return marks;
 }
 
-/** 1-based cue numbers as the panes show them. */
-export function cueNumbers(doc: SubtitleDocument): Map<string, number> {
-  return new Map(doc.cues.map((c, i) => [c.id, i + 1]));
+/**
+ * 1-based cue numbers as the panes show them, of the listed issues' cues only: the panel lists at most a few
+ * hundred, and a map of every cue costs ~50 ms at 100,000 cues on each document change (every keystroke).
+ */
+export function cueNumbers(doc: SubtitleDocument, issues: readonly Issue[]): Map<string, number> {
+  const wanted = new Set<string>();
+  for (const issue of issues) if (issue.cueId !== null) wanted.add(issue.cueId);
+  const numbers = new Map<string, number>();
+  for (let i = 0; i < doc.cues.length && numbers.size < wanted.size; i++) {
+    if (wanted.has(doc.cues[i].id)) numbers.set(doc.cues[i].id, i + 1);
+  }
+  return numbers;
 }
 
 /** The fix for one issue; null when its rule has none. */

@@ -30,7 +30,7 @@ export type Scheduler = (run: () => void, whole: boolean) => () => void;
  * cues in one go block the window for ~0.8 s, so such a check grows over a prefix of the cues, one part per
  * idle turn; the index re-checks only the new cues and the one before them each time.
  */
-export const QC_PART = 10_000;
+export const QC_PART = 5000;
 
 const EMPTY: QcSnapshot = { issues: [], marks: new Map(), profiles: {} };
 
