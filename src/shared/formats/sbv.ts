@@ -8,7 +8,7 @@
 import { languageName, sortCues, type Cue, type Problem, type SubtitleDocument } from '../model';
 import { stackedLines } from './bilingual';
 import { plainText } from './markup';
-import { hasExtension, splitLines, writeLanguages, type ReadResult, type SubtitleFormat, type WriteOptions } from './types';
+import { contentScore, splitLines, writeLanguages, type ReadResult, type SubtitleFormat, type WriteOptions } from './types';
 
 const EXTENSIONS = ['.sbv'];
 /**
@@ -25,9 +25,7 @@ export const sbvFormat: SubtitleFormat = {
   id: 'sbv',
   extensions: EXTENSIONS,
   detect(text, fileName) {
-    const byName = hasExtension(fileName, EXTENSIONS);
-    if (GOOD_TIMING.test(text.slice(0, 100_000))) return byName ? 1 : 0.8;
-    return byName ? 0.4 : 0;
+    return contentScore(GOOD_TIMING.test(text.slice(0, 100_000)), fileName, EXTENSIONS);
   },
   parse(text, options) {
     return parseSbv(text, options?.lang ?? 'en');

@@ -7,7 +7,7 @@ import { stackedLines } from './bilingual';
 import { toSrtMarkup } from './markup';
 import { parseSrt } from './srt-read';
 import { isWhiteSpaceCode } from './srt-time';
-import { hasExtension, writeLanguages, type SubtitleFormat, type WriteOptions } from './types';
+import { contentScore, writeLanguages, type SubtitleFormat, type WriteOptions } from './types';
 
 export { parseSrt };
 
@@ -20,10 +20,7 @@ export const srtFormat: SubtitleFormat = {
   id: 'srt',
   extensions: EXTENSIONS,
   detect(text, fileName) {
-    const byName = hasExtension(fileName, EXTENSIONS);
-    if (GOOD_TIMING.test(text.slice(0, 100_000))) return byName ? 1 : 0.8;
-    // A broken .srt still goes to this reader, which says what is wrong with it line by line.
-    return byName ? 0.4 : 0;
+    return contentScore(GOOD_TIMING.test(text.slice(0, 100_000)), fileName, EXTENSIONS);
   },
   parse(text, options) {
     // A list of codes (`zh-Hans,en`) is the registry's to split; the reader names its one language by the first.

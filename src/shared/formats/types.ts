@@ -65,6 +65,17 @@ export function splitLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 }
 
+/**
+ * The usual confidence of a line-based format: text that looks like it is certain with its extension (0.8
+ * without); a file named like it that does not look like it still goes to its reader (0.4), which then says line
+ * by line what is wrong with it.
+ */
+export function contentScore(looksLikeIt: boolean, fileName: string, extensions: string[]): number {
+  const byName = hasExtension(fileName, extensions);
+  if (looksLikeIt) return byName ? 1 : 0.8;
+  return byName ? 0.4 : 0;
+}
+
 export function hasExtension(fileName: string, extensions: string[]): boolean {
   const lower = fileName.toLowerCase();
   return extensions.some((ext) => lower.endsWith(ext));
