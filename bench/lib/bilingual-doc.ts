@@ -4,6 +4,7 @@
  * two lines. Deterministic (seeded), so every run edits the same text.
  */
 import { speakerColor, type Cue, type SubtitleDocument } from '../../src/shared/model';
+import { seeded } from '../../scripts/fuzz-inputs';
 
 const EN_WORDS = (
   'we the chips compute model people think really about that what going next because data training ' +
@@ -14,18 +15,6 @@ const EN_WORDS = (
 const ZH_CHARS = '我们正在定义人类文明的下一代操作系统与计算基础设施的未来这个模型训练数据其实非常重要所以大家都在思考怎么做';
 
 const SPEAKERS = 5;
-
-/** mulberry32: a tiny seeded generator, good enough to vary sentence shapes reproducibly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function englishSentence(rand: () => number, twoLines: boolean): string {
   const count = twoLines ? 11 + Math.floor(rand() * 8) : 5 + Math.floor(rand() * 7);
@@ -46,7 +35,7 @@ function chineseSentence(rand: () => number, twoLines: boolean): string {
 
 /** `count` cues `c1…cN`; speakers `s1…s5` take turns of 1–6 cues. */
 export function buildBilingualDocument(count: number, seed = 8): SubtitleDocument {
-  const rand = random(seed);
+  const rand = seeded(seed);
   const cues: Cue[] = [];
   let t = 500;
   let speaker = 0;
