@@ -47,6 +47,10 @@ export function readScript(lines: string[], defaultFlavour: AssFlavour): ReadScr
   const problems: Problem[] = [];
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
+    if (line === '') {
+      r.kept.push({ n, line }); // tells nothing: kept for its place only (a million of them must stay cheap)
+      continue;
+    }
     if (r.section === 'events' && HEAD.test(line)) {
       if (r.current < 0) r.current = r.formats.push((r.flavour ?? defaultFlavour) === 'ssa' ? SSA_EVENT_FIELDS : ASS_EVENT_FIELDS) - 1;
       const fields = r.formats[r.current];

@@ -18,10 +18,10 @@ interface Placed {
 }
 
 export function writeIntoScript(doc: SubtitleDocument, languages: string[], flavour: AssFlavour, script: AssScript): string {
-  const placed: Placed[] = [];
-  let seq = 0;
+  // The kept lines come placed already (one object a line: a script can hold a million blank lines).
+  const placed: Placed[] = keptLines(doc, script, flavour);
+  let seq = 1; // a new title line took 1
   const place = (n: number, line: string, isNew: boolean) => placed.push({ n, seq: isNew ? ++seq : 0, line });
-  for (const kept of keptLines(doc, script, flavour)) place(kept.n, kept.line, kept.isNew);
   const events = placeEvents(doc, languages, flavour, script, () => ++seq);
   addLanguageStyles(script, events.newStyles, languages, flavour, place);
   if (script.eventsEnd < 0 && events.placed.length > 0) addEventsSection(endOf(script), flavour, place);
@@ -143,16 +143,20 @@ function addEventsSection(end: number, flavour: AssFlavour, place: (n: number, l
 }
 
 /** The kept lines as written: the title brought up to date; converted when the flavour changes. */
-function keptLines(doc: SubtitleDocument, script: AssScript, flavour: AssFlavour): { n: number; line: string; isNew: boolean }[] {
+function keptLines(doc: SubtitleDocument, script: AssScript, flavour: AssFlavour): Placed[] {
   const title = typeof doc.metadata.title === 'string' ? doc.metadata.title.replace(/[\r\n]+/g, ' ').trim() : '';
   const retitle = title !== (script.title ?? '');
   const convert = flavour !== script.flavour;
-  const out: { n: number; line: string; isNew: boolean }[] = [];
+  const out: Placed[] = [];
   let section = '';
   let titleWritten = false;
   let styleFrom = styleFields(styleFormat(script.flavour));
   let eventFrom = script.eventFields;
   for (const { n, line } of script.kept) {
+    if (line === '') {
+      out.push({ n, seq: 0, line });
+      continue;
+    }
     const trimmed = line.trim();
     let written: string | null = line;
     if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
@@ -171,9 +175,9 @@ function keptLines(doc: SubtitleDocument, script: AssScript, flavour: AssFlavour
       if (/^format\s*:/i.test(trimmed)) [written, eventFrom] = [eventFormatLine(flavour), fieldsOf(trimmed)];
       else written = convertEventLine(line, eventFrom, flavour);
     }
-    if (written !== null) out.push({ n, line: written, isNew: false });
+    if (written !== null) out.push({ n, seq: 0, line: written });
   }
-  if (retitle && !titleWritten && title && script.infoStart >= 0) out.push({ n: script.infoStart, line: `Title: ${title}`, isNew: true });
+  if (retitle && !titleWritten && title && script.infoStart >= 0) out.push({ n: script.infoStart, seq: 1, line: `Title: ${title}` }); // new: after the line at its place
   return out;
 }
 

@@ -62,7 +62,9 @@ export function writeLanguages(doc: SubtitleDocument, options: WriteOptions | un
 
 /** Splits text into lines on CRLF, CR or LF, dropping a leading byte-order mark. */
 export function splitLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A plain split is several times faster than the regex, and most files have no CR at all.
+  return body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
 }
 
 /**
