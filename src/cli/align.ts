@@ -10,7 +10,7 @@ import { serializeDocument } from '../shared/formats/registry';
 import { alignFragments } from '../main/align/aligner';
 import { voiceFor } from '../main/services/alignment';
 import { checkArgs, UsageError, type ParsedArgs } from './args';
-import type { Output } from './commands';
+import type { Output } from './output';
 import { loadDocument, problemLine } from './load';
 import { InputError, writeAtomic } from './files';
 

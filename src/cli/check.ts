@@ -7,7 +7,7 @@ import { BUILTIN_PROFILE_IDS, profileById, profilesFor, type QcProfile } from '.
 import type { Issue } from '../shared/qc/types';
 import type { SubtitleDocument } from '../shared/model';
 import { checkArgs, frameRateFlag, languagesFlag, UsageError, type ParsedArgs } from './args';
-import type { Output } from './commands';
+import type { Output } from './output';
 import { loadDocument, problemLine } from './load';
 
 /** Rules whose value is a lower bound (the value is too small); the others report a value that is too big. */

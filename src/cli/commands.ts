@@ -4,15 +4,9 @@ import { formatClock } from '../shared/timecode';
 import { checkArgs, frameRateFlag, languagesFlag, type ParsedArgs } from './args';
 import { loadInputs, pairingLines, problemLine, type LoadedFile, type LoadedInputs } from './load';
 
-export { runConvert } from './convert';
-export { loadDocument, problemLine } from './load';
+import type { Output } from './output';
 
-export interface Output {
-  out(text: string): void;
-  err(text: string): void;
-  /** Raw bytes to standard output (an output encoding other than UTF-8); without it the text goes to `out`. */
-  bytes?(data: Uint8Array): void;
-}
+export { loadDocument, problemLine } from './load';
 
 export function runInfo(args: ParsedArgs, io: Output): number {
   checkArgs(args, ['json', 'lang', 'fps'], ['FILE'], ['FILE2']);

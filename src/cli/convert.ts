@@ -9,7 +9,7 @@ import type { SubtitleDocument } from '../shared/model';
 import { formatClock } from '../shared/timecode';
 import { encodeText, UnencodableError } from '../main/services/text-encoding';
 import { checkArgs, frameRateFlag, languagesFlag, stringFlag, UsageError, type ParsedArgs } from './args';
-import type { Output } from './commands';
+import type { Output } from './output';
 import { InputError, writeAtomic } from './files';
 import { loadInputs, pairingLines, problemLine } from './load';
 

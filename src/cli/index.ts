@@ -3,7 +3,9 @@
  * or input that cannot be read (one line on stderr naming the file and line), 3 for anything unexpected (a bug).
  */
 import { parseArgs, USAGE, UsageError } from './args';
-import { runConvert, runInfo, type Output } from './commands';
+import { runInfo } from './commands';
+import { runConvert } from './convert';
+import type { Output } from './output';
 import { runAlign } from './align';
 import { runCheck } from './check';
 import { InputError } from './files';

@@ -5,7 +5,7 @@
  * redo and the recovery journal need nothing else.
  */
 import type { Chapter, Cue, Language, Speaker, SubtitleDocument } from './model';
-import { OperationError, type Applied } from './operations';
+import { OperationError } from './operation-error';
 
 /** The document parts a `replaceContent` swaps; `media` is never one (attaching media is not an edit). */
 export interface DocumentContent {
@@ -39,6 +39,12 @@ export type LanguageOperation =
 
 export type LanguageOperationType = LanguageOperation['type'];
 
+/** A language operation applied: the new document and the operation that undoes it (also a language operation). */
+export interface LanguageApplied {
+  doc: SubtitleDocument;
+  inverse: LanguageOperation;
+}
+
 const LANGUAGE_OPERATION_TYPES: ReadonlySet<string> = new Set<LanguageOperationType>([
   'renameLanguage', 'changeLanguageCode', 'setLanguageOrder', 'removeLanguage', 'restoreLanguage', 'replaceContent',
 ]);
@@ -61,7 +67,7 @@ export function isLanguageCode(code: string): boolean {
 /** Longest display name a language may have. */
 export const MAX_LANGUAGE_NAME = 100;
 
-export function applyLanguageOperation(doc: SubtitleDocument, op: LanguageOperation): Applied {
+export function applyLanguageOperation(doc: SubtitleDocument, op: LanguageOperation): LanguageApplied {
   switch (op.type) {
     case 'renameLanguage':
       return renameLanguage(doc, op.code, op.name);
@@ -95,7 +101,7 @@ function replaceLanguage(doc: SubtitleDocument, index: number, language: Languag
   return { ...doc, languages };
 }
 
-export function renameLanguage(doc: SubtitleDocument, code: string, name: string): Applied {
+export function renameLanguage(doc: SubtitleDocument, code: string, name: string): LanguageApplied {
   const index = languageIndex(doc, code);
   if (name.length > MAX_LANGUAGE_NAME) throw new OperationError(`a language name has at most ${MAX_LANGUAGE_NAME} characters`);
   const before = doc.languages[index];
@@ -112,7 +118,7 @@ function renameTextKey(text: Record<string, string>, from: string, to: string): 
   return out;
 }
 
-export function changeLanguageCode(doc: SubtitleDocument, from: string, to: string, name?: string): Applied {
+export function changeLanguageCode(doc: SubtitleDocument, from: string, to: string, name?: string): LanguageApplied {
   const index = languageIndex(doc, from);
   checkNewCode(doc, to);
   if (name !== undefined && name.length > MAX_LANGUAGE_NAME) throw new OperationError(`a language name has at most ${MAX_LANGUAGE_NAME} characters`);
@@ -126,7 +132,7 @@ export function changeLanguageCode(doc: SubtitleDocument, from: string, to: stri
   };
 }
 
-export function setLanguageOrder(doc: SubtitleDocument, codes: string[]): Applied {
+export function setLanguageOrder(doc: SubtitleDocument, codes: string[]): LanguageApplied {
   const current = doc.languages.map((l) => l.code);
   const isPermutation = codes.length === current.length && new Set(codes).size === codes.length && codes.every((c) => current.includes(c));
   if (!isPermutation) throw new OperationError(`the order must name each language once: ${current.join(', ')}`);
@@ -134,7 +140,7 @@ export function setLanguageOrder(doc: SubtitleDocument, codes: string[]): Applie
   return { doc: { ...doc, languages }, inverse: { type: 'setLanguageOrder', codes: current } };
 }
 
-export function removeLanguage(doc: SubtitleDocument, code: string): Applied {
+export function removeLanguage(doc: SubtitleDocument, code: string): LanguageApplied {
   const index = languageIndex(doc, code);
   if (doc.languages.length === 1) throw new OperationError('a document keeps at least one language');
   const texts: RemovedText[] = [];
@@ -159,7 +165,7 @@ function insertTextKey(text: Record<string, string>, code: string, value: string
   return Object.fromEntries(entries);
 }
 
-export function restoreLanguage(doc: SubtitleDocument, language: Language, index: number, texts: RemovedText[]): Applied {
+export function restoreLanguage(doc: SubtitleDocument, language: Language, index: number, texts: RemovedText[]): LanguageApplied {
   checkNewCode(doc, language.code);
   if (!Number.isInteger(index) || index < 0 || index > doc.languages.length) throw new OperationError(`bad language index ${index}`);
   const byCue = new Map(texts.map((t) => [t.cueId, t]));
@@ -179,7 +185,7 @@ export function restoreLanguage(doc: SubtitleDocument, language: Language, index
 
 const CONTENT_KEYS = ['languages', 'cues', 'speakers', 'chapters', 'metadata'] as const;
 
-export function replaceContent(doc: SubtitleDocument, content: DocumentContent, label?: string): Applied {
+export function replaceContent(doc: SubtitleDocument, content: DocumentContent, label?: string): LanguageApplied {
   const before: DocumentContent = {};
   const next: SubtitleDocument = { ...doc };
   for (const key of CONTENT_KEYS) {

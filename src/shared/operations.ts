@@ -5,6 +5,7 @@
  * by the command planners in ./commands, so undo and replay need nothing else.
  */
 import type { Cue, Speaker, SubtitleDocument } from './model';
+import { OperationError } from './operation-error';
 import {
   applyLanguageOperation, isLanguageOperation, languageOpChangesCueList, languageOpTouchedCueIds, type LanguageOperation,
 } from './operations-languages';
@@ -35,7 +36,7 @@ export interface Applied {
 }
 
 /** An operation that cannot apply to this document (unknown cue, bad times, …). */
-export class OperationError extends Error {}
+export { OperationError };
 
 export function applyOperation(doc: SubtitleDocument, op: Operation): Applied {
   if (isLanguageOperation(op)) return applyLanguageOperation(doc, op);

@@ -4,7 +4,7 @@
  * counts as one unit and a word of an alphabetic script as one unit, so a Chinese line holding an English name
  * ("来自OpenAI的萨姆·阿尔特曼") is still Chinese and an English line holding one Chinese name is still English.
  */
-import { stripMarkup } from '../qc/text';
+import { stripMarkup } from './markup';
 import { countChineseVariants } from './chinese-variants';
 
 /** ISO 15924 script codes; `Jpan` is Han with kana (Japanese), `Hani` Han without it. */

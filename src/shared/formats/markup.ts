@@ -53,3 +53,11 @@ export function toSrtMarkup(text: string): string {
 export function plainText(text: string): string {
   return dropVttSpans(text.replace(OVERRIDE, '').replace(BASIC_TAG, ''));
 }
+
+/** HTML-like tags (`<i>`, `</font>`, `<c.yellow>`) and ASS override blocks (`{\an8}`, `{\i1}`). */
+const ANY_MARKUP = /<\/?[A-Za-z][^<>]*>|\{\\[^{}]*\}/g;
+
+/** Every tag and override block removed, known or not: the text QC measures and script detection reads. */
+export function stripMarkup(text: string): string {
+  return text.replace(ANY_MARKUP, '');
+}

@@ -1,11 +1,8 @@
 /** The visible text of a cue, as a reader sees it: markup stripped, counted per code point (CJK per character). */
 
-/** HTML-like tags (`<i>`, `</font>`, `<c.yellow>`) and ASS override blocks (`{\an8}`, `{\i1}`). */
-const MARKUP = /<\/?[A-Za-z][^<>]*>|\{\\[^{}]*\}/g;
+import { stripMarkup } from '../formats/markup';
 
-export function stripMarkup(text: string): string {
-  return text.replace(MARKUP, '');
-}
+export { stripMarkup };
 
 /** Visible lines: markup stripped, CRLF tolerated; an empty text has no lines. */
 export function visibleLines(text: string): string[] {
