@@ -154,13 +154,23 @@ export function guessUtf16(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
 }
 
 /**
- * The Unicode encodings only: BOM, BOM-less UTF-32/UTF-16, else strict UTF-8 (the line of the first bad byte
- * is named). Kept for code that has no legacy decoder; main and the CLI use services/text-encoding.ts.
+ * A file whose encoding its bytes alone tell: a byte-order mark (`bom: true`), or the zero bytes of BOM-less
+ * UTF-32/UTF-16. Null for anything else (UTF-8 or a legacy encoding, for the caller to decide).
+ */
+export function decodeBySignature(bytes: Uint8Array): (DecodedText & { bom: boolean }) | null {
+  const bom = sniffBom(bytes);
+  if (bom) return { text: decodeUnicode(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding, bom: true };
+  const unicode = guessUtf32(bytes) ?? guessUtf16(bytes);
+  return unicode ? { text: decodeUnicode(bytes, unicode), encoding: unicode, bom: false } : null;
+}
+
+/**
+ * The Unicode encodings only: by signature, else strict UTF-8 (the line of the first bad byte is named). For
+ * code without a legacy decoder; main and the CLI use services/text-encoding.ts, which starts the same way.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  const bom = sniffBom(bytes);
-  const encoding = bom?.encoding ?? guessUtf32(bytes) ?? guessUtf16(bytes) ?? 'UTF-8';
-  return { text: decodeUnicode(bytes.subarray(bom?.length ?? 0), encoding), encoding };
+  const known = decodeBySignature(bytes);
+  return known ? { text: known.text, encoding: known.encoding } : { text: decodeUnicode(bytes, 'UTF-8'), encoding: 'UTF-8' };
 }
 
 /** Decodes a UTF-8/16/32 body (without its BOM); UTF-8 is strict and throws FormatError naming the line. */

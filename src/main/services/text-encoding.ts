@@ -8,8 +8,8 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import {
-  BINARY_MESSAGE, canonicalEncoding, decodeUnicode, firstInvalidUtf8, guessUtf16,
-  guessUtf32, lineOfIndex, sniffBom, unencodableMessage, type TextEncodingName,
+  BINARY_MESSAGE, canonicalEncoding, decodeBySignature, decodeUnicode, firstInvalidUtf8,
+  lineOfIndex, sniffBom, unencodableMessage, type TextEncodingName,
 } from '../../shared/encoding';
 import { FormatError } from '../../shared/formats/errors';
 import { legacyScore } from './legacy-score';
@@ -54,10 +54,8 @@ const SAMPLE_BYTES = 64 * 1024;
 
 export function decodeBytes(bytes: Uint8Array, forced?: string): DecodedBytes {
   if (forced !== undefined) return decodeForced(bytes, forced);
-  const bom = sniffBom(bytes);
-  if (bom) return { text: decodeUnicode(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding, confidence: 1 };
-  const unicode = guessUtf32(bytes) ?? guessUtf16(bytes);
-  if (unicode) return { text: decodeUnicode(bytes, unicode), encoding: unicode, confidence: 0.9 };
+  const known = decodeBySignature(bytes);
+  if (known) return { text: known.text, encoding: known.encoding, confidence: known.bom ? 1 : 0.9 };
   const sample = sampleOf(bytes);
   if (looksBinary(sample)) throw new FormatError(BINARY_MESSAGE, 0);
   if (firstInvalidUtf8(bytes) === bytes.length) {
