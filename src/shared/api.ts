@@ -121,6 +121,29 @@ export interface SaveResult {
   dirty: boolean;
 }
 
+/** Unsaved work the journal kept from an earlier run (or a crash), offered for recovery at start. */
+export interface RecoveryEntry {
+  /** The journal's id (not a document id: restoring opens a new document). */
+  id: string;
+  /** The name the document showed (its project or source file, or the sample's name). */
+  fileName: string;
+  /** The full path of the file it was opened from or saved to, for the user to see; null for samples and uploads. */
+  path: string | null;
+  /** When the last edit was journalled (ms since the epoch). */
+  modified: number;
+  /** Edits not saved (undo steps since the last save or open). */
+  edits: number;
+  cues: number;
+}
+
+/** Which ffmpeg media work uses, and where it came from; `warning` says when it is the old npm build. */
+export interface FfmpegInfo {
+  path: string | null;
+  source: 'settings' | 'system' | 'bundled' | null;
+  version: string | null;
+  warning: string | null;
+}
+
 export interface ExportResult {
   fileName: string;
   /** The export's text ('' when `unencodable`). */
@@ -174,18 +197,43 @@ export const contract = {
   'doc.apply': channel<EditResult>()(z.object({ docId: id, op: operation }).strict()),
   /** Plans an edit command (split, merge, shift, …) against main's document and applies it as one undo step. */
   'doc.command': channel<CommandResult>()(z.object({ docId: id, command: editCommand }).strict()),
+  /**
+   * Stops a running regex replace-all (it runs with a time budget off main's thread): its doc.command then fails
+   * with code 'cancelled'. Resolves to whether one was running.
+   */
+  'doc.cancelReplace': channel<{ cancelled: boolean }>()(docRef),
   /** Reads a file (like doc.open) and pairs its cues into the document as a new language; null when cancelled. */
   'doc.addLanguage': channel<AddLanguageResult | null>()(
     z.object({ docId: id, source: fileSource, lang: languageCode.optional() }).strict(),
   ),
   'doc.undo': channel<EditResult>()(docRef),
   'doc.redo': channel<EditResult>()(docRef),
-  /** Saves to the project file; a document without one needs saveAs. */
-  'doc.save': channel<SaveResult>()(docRef),
-  /** Electron asks with a dialog (null when cancelled); browser mode saves `fileName` beside the source file. */
+  /**
+   * Saves to the project file; a document without one needs saveAs. A file changed on disk since it was read fails
+   * with code 'conflict' unless `force` (the user chose "keep mine").
+   */
+  'doc.save': channel<SaveResult>()(z.object({ docId: id, force: z.boolean().optional() }).strict()),
+  /**
+   * Electron asks with a dialog (null when cancelled); browser mode saves `fileName` beside the source file and
+   * fails with code 'exists' when that file exists, unless `overwrite` (the user confirmed replacing it).
+   */
   'doc.saveAs': channel<SaveResult | null>()(
-    z.object({ docId: id, fileName: z.string().min(1).max(255).optional() }).strict(),
+    z.object({ docId: id, fileName: z.string().min(1).max(255).optional(), overwrite: z.boolean().optional() }).strict(),
   ),
+  /** Forgets an open document (its journal too): the window opened another, or the user chose "don't save". */
+  'doc.close': channel<{ closed: boolean }>()(docRef),
+  /** Reads the document's file again from disk ("reload theirs"): a new document; the old one is closed. */
+  'doc.revert': channel<DocumentState>()(docRef),
+  /** Unsaved work kept by the journal from an earlier run, newest first (empty when there is none). */
+  'recovery.list': channel<RecoveryEntry[]>()(z.object({}).strict()),
+  /** Opens a journalled document as it was, with its undo history; it becomes the window's document. */
+  'recovery.restore': channel<DocumentState>()(z.object({ id }).strict()),
+  /** Deletes a journal the user chose not to restore. */
+  'recovery.discard': channel<{ discarded: boolean }>()(z.object({ id }).strict()),
+  /** Shows the journalled document's file in the system's file manager (Electron; browser mode: 'unsupported'). */
+  'recovery.reveal': channel<{ revealed: boolean }>()(z.object({ id }).strict()),
+  /** Which ffmpeg media work uses (Settings shows it, and warns about the old npm build). */
+  'media.ffmpegInfo': channel<FfmpegInfo>()(z.object({}).strict()),
   /** Renders an export (one language, or bilingual without `lang`); never changes the document. */
   'doc.export': channel<ExportResult>()(
     z.object({
@@ -252,7 +300,7 @@ export function isChannel(name: unknown): name is ChannelName {
 /** An error a handler reports to the caller as a message, not a crash. */
 export class ApiError extends Error {
   constructor(
-    readonly code: 'bad-request' | 'not-found' | 'conflict' | 'unsupported' | 'failed',
+    readonly code: 'bad-request' | 'not-found' | 'conflict' | 'exists' | 'unsupported' | 'failed' | 'too-large' | 'timeout' | 'cancelled',
     message: string,
   ) {
     super(message);

@@ -96,6 +96,13 @@ export interface EditSettings {
   customProfiles?: QcProfile[];
   /** The ffmpeg to use; empty or absent = the one on PATH, else the one shipped in npm. */
   ffmpegPath?: string;
+  /**
+   * Hot exit (VS Code's): closing or quitting with unsaved changes does not ask; the journal keeps them and the
+   * next start restores them without asking. Off: closing asks save / don't save / cancel.
+   */
+  hotExit?: boolean;
+  /** Save the project file on its own shortly after each edit (documents that have one). The journal is always on. */
+  autosaveProject?: boolean;
 }
 
 export const DEFAULT_EDIT_SETTINGS: EditSettings = { minSplitMs: 200, minGapMs: 24 };
@@ -110,4 +117,6 @@ export const editSettingsSchema = z.object({
     .refine((list) => list.every((p) => !(BUILTIN_PROFILE_IDS as readonly string[]).includes(p.id)), 'a custom profile cannot reuse a built-in id')
     .optional(),
   ffmpegPath: z.string().max(4096).optional(),
+  hotExit: z.boolean().optional(),
+  autosaveProject: z.boolean().optional(),
 }).strict();
