@@ -281,6 +281,8 @@ export interface EventMap {
   /** A document changed (an edit from another window, an undo, media attached). */
   'doc.changed': EditResult;
   'media.attached': { docId: string; media: MediaInfo };
+  /** Main saved the document on its own (autosave), or tried and failed (`error` set; the document stays dirty). */
+  'doc.saved': { docId: string; fileName: string; revision: number; dirty: boolean; auto: boolean; error: string | null };
   'align.progress': { jobId: string; docId: string; fraction: number; stage: string };
   /** A chunk of peaks while decoding: `data` holds interleaved min/max pairs starting at pair `start`. */
   'media.peaksProgress': { token: string; peaksPerSecond: number; start: number; data: number[]; fraction: number; duration: number };
