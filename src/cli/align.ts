@@ -12,7 +12,7 @@ import { voiceFor } from '../main/services/alignment';
 import { checkArgs, UsageError, type ParsedArgs } from './args';
 import type { Output } from './output';
 import { loadDocument, problemLine } from './load';
-import { InputError, writeAtomic } from './files';
+import { InputError, isStandardOutput, writeAtomic } from './files';
 
 function outputFormat(path: string | undefined): 'duosub' | 'srt' | 'vtt' {
   if (!path || path.endsWith('.json')) return 'duosub';
@@ -55,7 +55,8 @@ export async function runAlign(args: ParsedArgs, io: Output): Promise<number> {
   const plan = planAutoTime(doc, 'all', planned, aligned.times, aligned.review);
   const timed = applyOperation(doc, plan.op).doc;
   const text = serializeDocument(timed, format, format === 'duosub' ? undefined : { lang });
-  if (output) writeAtomic(output, text);
+  // `-o -` (and /dev/stdout) go through the CLI's own output, like convert's.
+  if (output && !isStandardOutput(output)) writeAtomic(output, text);
   else io.out(text);
   io.err(`duosub: ${plan.label}\n`);
   // The plan selects the cues flagged for review.

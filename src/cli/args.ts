@@ -14,8 +14,8 @@ Commands:
                                        stderr. --order: bilingual order, top first. --encoding: of the
                                        output (default: the input's own where the format allows it;
                                        vtt, ttml, json and duosub are always utf-8). --bom: start UTF-8
-                                       with a byte-order mark; --crlf: Windows line ends. Without -o the
-                                       result goes to standard output
+                                       with a byte-order mark; --crlf: Windows line ends. Without -o, or
+                                       with -o -, the result goes to standard output
   export INPUT … --to FORMAT …         The same as convert
   align TRANSCRIPT AUDIO [-o OUT]      Time an untimed transcript to its audio, offline; OUT by
         [--spoken CODE] [--lang CODE]  extension: .duosub.json (default), .srt or .vtt (--lang: the

@@ -10,7 +10,7 @@ import { formatClock } from '../shared/timecode';
 import { encodeText, UnencodableError } from '../main/services/text-encoding';
 import { checkArgs, frameRateFlag, languagesFlag, stringFlag, UsageError, type ParsedArgs } from './args';
 import type { Output } from './output';
-import { InputError, writeAtomic } from './files';
+import { InputError, isStandardOutput, writeAtomic } from './files';
 import { loadInputs, pairingLines, problemLine } from './load';
 
 const JSON_EXPORTS = new Set<string>(['duosub', 'json', 'chapters-json']);
@@ -41,7 +41,9 @@ export function runConvert(args: ParsedArgs, io: Output): number {
     if (error instanceof ExportError) throw new InputError(input, error.message);
     throw error;
   }
-  const output = stringFlag(args, 'output');
+  // `-o -` and `-o /dev/stdout` go through stdout's stream, which waits for a slow reader of a pipe.
+  const flag = stringFlag(args, 'output');
+  const output = flag !== undefined && isStandardOutput(flag) ? undefined : flag;
   const bytes = encoding === 'UTF-8' ? null : encoded(text, encoding, inputs.doc, output ?? input);
   if (output !== undefined) writeAtomic(output, bytes ?? text);
   else if (bytes !== null && io.bytes) io.bytes(bytes);

@@ -1,9 +1,8 @@
-/** The CLI's file input and output: read and decode a subtitle file; write a result atomically. */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+/** The CLI's file input and output: read and decode a subtitle file; write a result with the app's atomic write. */
+import { readFileSync, statSync } from 'node:fs';
 import type { TextEncodingName } from '../shared/encoding';
 import { decodeBytes, encodeText as encodeBytes, UnencodableError } from '../main/services/text-encoding';
+import { ownDescriptorOf, SaveError, writeFileAtomicSync } from '../main/services/atomic-write';
 
 /** A problem with the input or output file, reported as `duosub: FILE[:LINE]: message`, exit 2. */
 export class InputError extends Error {
@@ -64,46 +63,25 @@ export function encodeText(path: string, text: string, encoding: TextEncodingNam
   }
 }
 
+/** `-o -` and `-o /dev/stdout` (or any link to this process's standard output): the result goes to stdout. */
+export function isStandardOutput(path: string): boolean {
+  return path === '-' || ownDescriptorOf(path) === 1;
+}
+
 /** Encodes and writes atomically. */
 export function writeOutput(path: string, text: string, encoding: TextEncodingName): void {
   writeAtomic(path, encodeText(path, text, encoding));
 }
 
-/** Temp file beside the target, fsync, rename: a crash leaves the old file or the new one, never half. */
+/**
+ * The app's one atomic write (links followed, owner and mode kept, pipes and `/dev/stdout` written in place);
+ * a failure is an InputError naming the file and saying what is wrong, so it exits 2 like a bad input.
+ */
 export function writeAtomic(path: string, content: string | Uint8Array): void {
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | null = null;
   try {
-    fd = openSync(temp, 'wx', 0o644);
-    if (typeof content === 'string') writeFileSync(fd, content, 'utf8');
-    else writeFileSync(fd, content);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(temp, path);
+    writeFileAtomicSync(path, content);
   } catch (error) {
-    if (fd !== null) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // The temp file was never created or is already gone.
-    }
-    throw new InputError(path, `cannot write: ${fsMessage(error)}`);
-  }
-  syncDirectory(dir);
-}
-
-/** Makes the rename itself durable; not every platform lets a directory be opened, so it is best effort. */
-function syncDirectory(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Best effort (Windows cannot fsync a directory).
+    if (error instanceof SaveError) throw new InputError(path, `cannot write: ${error.reason}`);
+    throw error;
   }
 }

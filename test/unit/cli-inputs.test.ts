@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -131,6 +131,45 @@ describe('output encoding', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cue 2 \(0:03\.000\): “😀” \(U\+1F600\) cannot be written in Big5; use --encoding utf-8/);
     expect(() => readFileSync(out)).toThrow();
+  });
+});
+
+describe('output files', () => {
+  const srt = file('out-src.srt', '1\n00:00:01,000 --> 00:00:02,000\nHello\n');
+  const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello\n';
+
+  it('-o - writes to standard output, never to a file named "-"', () => {
+    const existed = existsSync('-');
+    const r = run(['convert', srt, '--to', 'vtt', '-o', '-']);
+    expect(r).toMatchObject({ code: 0, stdout: vtt, stderr: '' });
+    expect(existsSync('-')).toBe(existed);
+    const gbk = file('out-gbk.srt', iconv.encode('1\n00:00:01,000 --> 00:00:02,000\n芯片\n', 'gbk'));
+    const bytes = run(['convert', gbk, '--to', 'srt', '-o', '-']).bytes;
+    expect(bytes && iconv.decode(Buffer.from(bytes), 'gb18030')).toBe('1\n00:00:01,000 --> 00:00:02,000\n芯片\n');
+  });
+
+  it('writes through a symbolic link, keeping the link and the file’s 0600 mode', () => {
+    const real = file('private.vtt', 'old');
+    chmodSync(real, 0o600);
+    const link = join(work, 'private-link.vtt');
+    symlinkSync('private.vtt', link);
+    expect(run(['convert', srt, '--to', 'vtt', '-o', link]).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe(vtt);
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+    expect(readdirSync(work).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses a read-only output and a missing folder with exit 2 naming the file', () => {
+    const locked = file('locked.vtt', 'old');
+    chmodSync(locked, 0o444);
+    expect(run(['convert', srt, '--to', 'vtt', '-o', locked])).toMatchObject({ code: 2, stderr: `duosub: ${locked}: cannot write: the file is read-only\n` });
+    expect(readFileSync(locked, 'utf8')).toBe('old');
+    const lost = join(work, 'no-such-folder', 'out.vtt');
+    expect(run(['convert', srt, '--to', 'vtt', '-o', lost])).toMatchObject({
+      code: 2,
+      stderr: `duosub: ${lost}: cannot write: the folder ${join(work, 'no-such-folder')} no longer exists\n`,
+    });
   });
 });
 

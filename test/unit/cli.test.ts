@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,11 @@ describe('duosub CLI', () => {
     expect(project).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ format: 'duosub', version: 1 });
     expect(readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    // Piped output through /dev/stdout: written in place; replacing the link would break the machine's stdout.
+    const piped = duosub(['convert', sample, '--to', 'srt', '--lang', 'en', '-o', '/dev/stdout']);
+    expect(piped).toMatchObject({ code: 0, stdout: srt.stdout, stderr: '' });
+    expect(lstatSync('/dev/stdout').isSymbolicLink() || lstatSync('/dev/stdout').isCharacterDevice()).toBe(true);
 
     const back = duosub(['info', out, '--json']);
     expect(JSON.parse(back.stdout)).toMatchObject({ format: 'duosub', cues: 98, untimed: true });
