@@ -9,6 +9,7 @@ import { ApiError } from '../shared/api';
 import { createApi, createServices, type Platform, type StartupFiles } from './api';
 import { userConfigDir } from './services/settings';
 import { startServer, UploadStore } from './server';
+import { removeStaleUploadDirs } from './uploads';
 import { userCacheDir } from './services/media';
 
 const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
     console.error(args);
     process.exit(2);
   }
+  keepServingOnUnexpectedErrors();
+  await removeStaleUploadDirs().catch(() => []);
   const services = createServices({
     resourcesDir: join(repoDir, 'resources'),
     cacheDir: join(userCacheDir(), 'duosub'),
@@ -79,15 +82,46 @@ async function main(): Promise<void> {
   api.prepare(); // the document opens while the browser loads the page
 
   let stopping = false;
-  const stop = () => {
-    if (stopping) return;
+  const stop = async () => {
+    if (stopping) return process.exit(130); // a second Ctrl+C: the user will not wait
     stopping = true;
-    services.media.dispose();
-    services.alignment.dispose();
-    server.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(1), 10_000).unref(); // a flush that hangs must not keep the process
+    // The journal first: whatever else fails, the last edits are on disk.
+    await disposeAll(api, services);
+    await server.close().catch(() => undefined);
+    process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
+  // Exit without a signal (an error path calling process.exit): only synchronous work is possible here.
+  process.on('exit', () => uploads.dispose());
+}
+
+/**
+ * Stops autosave timers, then flushes the recovery journal and stops ffmpeg, alignment and replace work (the
+ * services' dispose). Each step runs even when one before it fails.
+ */
+async function disposeAll(api: { dispose?: () => void }, services: ReturnType<typeof createServices>): Promise<void> {
+  const steps: Array<() => unknown> = [() => api.dispose?.(), () => services.dispose()];
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      console.error(`Duosub (browser mode): while stopping: ${(error as Error).message ?? error}`);
+    }
+  }
+}
+
+/**
+ * The last resort: a bug in one request must not end the process and every unsaved edit with it. One line
+ * per error says what happened; the server keeps serving (the journal holds the work if it cannot).
+ */
+function keepServingOnUnexpectedErrors(): void {
+  const report = (kind: string) => (error: unknown) => {
+    const message = error instanceof Error ? `${error.message}${error.stack ? ` (${error.stack.split('\n')[1]?.trim() ?? ''})` : ''}` : String(error);
+    console.error(`Duosub (browser mode): ${kind}, still serving: ${message}`);
+  };
+  process.on('uncaughtException', report('unexpected error'));
+  process.on('unhandledRejection', report('unhandled rejection'));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

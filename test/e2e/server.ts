@@ -48,7 +48,12 @@ export function startServer(args: string[], env: Record<string, string> = {}): P
 function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((done) => {
-    child.once('exit', () => done());
+    // SIGTERM lets browser mode flush its journal; a run that hangs on the way out must not hang the suite.
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
     child.kill('SIGTERM');
   });
 }

@@ -31,6 +31,26 @@ describe('parseRange', () => {
     expect(parseRange(header, 1000)).toBeNull();
   });
 
+  it.each([
+    ['several ranges', 'bytes=0-1,5-9'],
+    ['many ranges', 'bytes=' + '0-1,'.repeat(30) + '2-3'],
+    ['a start past 2^53', 'bytes=99999999999999999999-'],
+    ['an end past 2^53', 'bytes=0-99999999999999999999'],
+    ['a suffix past 2^53', 'bytes=-99999999999999999999'],
+    ['an overlong header', `bytes=${'0'.repeat(120)}1-2`],
+    ['a long run of spaces', `bytes=0${' '.repeat(90)}x`],
+    ['a negative start', 'bytes=-1-2'],
+    ['hex', 'bytes=0x10-0x20'],
+  ])('serves the whole file for %s', (_name, header) => {
+    expect(parseRange(header, 1000)).toBeNull();
+  });
+
+  it('never reaches past the file', () => {
+    expect(parseRange('bytes=0-9007199254740991', 1000)).toEqual({ start: 0, end: 999 });
+    expect(parseRange('bytes=-9007199254740991', 1000)).toEqual({ start: 0, end: 999 });
+    expect(parseRange('bytes=999-', 1000)).toEqual({ start: 999, end: 999 });
+  });
+
   it.each(['bytes=1000-', 'bytes=2000-3000', 'bytes=-0'])('finds %s unsatisfiable', (header) => {
     expect(parseRange(header, 1000)).toBe('unsatisfiable');
   });
@@ -42,6 +62,12 @@ describe('parseRange', () => {
 });
 
 describe('createRangeResponse', () => {
+  it('gives a file that vanished an error its reader sees, not an uncaught one', async () => {
+    const response = createRangeResponse(join(dir, 'gone.mp3'), 100, 'audio/mpeg', 'bytes=0-9');
+    await new Promise((done) => setTimeout(done, 20)); // the open fails before anyone reads
+    await expect(readAll(response.body)).rejects.toThrow(/ENOENT/);
+  });
+
   const file = join(dir, 'digits.bin');
   writeFileSync(file, '0123456789'.repeat(10));
 

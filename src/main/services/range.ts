@@ -12,22 +12,28 @@ export interface ByteRange {
   end: number;
 }
 
+/** Longer `Range` headers are ignored unread: one range of two 15-digit numbers fits with room to spare. */
+const MAX_RANGE_HEADER = 100;
+
 /**
  * Parses a `Range` header for a file of `size` bytes. null: no usable header, serve the whole file
- * (also for multiple ranges and syntax errors, which RFC 9110 lets a server ignore);
+ * (also for multiple ranges, numbers past 2^53 and syntax errors, which RFC 9110 lets a server ignore; so a
+ * client can never make us send more than the file once);
  * 'unsatisfiable': a well-formed single range outside the file (416).
  */
 export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | null {
-  if (!header) return null;
-  const match = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
-  if (!match || (match[1] === '' && match[2] === '')) return null;
-  if (match[1] === '') {
+  if (!header || header.length > MAX_RANGE_HEADER) return null;
+  // Each `\s*` is kept apart from the next by a required token: no backtracking on long runs of spaces.
+  const match = /^\s*bytes\s*=\s*(?:(\d+)\s*)?-\s*(?:(\d+)\s*)?$/i.exec(header);
+  if (!match || (match[1] === undefined && match[2] === undefined)) return null;
+  if (match[1] === undefined) {
     const suffix = Number(match[2]);
+    if (!Number.isSafeInteger(suffix)) return null;
     if (suffix === 0 || size === 0) return 'unsatisfiable';
     return { start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(match[1]);
-  const end = match[2] === '' ? Number.MAX_SAFE_INTEGER : Number(match[2]);
+  const end = match[2] === undefined ? Number.MAX_SAFE_INTEGER : Number(match[2]);
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return null;
   if (start >= size) return 'unsatisfiable';
   return { start, end: Math.min(end, size - 1) };
@@ -39,6 +45,17 @@ export interface FileResponse {
   body: Readable | null;
 }
 
+/**
+ * A file's bytes as a stream that cannot crash the process: a file that vanished or became unreadable errors
+ * the stream, and whoever pipes it (pipeline, Electron's Response) sees that; this listener only keeps an
+ * error emitted before they attach from being an uncaught one.
+ */
+function readBytes(path: string, range?: ByteRange): Readable {
+  const stream = range ? createReadStream(path, { start: range.start, end: range.end }) : createReadStream(path);
+  stream.on('error', () => {});
+  return stream;
+}
+
 /** The response to a GET of a media file, honouring a single byte range. */
 export function createRangeResponse(path: string, size: number, mime: string, rangeHeader: string | undefined | null): FileResponse {
   const range = parseRange(rangeHeader ?? undefined, size);
@@ -47,13 +64,13 @@ export function createRangeResponse(path: string, size: number, mime: string, ra
     return { status: 416, headers: { ...base, 'Content-Range': `bytes */${size}`, 'Content-Length': '0' }, body: null };
   }
   if (range === null) {
-    const body = size > 0 ? createReadStream(path) : null;
+    const body = size > 0 ? readBytes(path) : null;
     return { status: 200, headers: { ...base, 'Content-Length': String(size) }, body };
   }
   return {
     status: 206,
     headers: { ...base, 'Content-Range': `bytes ${range.start}-${range.end}/${size}`, 'Content-Length': String(range.end - range.start + 1) },
-    body: createReadStream(path, { start: range.start, end: range.end }),
+    body: readBytes(path, range),
   };
 }
 

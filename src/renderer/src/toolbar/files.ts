@@ -4,6 +4,7 @@
  * are a Blob behind an `<a download>`, which works in both.
  */
 import type { DuosubBridge, ExportResult, FileSource } from '../../../shared/api';
+import { currentPageToken } from '../transport/browser';
 
 const MEDIA_EXTENSIONS = new Set([
   'mp3', 'wav', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'flac', 'wma', 'aif', 'aiff',
@@ -23,6 +24,8 @@ export async function uploadFile(file: File): Promise<string> {
     method: 'PUT',
     body: file,
     credentials: 'same-origin',
+    // The run's token, not the cookie alone: another server on 127.0.0.1 sees that cookie (cookies ignore ports).
+    headers: { 'X-Duosub-Token': currentPageToken() ?? '' },
   });
   if (!response.ok) {
     const detail = (await response.text().catch(() => '')).trim();
@@ -66,8 +69,4 @@ function downloadBlob(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** `talk.srt` → `talk.duosub.json`; a document without a name becomes `untitled.duosub.json`. */
-export function projectFileName(fileName: string | null): string {
-  const base = (fileName ?? 'untitled').replace(/\.duosub\.json$/i, '').replace(/\.[^.]+$/, '');
-  return `${base || 'untitled'}.duosub.json`;
-}
+export { projectFileName } from '../../../shared/formats/duosub';
