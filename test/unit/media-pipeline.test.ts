@@ -200,7 +200,7 @@ describe('video and playability', () => {
 
   it('an MP3 with cover art is audio', () => {
     const streams = parseStreams("Input #0, mp3, from 'a.mp3':\n  Stream #0:0: Audio: mp3, 44100 Hz, stereo, fltp, 128 kb/s\n" +
-      '  Stream #0:1: Video: mjpeg (Baseline), yuvj420p(pc), 600x600 [SAR 1:1 DAR 1:1], 90k tbr, 90k tbn (attached pic)\n');
+      '  Stream #0:1: Video: mjpeg (Baseline), yuvj420p(pc), 600x600 [SAR 1:1 DAR 1:1], 90k tbr, 90k tbn (attached pic)\n', 'a.mp3');
     expect(streams).toEqual({ container: 'mp3', audioCodec: 'mp3', videoCodec: null, width: null, height: null });
     expect(isPlayable(streams)).toBe(true);
   });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MediaService } from '../../src/main/services/media';
 import { PeakReducer } from '../../src/main/services/peaks-decode';
-import { findFfmpeg, parseProbe } from '../../src/main/services/ffmpeg';
+import { findFfmpeg, parseFfprobeJson, parseProbe } from '../../src/main/services/ffmpeg';
 
 const ffmpeg = findFfmpeg();
 const dir = mkdtempSync(join(tmpdir(), 'duosub-media-test-'));
@@ -150,5 +150,30 @@ describe('parseProbe', () => {
       ok: false,
       reason: 'Invalid data found when processing input',
     });
+  });
+});
+
+describe('parseFfprobeJson', () => {
+  it('reads the container, the first audio stream and the first video stream that is not cover art', () => {
+    const json = JSON.stringify({
+      streams: [
+        { codec_type: 'video', codec_name: 'mjpeg', width: 600, height: 600, disposition: { attached_pic: 1 } },
+        { codec_type: 'audio', codec_name: 'aac' },
+        { codec_type: 'video', codec_name: 'h264', width: 1280, height: 720, disposition: { attached_pic: 0 } },
+      ],
+      format: { filename: 'x\n  Duration: 99:00:00.00', format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '12.345678' },
+    });
+    expect(parseFfprobeJson(json)).toEqual({
+      ok: true, duration: 12_346, hasAudio: true,
+      streams: { container: 'mov,mp4,m4a,3gp,3g2,mj2', audioCodec: 'aac', videoCodec: 'h264', width: 1280, height: 720 },
+    });
+  });
+
+  it('has no duration when ffprobe gives none, and is null for what is not its description', () => {
+    const probe = parseFfprobeJson(JSON.stringify({ streams: [{ codec_type: 'audio', codec_name: 'aac' }], format: { format_name: 'aac' } }));
+    expect(probe).toMatchObject({ ok: true, duration: null, hasAudio: true });
+    expect(parseFfprobeJson('{\n\n}')).toBeNull(); // what ffprobe prints for a file it cannot read
+    expect(parseFfprobeJson('not json')).toBeNull();
+    expect(parseFfprobeJson(JSON.stringify({ format: { duration: 5 } }))).toBeNull();
   });
 });

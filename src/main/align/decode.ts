@@ -3,7 +3,7 @@
  * straight into the MFCC extractor, so a long recording is never held in memory as PCM.
  */
 import { spawn } from 'node:child_process';
-import { collectStderr, lastErrorLine } from '../services/ffmpeg';
+import { collectStderr, describeSpawnError, lastErrorLine } from '../services/ffmpeg';
 import { MfccExtractor, type Features } from '../../shared/align/mfcc';
 
 export const DECODE_RATE = 16000;
@@ -23,7 +23,7 @@ export function decodeFeatures(ffmpegPath: string, audioPath: string, options: D
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(options.signal.reason);
     // -flush_packets 0: 32 KB writes instead of one per decoded frame (see peaks-decode.ts).
-    const args = ['-hide_banner', '-nostdin', '-v', 'error', '-i', audioPath, '-vn', '-sn', '-dn',
+    const args = ['-hide_banner', '-nostdin', '-v', 'error', '-protocol_whitelist', 'file', '-i', audioPath, '-vn', '-sn', '-dn',
       '-ac', '1', '-ar', String(DECODE_RATE), '-f', 's16le', '-acodec', 'pcm_s16le', '-flush_packets', '0', 'pipe:1'];
     const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const extractor = new MfccExtractor(DECODE_RATE);
@@ -54,7 +54,9 @@ export function decodeFeatures(ffmpegPath: string, audioPath: string, options: D
       samples += n;
       options.onSeconds?.(samples / DECODE_RATE);
     });
-    child.on('error', (error) => fail(new Error(`ffmpeg could not run (${error.message})`)));
+    // A pipe that fails mid-stream is a failed decode, not an uncaught exception of the worker.
+    child.stdout.on('error', (error) => fail(new Error(`ffmpeg's output could not be read (${error.message})`)));
+    child.on('error', (error) => fail(new Error(`ffmpeg could not run (${describeSpawnError(error)})`)));
     child.on('close', (code) => {
       options.signal?.removeEventListener('abort', onAbort);
       if (failed) return;

@@ -1,6 +1,6 @@
 /**
  * Alignment off the main thread: `runAlignInWorker` starts a worker_thread running worker-entry, relays its
- * progress, and terminates it when the signal aborts (the worker's ffmpeg child dies with its pipe).
+ * progress, and stops it when the signal aborts (the worker kills its ffmpeg child, then the thread ends).
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +23,9 @@ function startWorker(workerData: unknown): Worker {
   return new Worker(code, { eval: true, workerData });
 }
 
+/** How long a cancelled worker gets to stop its ffmpeg before the thread is terminated. */
+const ABORT_GRACE_MS = 500;
+
 export function runAlignInWorker(input: AlignInput, options: AlignOptions = {}): Promise<AlignResult> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(options.signal.reason);
@@ -34,8 +37,12 @@ export function runAlignInWorker(input: AlignInput, options: AlignOptions = {}):
       options.signal?.removeEventListener('abort', onAbort);
       fn();
     };
+    // Ask first: the worker aborts its own ffmpeg child, which a terminated thread would leave running until its
+    // next write. Terminate after a grace period either way.
     const onAbort = (): void => settle(() => {
-      void worker.terminate();
+      worker.postMessage({ type: 'abort' });
+      const timer = setTimeout(() => void worker.terminate(), ABORT_GRACE_MS);
+      worker.once('exit', () => clearTimeout(timer));
       reject(options.signal?.reason ?? new Error('aborted'));
     });
     options.signal?.addEventListener('abort', onAbort, { once: true });

@@ -1,16 +1,20 @@
 /**
  * Media the documents play: files registered under opaque tokens (the renderer never sees a path), their
  * waveform peaks — decoded by ffmpeg in child processes (see peaks-decode.ts), sent on in chunks as they come
- * and cached on disk — and a playable proxy for files the page cannot play.
+ * and cached on disk — and a playable proxy for files the page cannot play. Both caches are size-capped
+ * (cache-limit.ts); every child is killed on dispose.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs, statSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import type { MediaInfo, Peaks } from '../../shared/api';
-import { FFMPEG_INSTALL_HINT, findFfmpeg, isExecutableFile, probeMedia } from './ffmpeg';
-import { cacheKey, encodeDat, peaksCachePath, readCachedPeaks, sameStamp, writeAtomically } from './peaks-cache';
+import type { FfmpegInfo, MediaInfo, Peaks } from '../../shared/api';
+import { CACHE_LIMITS, MediaCaches, type CacheLimits } from './cache-limit';
+import {
+  BUNDLED_FFMPEG_WARNING, FFMPEG_INSTALL_HINT, ffmpegVersion, findFfmpeg, isBundledFfmpeg, isExecutableFile, probeMedia,
+} from './ffmpeg';
+import { cacheKey, peaksCachePath, readCachedPeaks, sameStamp, writeCachedPeaks } from './peaks-cache';
 import { decodePeaks, PEAKS_PER_SECOND, SAMPLE_RATE, type FfmpegChild, type PeaksChunk } from './peaks-decode';
 import { isPlayable, makeProxy, proxyPath } from './proxy';
 
@@ -52,6 +56,8 @@ export interface MediaServiceOptions {
   onProgress?: (token: string, chunk: PeaksChunk) => void;
   /** How many ffmpeg may decode one file's peaks at once (default: one per core; at most 4 are used). */
   peakDecoders?: number;
+  /** Size caps of the caches (default CACHE_LIMITS; tests use small ones). */
+  cacheLimits?: CacheLimits;
 }
 
 /** A running (or about to run) decode, so cancelPeaks can stop all its ffmpeg. */
@@ -68,14 +74,21 @@ interface Entry {
   proxy?: Promise<string>;
 }
 
+/** The ffmpeg in use and where it came from; undefined until it is looked for. */
+type FfmpegChoice = { path: string; source: NonNullable<FfmpegInfo['source']> } | null;
+
 export class MediaService {
   private readonly entries = new Map<string, Entry>();
   private readonly children = new Set<ChildProcess>();
-  private ffmpegPath: string | null | undefined;
+  /** Stops running probes on dispose (they are not decode children: they end on their own in a moment). */
+  private readonly probes = new AbortController();
+  private readonly caches: MediaCaches;
+  private choice: FfmpegChoice | undefined;
   private disposed = false;
 
   constructor(private readonly options: MediaServiceOptions) {
-    this.ffmpegPath = options.ffmpegPath;
+    this.choice = options.ffmpegPath ? { path: options.ffmpegPath, source: 'settings' } : undefined;
+    this.caches = new MediaCaches(options.cacheDir, options.cacheLimits ?? CACHE_LIMITS);
   }
 
   /**
@@ -84,7 +97,20 @@ export class MediaService {
    */
   useFfmpeg(path: string | null): void {
     if (path && !isExecutableFile(path)) throw new Error(`The ffmpeg set in Settings (${path}) is not an executable file.`);
-    this.ffmpegPath = path ?? undefined;
+    this.choice = path ? { path, source: 'settings' } : undefined;
+  }
+
+  /** Which ffmpeg media work uses, its version, and a warning when it is the npm package's old build (or none). */
+  ffmpegInfo(): FfmpegInfo {
+    const path = this.ffmpegInUse();
+    if (!path) return { path: null, source: null, version: null, warning: FFMPEG_INSTALL_HINT };
+    const bundled = this.choice?.source === 'bundled' || isBundledFfmpeg(path);
+    return { path, source: this.choice?.source ?? null, version: ffmpegVersion(path), warning: bundled ? BUNDLED_FFMPEG_WARNING : null };
+  }
+
+  /** Resolves when the caches' cleaning and trimming queued so far is done (tests wait for it). */
+  cacheIdle(): Promise<void> {
+    return this.caches.idle();
   }
 
   /** The ffmpeg this service runs, or null when none was found. */
@@ -115,8 +141,8 @@ export class MediaService {
     await fs.access(path, fs.constants.R_OK).catch(() => {
       throw fail('the file cannot be read (permission denied)');
     });
-    const probe = await probeMedia(this.ffmpeg(), path);
-    if (!probe.ok) throw fail(`not a media file ffmpeg can read (${probe.reason})`);
+    const probe = await probeMedia(this.ffmpeg(), path, { signal: this.probes.signal });
+    if (!probe.ok) throw fail(probe.tool ? probe.reason : `not a media file ffmpeg can read (${probe.reason})`);
     if (!probe.hasAudio) throw fail('it has no audio track');
     const token = newToken();
     const streams = probe.streams;
@@ -184,13 +210,14 @@ export class MediaService {
 
   dispose(): void {
     this.disposed = true;
+    this.probes.abort();
     for (const child of this.children) child.kill('SIGKILL');
   }
 
   private ffmpeg(): string {
-    if (this.ffmpegPath === undefined) this.ffmpegPath = findFfmpeg()?.path ?? null;
-    if (!this.ffmpegPath) throw new Error(FFMPEG_INSTALL_HINT);
-    return this.ffmpegPath;
+    if (this.choice === undefined) this.choice = findFfmpeg();
+    if (!this.choice) throw new Error(FFMPEG_INSTALL_HINT);
+    return this.choice.path;
   }
 
   private async loadPeaks(token: string, entry: Entry): Promise<Peaks> {
@@ -203,14 +230,21 @@ export class MediaService {
           ? 'the file no longer exists' : `the file cannot be read (${error.code ?? error.message})`}`);
       });
       const cacheFile = peaksCachePath(this.options.cacheDir, key);
+      await this.caches.ready;
       const cached = await readCachedPeaks(cacheFile, RESOLUTION);
-      if (cached) return cached;
+      if (cached) {
+        await this.caches.use(cacheFile);
+        return cached;
+      }
       const peaks = await this.decodePeaks(token, entry, job);
       if (!(await sameStamp(entry.path, stamp))) {
         throw new Error(`Cannot read the waveform of "${name}": the file was changed or removed while it was being read`);
       }
       // A cache that cannot be written (read-only disk, full) only costs the next open a decode.
-      await writeAtomically(cacheFile, encodeDat(peaks, SAMPLE_RATE)).catch(() => undefined);
+      if (await writeCachedPeaks(cacheFile, peaks, SAMPLE_RATE).then(() => true, () => false)) {
+        await this.caches.use(cacheFile);
+        this.caches.added('peaks');
+      }
       return peaks;
     } finally {
       if (entry.job === job) entry.job = undefined;
@@ -253,10 +287,14 @@ export class MediaService {
     try {
       const { key } = await cacheKey(entry.path);
       const output = proxyPath(this.options.cacheDir, key, video);
-      await makeProxy(this.ffmpeg(), entry.path, output, video, (child) => {
+      await this.caches.ready;
+      await this.caches.use(output); // pinned before it exists: a trim must not take it between rename and use
+      const made = await makeProxy(this.ffmpeg(), entry.path, output, video, (child) => {
+        if (this.disposed) child.kill('SIGKILL');
         this.children.add(child);
         return () => this.children.delete(child);
       });
+      if (made === 'made') this.caches.added('proxies');
       const token = newToken();
       this.entries.set(token, { path: output, info: { ...entry.info, token, fileName: basename(output), playToken: token } });
       entry.info.playToken = token;

@@ -2,12 +2,13 @@
  * The disk cache of waveform peaks, so a reopened file draws at once. One file per media, named by a key made of
  * its size, mtime and a hash of its first 64 KB, in audiowaveform's binary `.dat` format (version 2, 16-bit, one
  * channel), which other tools read too. Writes are atomic (temp file + rename); a file that does not parse as
- * exactly what we write is treated as absent and rewritten.
+ * exactly what we write is treated as absent and rewritten. The folder's size is capped (see cache-limit.ts).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Peaks } from '../../shared/api';
+import { writeFileAtomic } from './files';
 
 const HEAD_BYTES = 64 * 1024;
 const HEADER_BYTES = 24;
@@ -91,15 +92,8 @@ export async function readCachedPeaks(
   return buffer ? decodeDat(buffer, expected) : null;
 }
 
-/** Writes a file atomically: readers see the old file or the whole new one, never a part. */
-export async function writeAtomically(file: string, content: Buffer): Promise<void> {
-  await fs.mkdir(join(file, '..'), { recursive: true });
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await fs.writeFile(temp, content);
-    await fs.rename(temp, file);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
+/** Writes the peaks to the cache atomically (readers see the old file or the whole new one, never a part). */
+export async function writeCachedPeaks(file: string, peaks: Peaks, sampleRate: number): Promise<void> {
+  await fs.mkdir(dirname(file), { recursive: true });
+  await writeFileAtomic(file, encodeDat(peaks, sampleRate));
 }

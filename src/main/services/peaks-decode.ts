@@ -8,7 +8,7 @@ import type { ChildProcessByStdio } from 'node:child_process';
 import { endianness } from 'node:os';
 import type { Readable } from 'node:stream';
 import type { EventMap, Peaks } from '../../shared/api';
-import { ffmpegExit } from './ffmpeg';
+import { ffmpegExit, INPUT_PROTOCOLS } from './ffmpeg';
 
 export const SAMPLE_RATE = 8000;
 export const PEAKS_PER_SECOND = 100;
@@ -158,7 +158,7 @@ function segmentArgs(path: string, segment: Segment): string[] {
   const read = segment.length === null ? [] : ['-t', String(segment.start - segment.seek + segment.length + TAIL_S)];
   // -flush_packets 0: ffmpeg otherwise writes every decoded frame to the pipe at once (~560 bytes at 8 kHz), and
   // reading 100,000 such writes an hour cost this process more CPU than reducing them; buffered, they come in 32 KB.
-  return ['-hide_banner', '-nostdin', '-v', 'error', ...seek, ...read, '-i', path, '-vn', '-sn', '-dn',
+  return ['-hide_banner', '-nostdin', '-v', 'error', ...INPUT_PROTOCOLS, ...seek, ...read, '-i', path, '-vn', '-sn', '-dn',
     '-af', RESAMPLER, '-ac', '1', '-f', 's16le', '-acodec', 'pcm_s16le', '-flush_packets', '0', 'pipe:1'];
 }
 

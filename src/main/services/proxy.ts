@@ -4,11 +4,11 @@
  * cache dir under the same key as the peaks, so a reopen finds them done.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { tempPathFor, touchEntry } from './cache-limit';
 import type { MediaStreams } from './ffmpeg';
-import { ffmpegExit } from './ffmpeg';
+import { describeSpawnError, ffmpegExit, INPUT_PROTOCOLS } from './ffmpeg';
 
 const AUDIO_CODECS = new Set(['mp3', 'aac', 'opus', 'vorbis', 'flac', 'pcm_s16le', 'pcm_s24le', 'pcm_u8', 'pcm_f32le']);
 const VIDEO_CODECS = new Set(['h264', 'vp8', 'vp9', 'av1']);
@@ -37,29 +37,40 @@ function proxyArgs(input: string, output: string, video: boolean): string[] {
     ? ['-map', '0:v:0', '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1',
       '-b:v', '800k', '-vf', "scale=-2:'min(480,ih)'"]
     : ['-vn'];
-  return ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-i', input, ...picture, '-map', '0:a:0', ...audio,
+  return ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...INPUT_PROTOCOLS, '-i', input, ...picture, '-map', '0:a:0', ...audio,
     '-sn', '-dn', '-f', 'webm', output];
 }
 
 /**
- * Makes the proxy of `input` at `output` (reused when it exists), atomically: a killed or failed run leaves
- * nothing behind. `track` sees the child so the service can kill it on dispose.
+ * Makes the proxy of `input` at `output` (reused when it exists: then only marked used), atomically: ffmpeg writes
+ * a temp file beside it, renamed into place when complete and removed when it fails or is killed (a crash leaves
+ * it to the cleaning at the next start). `track` sees the child so the service can kill it on dispose. Resolves
+ * with whether a new proxy was made.
  */
 export async function makeProxy(
   ffmpeg: string, input: string, output: string, video: boolean, track: (child: ChildProcess) => () => void,
-): Promise<void> {
-  if (await fs.stat(output).then((s) => s.isFile() && s.size > 0, () => false)) return;
+): Promise<'made' | 'cached'> {
+  if (await fs.stat(output).then((s) => s.isFile() && s.size > 0, () => false)) {
+    await touchEntry(output);
+    return 'cached';
+  }
   await fs.mkdir(join(output, '..'), { recursive: true });
-  const temp = `${output}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = tempPathFor(output);
   try {
     await run(ffmpeg, proxyArgs(input, temp, video), track, input);
     await fs.rename(temp, output);
+    return 'made';
   } finally {
     await fs.rm(temp, { force: true });
   }
 }
 
 function run(ffmpeg: string, args: string[], track: (child: ChildProcess) => () => void, input: string): Promise<void> {
-  const child = spawn(ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let child: ChildProcess;
+  try {
+    child = spawn(ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (error) {
+    return Promise.reject(new Error(`ffmpeg could not run (${describeSpawnError(error as NodeJS.ErrnoException)})`));
+  }
   return ffmpegExit(child, input).finally(track(child));
 }
