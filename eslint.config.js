@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import regexp from 'eslint-plugin-regexp';
 
 const layerOutsideShared = ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**', '../main/*', '../renderer/*', '../preload/*', '../cli/*'];
 
@@ -14,6 +15,22 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    // Regular expressions read untrusted files: none may take super-linear time (issue 11; the issue's 195 KB of
+    // blank lines once took 49 s to detect). The recommended set catches wrong patterns too; the style-only rules
+    // that would only reword working patterns are off. A justified exception is a disable comment saying why the
+    // input is bounded.
+    files: ['src/**/*.{ts,tsx,js,mjs}'],
+    plugins: { regexp },
+    rules: {
+      ...regexp.configs['flat/recommended'].rules,
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'regexp/use-ignore-case': 'off',
+      'regexp/prefer-d': 'off',
+      'regexp/no-unused-capturing-group': 'off',
     },
   },
   {

@@ -2,7 +2,8 @@
  * What the fuzzer feeds the readers: seeds written by every writer in the registry (so a new format brings its
  * own seeds), mutations of them, random text, and a fixed set of pathological inputs (a 10 MB line, a million
  * empty cues, deep nesting, binary junk, a 99999-hour time, negative and reversed times, huge numbers, lone
- * surrogates, NUL). Everything is drawn from one seeded generator, so a seed reproduces a run.
+ * surrogates, NUL, and long runs of spaces, CRs, digits, `-->`, `<` that a backtracking pattern is quadratic on).
+ * Everything is drawn from one seeded generator, so a seed reproduces a run.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -192,6 +193,18 @@ export function pathological(): Pathological[] {
     { name: '10 MB single line of <', make: () => '<'.repeat(TEN_MB) },
     { name: '10 MB single line of &', make: () => '&#'.repeat(TEN_MB / 2) },
     { name: 'a million blank lines', make: () => '\n'.repeat(MILLION) },
+    // The shapes a backtracking `\s*`, `\d+` or `[^>]*` is quadratic on (issue 11: 195 KB of blank lines took 49 s).
+    { name: '10 MB of spaces', make: () => ' '.repeat(TEN_MB) + 'x' },
+    // A million line breaks, as the blank-line inputs: ten million lines is past the per-character limit of any
+    // reader that keeps each line (ASS reads 10 MB of CRs in ~11 s, linearly).
+    { name: 'a million bare CRs', make: () => '\r'.repeat(MILLION) },
+    { name: 'a million lines of spaces and tabs', make: () => ' \t \n'.repeat(MILLION) },
+    { name: 'a million digit lines', make: () => '1\n'.repeat(MILLION) },
+    { name: 'a million --> lines', make: () => ' --> \n'.repeat(MILLION) },
+    { name: '10 MB of <a', make: () => '<a'.repeat(TEN_MB / 2) },
+    { name: '10 MB of mixed syntax', make: () => ' \r\n\t-->{<9:,.'.repeat(TEN_MB / 13) },
+    { name: 'a transcript speaker line then 10 MB of spaces', make: () => 'Speaker 1' + ' '.repeat(TEN_MB) + 'x\n' },
+    { name: 'an ASS colour tag of 10 MB of spaces', make: () => '[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\nDialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,{\\c' + ' '.repeat(TEN_MB) + 'x}a\n' },
     { name: 'a million CRLF blank lines', make: () => '\r\n'.repeat(MILLION) },
     { name: 'a million empty SRT cues', make: () => srtEmpty.repeat(MILLION) },
     { name: 'a million empty WebVTT cues', make: () => 'WEBVTT\n\n' + '00:01.000 --> 00:02.000\n\n'.repeat(MILLION) },

@@ -14,6 +14,12 @@ export interface Speaker {
   color: string;
 }
 
+/**
+ * The latest time a cue may take by an edit: 100,000 hours, past any time a reader accepts (SRT's 99,999 h), so
+ * everything a file can hold can also be retimed and saved; the one limit the API contract and commands use.
+ */
+export const MAX_TIME_MS = 100_000 * 3_600_000;
+
 /** One subtitle: one timing shared by every language. Times are integer milliseconds. */
 export interface Cue {
   id: string;
@@ -90,7 +96,8 @@ export function languageName(code: string): string {
     'zh-Hans': '中文', 'zh-Hant': '中文（繁體）', zh: '中文', en: 'English', ja: '日本語', ko: '한국어',
     fr: 'Français', de: 'Deutsch', es: 'Español',
   };
-  return names[code] ?? code;
+  // Own keys only: a code such as `toString` must not find Object.prototype's.
+  return Object.hasOwn(names, code) ? names[code] : code;
 }
 
 export function findCueIndex(doc: SubtitleDocument, cueId: string): number {

@@ -89,11 +89,11 @@ describe('duosub: a "__proto__" metadata key', () => {
 describe('duosub: validation', () => {
   const good = serializeDuosub(small);
 
-  it('points a bad cue at its own line and keeps the others', () => {
+  it('keeps a cue that ends before it starts, as every reader does, flagged at its own line', () => {
     const text = good.replace('"start": 1000, "end": 2000', '"start": 2000, "end": 1000');
     const { doc, problems } = parseDuosub(text);
-    expect(problems).toEqual([{ line: lineOf(text, '"id": "c2"'), message: 'cue c2: end 1000 is before start 2000', severity: 'error' }]);
-    expect(doc.cues.map((c) => c.id)).toEqual(['c1']);
+    expect(problems).toEqual([{ line: lineOf(text, '"id": "c2"'), message: 'cue c2: ends (1000 ms) before it starts (2000 ms): kept, please fix its times', severity: 'error' }]);
+    expect(doc.cues.map((c) => [c.id, c.start, c.end])).toEqual([['c1', 0, 1000], ['c2', 2000, 1000]]);
   });
 
   it('rejects non-integer milliseconds with the line and the field', () => {

@@ -44,7 +44,7 @@ interface Token {
 /** Latin words (and digits, punctuation runs) stay whole; in CJK text every other character is its own token. */
 function tokens(text: string, cjk: boolean): Token[] {
   const out: Token[] = [];
-  const pattern = cjk ? /(\s*)([\p{Script=Latin}\p{N}'’.,%-]+|\S)/gu : /(\s*)(\S+)/gu;
+  const pattern = cjk ? /(?<!\s)(\s*)([\p{Script=Latin}\p{N}'’.,%-]+|\S)/gu : /(?<!\s)(\s*)(\S+)/gu;
   for (const m of text.matchAll(pattern)) out.push({ text: m[2], spaced: m[1] !== '' && out.length > 0 });
   return out;
 }

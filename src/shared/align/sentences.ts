@@ -116,5 +116,5 @@ function nextWord(cps: string[], from: number): string {
   while (start < cps.length && isSpace(cps[start])) start++;
   let end = start;
   while (end < cps.length && !isSpace(cps[end])) end++;
-  return cps.slice(start, end).join('').replace(/^[("'“‘[{«¿¡]+/u, '').replace(/[.,;:!?…"'”’)\]]+$/u, '');
+  return cps.slice(start, end).join('').replace(/^[("'“‘[{«¿¡]+/u, '').replace(/(?<![.,;:!?…"'”’)\]])[.,;:!?…"'”’)\]]+$/u, '');
 }

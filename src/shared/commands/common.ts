@@ -55,7 +55,7 @@ export function nextId(prefix: string, idsInUse: Iterable<string>): string {
   const used = new Set<string>();
   for (const id of idsInUse) {
     used.add(id);
-    const m = /(\d+)$/.exec(id);
+    const m = /(?<!\d)(\d+)$/.exec(id);
     if (m) max = Math.max(max, Number(m[1]));
   }
   let n = max + 1;

@@ -24,8 +24,9 @@ const isBreak = (c: string): boolean => CJK_BREAK.test(c) && !/\s/u.test(c);
 export function splitLastWord(text: string, lang: string): [string, string] {
   const trimmed = text.trimEnd();
   if (!isCjkLanguage(lang)) {
-    const m = /^([\s\S]*?)(\S+)$/u.exec(trimmed);
-    return m ? [m[1].trimEnd(), m[2]] : ['', ''];
+    // The word starts after a space (or at the start): the lookbehind keeps the search linear on long words.
+    const at = trimmed.search(/(?<!\S)\S+$/u);
+    return at < 0 ? ['', ''] : [trimmed.slice(0, at).trimEnd(), trimmed.slice(at)];
   }
   const cps = codePoints(trimmed);
   let i = cps.length;
@@ -38,8 +39,8 @@ export function splitLastWord(text: string, lang: string): [string, string] {
 export function splitFirstWord(text: string, lang: string): [string, string] {
   const trimmed = text.trimStart();
   if (!isCjkLanguage(lang)) {
-    const m = /^(\S+)([\s\S]*)$/u.exec(trimmed);
-    return m ? [m[1], m[2].trimStart()] : ['', ''];
+    const word = /^\S+/u.exec(trimmed)?.[0];
+    return word ? [word, trimmed.slice(word.length).trimStart()] : ['', ''];
   }
   const cps = codePoints(trimmed);
   let i = 0;

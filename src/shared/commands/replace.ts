@@ -42,25 +42,54 @@ export function compileSearch(cmd: Pick<ReplaceCommand, 'find' | 'regex' | 'case
   throw new CommandError(`Invalid regular expression /${cmd.find}/: ${reason}`);
 }
 
-export function planReplaceAll(doc: SubtitleDocument, cmd: ReplaceCommand): Plan {
-  requireLanguage(doc, cmd.lang);
-  const search = compileSearch(cmd);
-  const cues = cmd.cueIds ? cuesOf(doc, cmd.cueIds) : doc.cues;
-  const ops: Operation[] = [];
-  let matched = 0;
-  for (const cue of cues) {
-    const text = cue.text[cmd.lang] ?? '';
+/**
+ * Each text with every match replaced, or null where nothing matched (`$1` etc. in regex mode; literal otherwise).
+ * Self-contained on purpose: main's replace runner runs this very function's source in a worker thread, so it
+ * must use nothing but its arguments and the language's built-ins.
+ */
+export function replaceTexts(texts: readonly string[], search: RegExp, replacement: string, regex: boolean): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (const text of texts) {
     search.lastIndex = 0;
-    if (!search.test(text)) continue;
-    matched++;
+    if (!search.test(text)) {
+      out.push(null);
+      continue;
+    }
     search.lastIndex = 0;
     // A literal replacement must not interpret `$&`, `$1`…: a function's return value is used as is.
-    const replaced = cmd.regex ? text.replace(search, cmd.replace) : text.replace(search, () => cmd.replace);
-    if (replaced !== text) ops.push({ type: 'setText', cueId: cue.id, lang: cmd.lang, text: replaced });
+    out.push(regex ? text.replace(search, replacement) : text.replace(search, () => replacement));
   }
+  search.lastIndex = 0;
+  return out;
+}
+
+/** The cues a replace-all looks at, and their texts in its language (what `replaceTexts` is given). */
+export function replaceTargets(doc: SubtitleDocument, cmd: ReplaceCommand): { cueIds: string[]; texts: string[] } {
+  requireLanguage(doc, cmd.lang);
+  const cues = cmd.cueIds ? cuesOf(doc, cmd.cueIds) : doc.cues;
+  return { cueIds: cues.map((c) => c.id), texts: cues.map((c) => c.text[cmd.lang] ?? '') };
+}
+
+/** The undo step of a replace-all from `replaceTexts`'s answer for `replaceTargets`; refuses one that matched or changed nothing. */
+export function planFromReplaced(doc: SubtitleDocument, cmd: ReplaceCommand, targets: { cueIds: string[]; texts: string[] }, replaced: readonly (string | null)[]): Plan {
+  const ops: Operation[] = [];
+  let matched = 0;
+  targets.cueIds.forEach((cueId, i) => {
+    const text = replaced[i];
+    if (text === null || text === undefined) return;
+    matched++;
+    if (text !== targets.texts[i]) ops.push({ type: 'setText', cueId, lang: cmd.lang, text });
+  });
   const language = languageLabel(doc, cmd.lang);
   const what = cmd.regex ? `/${cmd.find}/` : `"${cmd.find}"`;
   if (matched === 0) throw new CommandError(`No matches for ${what} in ${language}`);
   if (ops.length === 0) throw new CommandError(`Replacing ${what} with "${cmd.replace}" changes nothing`);
   return makePlan(ops, `Replace '${cmd.find}' → '${cmd.replace}' in ${plural(ops.length, 'cue')} (${language})`, null);
+}
+
+/** Plans a replace-all in this thread (literal searches are linear; main runs a user's regex through its replace runner). */
+export function planReplaceAll(doc: SubtitleDocument, cmd: ReplaceCommand): Plan {
+  const targets = replaceTargets(doc, cmd);
+  const search = compileSearch(cmd);
+  return planFromReplaced(doc, cmd, targets, replaceTexts(targets.texts, search, cmd.replace, cmd.regex));
 }

@@ -141,7 +141,8 @@ interface FieldPlaces {
 }
 
 function placesOf(fields: string[]): FieldPlaces {
-  const at: Record<string, number> = {};
+  // Field names come from the file's Format line: no prototype, so `__proto__` or `toString` is just a name.
+  const at: Record<string, number> = Object.create(null) as Record<string, number>;
   fields.forEach((f, i) => {
     if (at[f] === undefined) at[f] = i;
   });

@@ -12,7 +12,7 @@ export interface AssWriteTextOptions {
   ssa?: boolean;
 }
 
-const TOKEN = /<(\/?)(i|b|u|s)>|<font\b([^<>]*)>|<\/font>|<\/?(?:c|v|lang|ruby|rt)(?:[.\s][^<>]*)?>|<\d+(?::\d{2}){1,2}\.\d{3}>|\{\\[^{}]*\}|\r\n|[\r\n\u00A0{}]/gi;
+const TOKEN = /<(\/?)([ibsu])>|<font\b([^<>]*)>|<\/font>|<\/?(?:c|v|lang|ruby|rt)(?:[.\s][^<>]*)?>|<\d+(?::\d{2}){1,2}\.\d{3}>|\{\\[^{}]*\}|\r\n|[\r\n\u00A0{}]/gi;
 const LEADING_ALIGNMENT = /^\{\\an([1-9])\}/;
 
 interface Font {

@@ -4,12 +4,13 @@
  */
 import { documentDuration, type Chapter, type SubtitleDocument } from '../model';
 import { formatTimecode } from '../timecode';
+import { oneLine } from './types';
 
 /** Chapters in time order (the model does not promise it), titles on one line. */
 function orderedChapters(doc: SubtitleDocument): Chapter[] {
   return [...doc.chapters]
     .sort((a, b) => a.start - b.start)
-    .map((c) => ({ start: c.start, title: c.title.replace(/\s*[\r\n]+\s*/g, ' ').trim() }));
+    .map((c) => ({ start: c.start, title: oneLine(c.title).trim() }));
 }
 
 /**

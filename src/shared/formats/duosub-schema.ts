@@ -3,14 +3,19 @@ import { z } from 'zod';
 
 export const DUOSUB_VERSION = 1;
 
+/**
+ * Times as the model holds them: whole and exact in a double. Readers take a 99999-hour SRT time, and keep (and
+ * flag) a negative one from SBV, LRC or JSON; a narrower schema once made projects Duosub saved fail to re-open.
+ */
 const ms = z
   .number('must be a number of milliseconds')
   .int('must be whole milliseconds')
-  .min(0, 'must not be negative')
-  .max(1_000_000_000, 'is too large');
+  .min(Number.MIN_SAFE_INTEGER, 'is too small')
+  .max(Number.MAX_SAFE_INTEGER, 'is too large');
 
+/** The code is checked by the reader (language-codes.ts): a bad one is read under a stand-in, not dropped. */
 export const languageSchema = z.object({
-  code: z.string().min(1, 'must not be empty').max(35),
+  code: z.string().min(1, 'must not be empty'),
   name: z.string(),
 });
 

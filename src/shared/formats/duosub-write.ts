@@ -21,16 +21,14 @@ function list(items: unknown[]): string {
 function orderedMetadata(meta: SubtitleDocument['metadata']): Record<string, unknown> {
   const known = ['title', 'episode', 'description', 'untimed'];
   const rest = Object.keys(meta).filter((k) => !known.includes(k)).sort();
-  const out: Record<string, unknown> = {};
-  for (const k of [...known, ...rest]) if (meta[k] !== undefined) out[k] = meta[k];
-  return out;
+  // fromEntries, not `out[k] = …`: a key such as `__proto__` would set the prototype instead of a property.
+  return Object.fromEntries([...known, ...rest].filter((k) => meta[k] !== undefined).map((k) => [k, meta[k]]));
 }
 
 function orderedCue(cue: Cue, languageOrder: string[]): Record<string, unknown> {
   const codes = Object.keys(cue.text);
   const order = [...languageOrder.filter((c) => codes.includes(c)), ...codes.filter((c) => !languageOrder.includes(c)).sort()];
-  const text: Record<string, string> = {};
-  for (const c of order) text[c] = cue.text[c];
+  const text = Object.fromEntries(order.map((c) => [c, cue.text[c]]));
   return { id: cue.id, start: cue.start, end: cue.end, speaker: cue.speaker, text, pinned: cue.pinned ? true : undefined, extra: cue.extra };
 }
 

@@ -2,15 +2,22 @@
  * The native project file (`.duosub.json`): the whole document as JSON, written with a stable key
  * order and one cue per line so that diffs stay readable and a problem's line points at its cue.
  */
-import { languageName, speakerColor, sortCues, emptyDocument } from '../model';
+import { speakerColor, emptyDocument } from '../model';
 import type { Chapter, Cue, Language, MediaReference, Problem, Speaker, SubtitleDocument } from '../model';
 import type { z } from 'zod';
 import * as S from './duosub-schema';
 import { jsonErrorLine, locateJson, type JsonLocations } from './json-locate';
 import { hasExtension, type ReadResult, type SubtitleFormat } from './types';
 import { serializeDuosub } from './duosub-write';
+import { LanguageCodes } from './language-codes';
 
 export { serializeDuosub };
+
+/** The project file offered for a document: `talk.srt` → `talk.duosub.json`; no name → `untitled.duosub.json`. */
+export function projectFileName(fileName: string | null): string {
+  const base = (fileName ?? 'untitled').replace(/\.duosub\.json$/i, '').replace(/\.[^.]+$/, '');
+  return `${base || 'untitled'}.duosub.json`;
+}
 
 const EXTENSIONS = ['.duosub.json', '.duosub'];
 
@@ -99,15 +106,33 @@ export function parseDuosub(text: string): ReadResult {
 }
 
 function readDocument(data: Record<string, unknown>, r: Reader): SubtitleDocument {
+  const codes = new LanguageCodes();
   const languages: Language[] = [];
   for (const { item, line } of r.list(data, 'languages', 'language', S.languageSchema)) {
-    if (languages.some((l) => l.code === item.code)) r.report(line, `language "${item.code}" is listed twice`, 'warning');
-    else languages.push(item);
+    const code = codes.safe(item.code, line);
+    if (languages.some((l) => l.code === code)) r.report(line, `language "${code}" is listed twice`, 'warning');
+    else languages.push({ code, name: item.name });
   }
   const speakers = readSpeakers(data, r);
   const chapters: Chapter[] = r.list(data, 'chapters', 'chapter', S.chapterSchema).map(({ item }) => item);
-  const cues = readCues(data, r, languages, speakers);
+  const cues = readCues({ ...data, cues: textsWithSafeCodes(data.cues, codes, r) }, r, languages, speakers, codes);
+  r.problems.push(...codes.problems);
   return { languages, cues, speakers, chapters, media: readMedia(data, r), metadata: readMetadata(data, r) };
+}
+
+/**
+ * The raw cues with their text keys checked before the schema sees them: zod copies a record by assignment, so a
+ * `"__proto__"` key (an own key after JSON.parse) would lose its text silently.
+ */
+function textsWithSafeCodes(raw: unknown, codes: LanguageCodes, r: Reader): unknown {
+  if (!Array.isArray(raw)) return raw;
+  return raw.map((cue: unknown, i) => {
+    if (!cue || typeof cue !== 'object' || Array.isArray(cue)) return cue;
+    const text = (cue as { text?: unknown }).text;
+    if (!text || typeof text !== 'object' || Array.isArray(text)) return cue;
+    const line = r.itemLine('cues', i);
+    return { ...cue, text: Object.fromEntries(Object.entries(text).map(([code, value]) => [codes.safe(code, line), value])) };
+  });
 }
 
 function readSpeakers(data: Record<string, unknown>, r: Reader): Speaker[] {
@@ -128,20 +153,24 @@ function readSpeakers(data: Record<string, unknown>, r: Reader): Speaker[] {
   return speakers;
 }
 
-function readCues(data: Record<string, unknown>, r: Reader, languages: Language[], speakers: Speaker[]): Cue[] {
+function readCues(data: Record<string, unknown>, r: Reader, languages: Language[], speakers: Speaker[], codes: LanguageCodes): Cue[] {
   const cues: Cue[] = [];
   const ids = new Set<string>();
   for (const { item, line } of r.list(data, 'cues', 'cue', S.cueSchema)) {
     const label = `cue ${item.id}`;
-    if (item.end < item.start) {
-      r.report(line, `${label}: end ${item.end} is before start ${item.start}`);
-      continue;
-    }
+    // Kept, as every reader keeps such a cue (and Duosub may have saved it so): the user fixes its times.
+    if (item.start < 0 || item.end < 0) r.report(line, `${label}: negative time: kept, please fix its times`);
+    else if (item.end < item.start) r.report(line, `${label}: ends (${item.end} ms) before it starts (${item.start} ms): kept, please fix its times`);
     // Unknown languages and speakers are added rather than dropped: the text is the user's work.
     for (const code of Object.keys(item.text)) {
       if (languages.some((l) => l.code === code)) continue;
       r.report(line, `${label}: text in "${code}", which is not in "languages"; added`, 'warning');
-      languages.push({ code, name: languageName(code) });
+      languages.push({ code, name: codes.nameFor(code, undefined) });
+    }
+    if (item.speaker === '') {
+      // No speaker has an empty id (the schema refuses one): an empty reference means none.
+      r.report(line, `${label}: empty speaker id; read as no speaker`, 'warning');
+      item.speaker = null;
     }
     if (item.speaker !== null && !speakers.some((s) => s.id === item.speaker)) {
       r.report(line, `${label}: unknown speaker "${item.speaker}"; added`, 'warning');
@@ -157,9 +186,8 @@ function readCues(data: Record<string, unknown>, r: Reader, languages: Language[
     ids.add(id);
     cues.push({ ...item, id });
   }
-  const sorted = sortCues(cues);
-  if (sorted.some((c, i) => c !== cues[i])) r.report(r.keyLine('cues'), 'cues are not in time order; sorted by start', 'warning');
-  return sorted;
+  // Kept in the file's order: it is the order the document had when saved (retiming a cue does not move it).
+  return cues;
 }
 
 function readMedia(data: Record<string, unknown>, r: Reader): MediaReference | null {

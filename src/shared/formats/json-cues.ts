@@ -11,7 +11,8 @@
  * A Duosub project (an object with `"format": "duosub"`) is not this format: it goes to its own reader.
  * Text is written in the SRT-style basic markup (`<i>`), which JSON consumers most often render.
  */
-import { languageName, sortCues, speakerColor, type Cue, type Problem, type Speaker, type SubtitleDocument } from '../model';
+import { LanguageCodes } from './language-codes';
+import { sortCues, speakerColor, type Cue, type Problem, type Speaker, type SubtitleDocument } from '../model';
 import { parseTimecode } from '../timecode';
 import { arrayItemLines } from './json-cues-locate';
 import { jsonErrorLine } from './json-locate';
@@ -67,7 +68,11 @@ function inSeconds(items: unknown[]): boolean {
 }
 
 function toMs(value: unknown, seconds: boolean): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return Math.round(seconds ? value * 1000 : value);
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    // Past 2^53 ms (285,000 years) a time is not exact: not a time any file means.
+    const ms = Math.round(seconds ? value * 1000 : value);
+    return Number.isSafeInteger(ms) ? ms : null;
+  }
   if (typeof value === 'string') {
     const negative = value.trim().startsWith('-');
     const ms = parseTimecode(negative ? value.trim().slice(1) : value);
@@ -79,6 +84,8 @@ function toMs(value: unknown, seconds: boolean): number | null {
 interface Reading {
   problems: Problem[];
   languages: string[];
+  /** Codes of `{"en": …}` texts, checked (a `__proto__` key is read as a stand-in, with a warning at its line). */
+  codes: LanguageCodes;
   speakers: Map<string, Speaker>;
   /** Languages plain-string texts went to (the first named language, or the default before any). */
   plain: Set<string>;
@@ -92,16 +99,18 @@ function readText(value: unknown, lang: string, line: () => number, r: Reading):
     return { [code]: value };
   }
   if (typeof value !== 'object' || Array.isArray(value)) return null;
-  const text: Record<string, string> = {};
-  for (const [code, t] of Object.entries(value as Item)) {
+  // Entries, then fromEntries: an assignment `text["__proto__"] = t` would drop the text (the key is checked later).
+  const entries: [string, string][] = [];
+  for (const [key, t] of Object.entries(value as Item)) {
     if (typeof t !== 'string') {
-      r.problems.push({ line: line(), message: `text in "${code}" is not a string: left out`, severity: 'warning' });
+      r.problems.push({ line: line(), message: `text in ${JSON.stringify(key.slice(0, 40))} is not a string: left out`, severity: 'warning' });
       continue;
     }
+    const code = r.codes.safe(key, line());
     if (!r.languages.includes(code)) r.languages.push(code);
-    text[code] = t;
+    entries.push([code, t]);
   }
-  return text;
+  return Object.fromEntries(entries);
 }
 
 function speakerId(name: unknown, r: Reading): string | null {
@@ -152,7 +161,7 @@ export function parseJsonCues(text: string, lang: string): ReadResult {
   let lines: number[] | null = null;
   const lineOf = (i: number) => () => (lines ??= arrayItemLines(text.replace(/^\uFEFF/, '')))[i] ?? 0;
   const seconds = inSeconds(data);
-  const r: Reading = { problems: [], languages: [], speakers: new Map(), plain: new Set() };
+  const r: Reading = { problems: [], languages: [], codes: new LanguageCodes(), speakers: new Map(), plain: new Set() };
   const cues: Cue[] = [];
   data.forEach((item, i) => {
     const cue = readCue(item, lineOf(i), seconds, lang, r);
@@ -162,12 +171,12 @@ export function parseJsonCues(text: string, lang: string): ReadResult {
   // A plain string among language objects went to the first language (or the default one, before any).
   const codes = fromFile ? [...r.languages, ...[...r.plain].filter((c) => !r.languages.includes(c))] : [lang];
   const doc: SubtitleDocument = {
-    languages: codes.map((code) => ({ code, name: languageName(code) })),
+    languages: codes.map((code) => ({ code, name: r.codes.nameFor(code, undefined) })),
     cues: sortCues(cues).map((c, i) => ({ ...c, id: `c${i + 1}` })),
     speakers: [...r.speakers.values()],
     chapters: [], media: null, metadata: {},
   };
-  return { doc, problems: r.problems, languagesFromFile: fromFile };
+  return { doc, problems: [...r.problems, ...r.codes.problems], languagesFromFile: fromFile };
 }
 
 /**

@@ -17,8 +17,8 @@
  */
 const OVERRIDE = /\{\\[^{}]*\}/g;
 const LEADING_ALIGNMENT = /^\{\\an([1-9])\}/;
-const BASIC_TAG = /<\/?(?:i|b|u|s)>|<font\b[^<>]*>|<\/font>/gi;
-const VTT_SPAN = /<\/?(?:c|v|lang|ruby|rt)(?:[.\s][^<>]*)?>|<\d{1,}(?::\d{2}){1,2}\.\d{3}>/gi;
+const BASIC_TAG = /<\/?[ibsu]>|<font\b[^<>]*>|<\/font>/gi;
+const VTT_SPAN = /<\/?(?:c|v|lang|ruby|rt)(?:[.\s][^<>]*)?>|<\d+(?::\d{2}){1,2}\.\d{3}>/gi;
 
 /** The numpad position the text starts with (`{\an8}` → 8), or null. */
 export function alignmentOf(text: string): number | null {

@@ -9,7 +9,7 @@ import { plainText } from './markup';
 const CODE = /^\{([A-Za-z]):([^}]*)\}/;
 const STYLES = ['i', 'b', 'u', 's'] as const;
 type Style = (typeof STYLES)[number];
-const TAG = /<(\/?)(i|b|u|s)>|<font\b[^>]*?color\s*=\s*["']?#?([0-9a-fA-F]{6})["']?[^>]*>|<(\/)font>/gi;
+const TAG = /<(\/?)([ibsu])>|<font\b[^>]+?color\s*=\s*["']?#?([0-9a-f]{6})[^>]*>|<(\/)font>/gi;
 
 interface LineCodes {
   styles: Set<Style>;

@@ -7,6 +7,7 @@ import { assFormat } from './ass';
 import { duosubFormat } from './duosub';
 import { FormatError } from './errors';
 import { jsonCuesFormat } from './json-cues';
+import { withSafeLanguageCodes } from './language-codes';
 import { lrcFormat } from './lrc';
 import { microdvdFormat } from './microdvd';
 import { parseLanguageOption, settleLanguages, type SettledRead } from './read-languages';
@@ -66,7 +67,8 @@ export function readSubtitleText(
   const result = format.parse(text, { ...options, lang: codes.length === 1 ? codes[0] : undefined });
   const firstError = result.problems.find((p) => p.severity === 'error');
   if (result.doc.cues.length === 0 && firstError) throw new FormatError(firstError.message, firstError.line);
-  return { ...settleLanguages(result, options?.lang), format: format.id };
+  // Every code a file (or the caller) gave is checked here, under every reader: none becomes a `__proto__` key.
+  return { ...withSafeLanguageCodes(settleLanguages(result, options?.lang)), format: format.id };
 }
 
 export function serializeDocument(doc: SubtitleDocument, format: 'srt' | 'vtt' | 'ass' | 'duosub', options?: WriteOptions): string {

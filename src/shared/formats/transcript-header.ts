@@ -8,7 +8,7 @@ import { parseChapterMark } from '../timecode';
 /** Headings that introduce the description ("about this episode"). */
 const DESCRIPTION_HEADINGS = /^(本集简介|节目简介|简介|shownotes|show notes|description|about this episode)[:：]?$/i;
 /** The cover image's caption ends the title line on podcast pages. */
-const COVER_SUFFIX = /\s*(封面|cover art|cover)$/i;
+const COVER_SUFFIX = /(?<!\s)\s*(?:封面|cover art|cover)$/i;
 
 export interface TranscriptHeader {
   metadata: DocumentMetadata;

@@ -11,7 +11,7 @@
  */
 import type { SubtitleDocument } from '../model';
 import { readHeader } from './transcript-header';
-import { splitLines } from './types';
+import { oneLine, splitLines } from './types';
 
 /** Metadata keys of the layout parts the model has no field for. */
 export const LAYOUT_KEYS = { header: 'transcriptHeader', notice: 'transcriptNotice', footer: 'transcriptFooter' } as const;
@@ -88,10 +88,10 @@ export function serializeTranscript(doc: SubtitleDocument, languages: string[]):
     const paragraphs = languages.map((lang) => paragraph(cue.text[lang])).filter((p): p is string => p !== null);
     if (paragraphs.length === 0) continue;
     const name = cue.speaker ? names.get(cue.speaker) : undefined;
-    if (name) blocks.push(name.replace(/\s*[\r\n]+\s*/g, ' '));
+    if (name) blocks.push(oneLine(name));
     blocks.push(...paragraphs);
   }
   const body = `${headerText(doc)}${MARKER}\n\n${blocks.map((b) => `${b}\n\n`).join('')}`;
   const footer = stored(doc, LAYOUT_KEYS.footer);
-  return footer !== undefined ? body + footer : body.replace(/\n+$/, '\n');
+  return footer !== undefined ? body + footer : body.replace(/(?<!\n)\n+$/, '\n');
 }

@@ -39,7 +39,7 @@ export const transcriptFormat: SubtitleFormat = {
   detect(text, fileName) {
     const head = text.slice(0, 200_000);
     // `[ \t]` not `\s`: with the m flag `\s*` runs across newlines, so a run of blank lines is scanned again and again.
-    const turns = (head.match(/^[ \t]*Speaker[ \t]+\d+[ \t]*[:：]?[ \t]*$/gim) ?? []).length;
+    const turns = (head.match(/^[ \t]*Speaker[ \t]+\d+[ \t]*(?:[:：][ \t]*)?$/gim) ?? []).length;
     const marker = /^[ \t]*双语字幕[ \t]*$/m.test(head);
     if (turns === 0) return marker ? 0.3 : 0;
     const base = marker ? 0.9 : 0.6;

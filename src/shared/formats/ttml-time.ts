@@ -13,7 +13,7 @@ export interface TimeBase {
 }
 
 const CLOCK = /^(\d{1,6}):(\d{2}):(\d{2})(?:\.(\d{1,9})|:(\d{1,6})(?:\.(\d{1,6}))?)?$/;
-const OFFSET = /^(\d{1,12}(?:\.\d{1,9})?)(h|ms|m|s|f|t)$/;
+const OFFSET = /^(\d{1,12}(?:\.\d{1,9})?)(ms|[fhmst])$/;
 
 function positive(value: string | undefined): number | null {
   const n = value === undefined ? NaN : Number(value.trim());

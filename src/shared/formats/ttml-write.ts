@@ -9,7 +9,7 @@ import { dropOverrides, dropVttSpans } from './markup';
 import { formatTtmlTime } from './ttml-time';
 import { writeLanguages, type WriteOptions } from './types';
 
-const TAG = /<(\/?)(i|b|u|s)>|<font\b([^>]*)>|<\/(font)>/gi;
+const TAG = /<(\/?)([ibsu])>|<font\b([^>]*)>|<\/(font)>/gi;
 const SPAN: Record<string, string> = {
   i: '<span tts:fontStyle="italic">',
   b: '<span tts:fontWeight="bold">',

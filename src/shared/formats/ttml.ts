@@ -5,7 +5,8 @@
  * opens as one document in those languages, paragraphs at the same begin and end paired into one cue.
  * `ttm:agent` becomes the cue's speaker, named by the head's `<ttm:agent><ttm:name>`.
  */
-import { languageName, sortCues, speakerColor, type Cue, type Problem, type Speaker, type SubtitleDocument } from '../model';
+import { LanguageCodes } from './language-codes';
+import { sortCues, speakerColor, type Cue, type Problem, type Speaker, type SubtitleDocument } from '../model';
 import { TtmlReader, type Paragraph } from './ttml-read';
 import { serializeTtml } from './ttml-write';
 import { hasExtension, type ReadResult, type SubtitleFormat } from './types';
@@ -90,14 +91,17 @@ export function parseTtml(text: string, defaultLang: string): ReadResult {
     if (p.begin < 0 || (p.end ?? 0) < 0) problems.push({ line: p.line, message: 'negative time: cue kept, please fix its times', severity: 'error' });
     else if ((p.end ?? p.begin) < p.begin) problems.push({ line: p.line, message: 'cue ends before it starts: kept, please fix its times', severity: 'error' });
   }
-  const named = [...new Set(paragraphs.map((p) => p.lang).filter((l) => l !== ''))];
+  // xml:lang is checked before it keys any text: `__proto__` is read under a stand-in, with a warning at its line.
+  const checked = new LanguageCodes();
+  const named = [...new Set(paragraphs.filter((p) => p.lang !== '').map((p) => checked.safe(p.lang, p.line)))];
+  problems.push(...checked.problems);
   const codes = named.length ? named : [defaultLang];
   // A paragraph without xml:lang in a file that names languages belongs to the first of them.
-  const codeOf = (lang: string) => lang || codes[0];
+  const codeOf = (lang: string) => (lang ? checked.safe(lang, 0) : codes[0]);
   const { speakers, byAgent } = speakersOf(paragraphs, content.agents);
   const cues = toCues(paragraphs, codeOf, byAgent, codes.length > 1);
   const doc: SubtitleDocument = {
-    languages: codes.map((code) => ({ code, name: languageName(code) })),
+    languages: codes.map((code) => ({ code, name: checked.nameFor(code, undefined) })),
     cues: sortCues(cues).map((c, i) => ({ ...c, id: `c${i + 1}` })),
     speakers,
     chapters: [], media: null,

@@ -68,6 +68,14 @@ export function splitLines(text: string): string[] {
 }
 
 /**
+ * Every run of white space that holds a line break becomes one space (a title or a name written on one line).
+ * Whole runs, then a test: `\s*[\r\n]+\s*` rescans a long run of spaces from each of its positions.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run));
+}
+
+/**
  * The usual confidence of a line-based format: text that looks like it is certain with its extension (0.8
  * without); a file named like it that does not look like it still goes to its reader (0.4), which then says line
  * by line what is wrong with it.

@@ -24,7 +24,7 @@ export function alignmentSettings(an: number): string {
  * it was: `<c.cls>`, `<v.cls Name>`, `<lang xx>` with single spaces. Any other `<` is text and escaped.
  * `<I>` from SRT is still italics.
  */
-const VTT_TAG = /<(\/(?:[ibu]|ruby|rt|c|v|lang)|[ibu]|ruby|rt|c(?:\.[^\s.<>&]+)*|(?:v|lang)(?:\.[^\s.<>&]+)*(?: [^\s<>]+)*|\d[\d:.]*)>/iy;
+const VTT_TAG = /<(\/(?:[ibucv]|ruby|rt|lang)|[ibu]|ruby|rt|c(?:\.[^\s.<>&]+)*|(?:v|lang)(?:\.[^\s.<>&]+)*(?: [^\s<>]+)*|\d[\d:.]*)>/iy;
 /** Markup WebVTT cannot express: dropped. */
 const DROPPED_TAG = /<\/?(?:s|font\b[^<>]*)>/iy;
 
@@ -41,7 +41,7 @@ function tagAt(line: string, at: number): { out: string; end: number } | null {
   if (!m) return null;
   const [body, end] = [m[1], VTT_TAG.lastIndex];
   if (/^\d/.test(body)) return parseVttTimestamp(body) === null ? null : { out: `<${body}>`, end };
-  const name = /^\/?[^\s.]+/.exec(body)![0];
+  const name = /^[^\s.]+/.exec(body)![0];
   const basic = /^\/?[ibu]$/i.test(name);
   // WebVTT tag names are case-sensitive (`<V Bob>` is no voice); SRT's `<I>` is still italics.
   if (!basic && name !== name.toLowerCase()) return null;

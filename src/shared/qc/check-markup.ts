@@ -1,7 +1,7 @@
 /** Unbalanced markup: `<i>` without `</i>`, a stray `</b>`, tags closed out of order. */
 import { textCheck } from './types';
 
-const TAG = /<(\/?)([A-Za-z]+)[^<>]*>/g;
+const TAG = /<(\/?)([A-Za-z]+)(?:[^<>A-Za-z][^<>]*)?>/g;
 /** Tags that come in pairs in SRT and WebVTT; `<br>`-like or timestamp tags do not. */
 const PAIRED = new Set(['i', 'b', 'u', 's', 'font', 'c', 'v', 'ruby', 'rt', 'lang']);
 

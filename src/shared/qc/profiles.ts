@@ -65,7 +65,7 @@ export const qcProfileSchema = z.object({
 
 /** The profile for each language: `chosen[lang]` when given, else the language's default. */
 export function profilesFor(languages: readonly string[], chosen: Partial<Record<string, QcProfile>> = {}): Record<string, QcProfile> {
-  return Object.fromEntries(languages.map((lang) => [lang, chosen[lang] ?? defaultProfileFor(lang)]));
+  return Object.fromEntries(languages.map((lang) => [lang, (Object.hasOwn(chosen, lang) ? chosen[lang] : undefined) ?? defaultProfileFor(lang)]));
 }
 
 /**
@@ -97,7 +97,8 @@ export function isCjkText(lang: string, profile: QcProfile): boolean {
  */
 export function documentProfiles(doc: { languages: readonly { code: string }[]; metadata: Record<string, unknown> }, custom: QcProfile[] = []): Record<string, QcProfile> {
   const ids = (doc.metadata.qcProfiles ?? {}) as Record<string, unknown>;
-  const chosen: Record<string, QcProfile> = {};
+  // Keyed by language codes read from a file: no prototype for a code to collide with.
+  const chosen: Record<string, QcProfile> = Object.create(null) as Record<string, QcProfile>;
   for (const [lang, id] of Object.entries(ids)) {
     const profile = typeof id === 'string' ? profileById(id, custom) : undefined;
     if (profile) chosen[lang] = profile;

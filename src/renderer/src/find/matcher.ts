@@ -57,3 +57,16 @@ export function replaceText(text: string, re: RegExp, replacement: string, regex
   re.lastIndex = 0;
   return out;
 }
+
+/** The first of `matchIds` after `afterCueId` in document order (wrapping around); null when there is none. */
+export function nextMatchIn(doc: SubtitleDocument, matchIds: readonly string[], afterCueId: string | null): string | null {
+  if (matchIds.length === 0) return null;
+  const matching = new Set(matchIds);
+  const n = doc.cues.length;
+  const from = afterCueId === null ? -1 : doc.cues.findIndex((c) => c.id === afterCueId);
+  for (let k = 1; k <= n; k++) {
+    const cue = doc.cues[(from + k + n) % n];
+    if (matching.has(cue.id)) return cue.id;
+  }
+  return null;
+}

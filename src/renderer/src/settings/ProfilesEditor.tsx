@@ -16,9 +16,9 @@ const FIELDS: { key: NumberField; label: string }[] = [
   { key: 'minGapMs', label: 'Minimum gap (ms)' },
 ];
 
-/** A profile id from its name, unique among `taken`. */
+/** A profile id from its name, unique among `taken`. Runs of other characters are one dash already: trim one at each end. */
 export function profileIdFor(name: string, taken: readonly string[]): string {
-  const base = `custom-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'profile'}`;
+  const base = `custom-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'profile'}`;
   let id = base;
   for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
   return id;

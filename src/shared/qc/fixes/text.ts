@@ -76,5 +76,5 @@ function greedy(cps: string[], cjk: boolean, width: number, lang: string): strin
 
 /** Trims every line and collapses runs of spaces (ideographic spaces included). */
 export function trimSpaces(text: string): string {
-  return text.split(/\r?\n/).map((l) => l.replace(/^[ \t\u3000]+|[ \t\u3000]+$/g, '').replace(/([ \t\u3000])[ \t\u3000]+/g, '$1')).join('\n');
+  return text.split(/\r?\n/).map((l) => l.replace(/^[ \t\u3000]+|(?<![ \t\u3000])[ \t\u3000]+$/g, '').replace(/[ \t\u3000]{2,}/g, (run) => run[0])).join('\n');
 }
