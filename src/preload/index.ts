@@ -25,6 +25,23 @@ function subscribe(ipcChannel: string, handler: (...args: unknown[]) => void): (
   };
 }
 
+/**
+ * The path of a File the user dropped ('' for a File the page made, which has none). A real path is granted to
+ * main first, on its own channel, so the page can later open it as `{ kind: 'dropped', path }` and nothing else:
+ * the page cannot invent a path, only pass back one that came from a drop. `send` and the later `invoke` travel
+ * in order over the same IPC pipe, so the grant is recorded before the request that uses it arrives.
+ */
+function pathForFile(file: unknown): string {
+  let path: string;
+  try {
+    path = webUtils.getPathForFile(file as File);
+  } catch {
+    return ''; // not a File at all: nothing to grant
+  }
+  if (path) ipcRenderer.send('duosub:grant-dropped', path);
+  return path;
+}
+
 const bridge: DuosubBridge & { onCommand(listener: (command: string) => void): () => void } = {
   api,
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) {
@@ -40,7 +57,7 @@ const bridge: DuosubBridge & { onCommand(listener: (command: string) => void): (
   },
   mediaUrl: (token: string) => `duosub-media://${token}`,
   mode: 'electron',
-  pathForFile: (file: unknown) => webUtils.getPathForFile(file as File),
+  pathForFile,
 };
 
 contextBridge.exposeInMainWorld('duosub', bridge);

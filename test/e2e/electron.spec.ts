@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, _electron as electron } from '@playwright/test';
 import { ROOT } from './server';
@@ -14,11 +15,28 @@ function electronBinary(): { path: string } | { missing: string } {
 }
 
 const found = electronBinary();
+const TOKEN = '0123456789abcdef0123456789abcdef'; // well-formed, but never handed out by main
+
+/** The page's globals this test touches (test/e2e is typed without the DOM library). */
+interface PageGlobals {
+  open(url: string): unknown;
+  location: { href: string; origin: string };
+  navigator: {
+    permissions: { query(descriptor: { name: string }): Promise<{ state: string }> };
+    mediaDevices: { getUserMedia(c: object): Promise<unknown>; getDisplayMedia(c: object): Promise<unknown> };
+  };
+}
 
 test('the desktop app launches on the bundled sample with a secured window', async () => {
   if ('missing' in found) console.log(`electron launch test skipped: ${found.missing}`);
   test.skip('missing' in found, 'missing' in found ? found.missing : '');
-  const app = await electron.launch({ executablePath: (found as { path: string }).path, args: [join(ROOT, 'out/main/index.js')] });
+  const dataDir = mkdtempSync(join(tmpdir(), 'duosub-electron-'));
+  const app = await electron.launch({
+    executablePath: (found as { path: string }).path,
+    args: [join(ROOT, 'out/main/index.js'), `--user-data-dir=${join(dataDir, 'user')}`],
+    // A stray dev-server URL pointing off this machine must be ignored: the window still shows app://.
+    env: { ...process.env, ELECTRON_RENDERER_URL: 'http://example.com:5173/', DUOSUB_CONFIG_DIR: dataDir, DUOSUB_DATA_DIR: dataDir },
+  });
   try {
     const window = await app.firstWindow();
     await expect(window.getByTestId('pane-en')).toHaveAttribute('data-block-count', /^[1-9]\d*$/);
@@ -31,7 +49,46 @@ test('the desktop app launches on the bundled sample with a secured window', asy
     }));
     expect(page).toMatchObject({ require: 'undefined', process: 'undefined', url: 'app:' });
     expect(page.bridge).toContain('api');
+
+    // window.open is denied (it returns null) and no second window appears.
+    expect(await window.evaluate(() => (globalThis as unknown as PageGlobals).open('https://example.com/') === null)).toBe(true);
+    expect(app.windows()).toHaveLength(1);
+
+    // Permissions: every check says denied, every request fails.
+    const permissions = await window.evaluate(async () => {
+      const { navigator } = globalThis as unknown as PageGlobals;
+      const outcome = (request: Promise<unknown>) => request.then(() => 'granted', (e: Error) => e.name);
+      return {
+        geolocation: (await navigator.permissions.query({ name: 'geolocation' })).state,
+        microphone: await outcome(navigator.mediaDevices.getUserMedia({ audio: true })),
+        screen: await outcome(navigator.mediaDevices.getDisplayMedia({ video: true })),
+      };
+    });
+    expect(permissions.geolocation).toBe('denied');
+    expect(permissions.microphone).not.toBe('granted');
+    expect(permissions.screen).not.toBe('granted');
+
+    // The custom schemes serve only what main handed out: no unknown media token, no path out of the renderer.
+    const statuses = await app.evaluate(async ({ net }, token) => Promise.all([
+      net.fetch(`duosub-media://${token}/`).then((r) => r.status),
+      net.fetch('app://duosub/%2e%2e/%2e%2e/package.json').then((r) => r.status),
+      net.fetch('app://duosub/index.html').then((r) => r.status),
+    ]), TOKEN);
+    expect(statuses).toEqual([404, 404, 200]);
+
+    // Navigation to another origin is held back: main sees the attempt (after our own handler refused it) and the
+    // page is still ours afterwards.
+    const attempted = app.evaluate(({ webContents }) => new Promise<string>((resolve) => {
+      const contents = webContents.getAllWebContents().find((c) => c.getURL().startsWith('app://'));
+      contents?.once('will-navigate', (event) => resolve(event.url));
+    }));
+    await window.evaluate(() => {
+      (globalThis as unknown as PageGlobals).location.href = 'https://example.com/';
+    });
+    expect(await attempted).toBe('https://example.com/');
+    expect(await window.evaluate(() => (globalThis as unknown as PageGlobals).location.origin)).toBe('app://duosub');
   } finally {
     await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });
