@@ -2,18 +2,23 @@
  * The main-process side of the API contract: one handler per channel, every payload validated.
  * Both transports (Electron IPC and the browser-mode WebSocket) call `dispatch`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import {
   ApiError, isChannel, parseArgs, type ArgsOf, type ChannelName, type DocumentState, type EventName,
-  type FileSource, type MediaInfo, type ResultOf,
+  type FileSource, type MediaInfo, type ResultOf, type SaveResult,
 } from '../shared/api';
 import { DocumentService } from './services/documents';
 import { MediaService } from './services/media';
 import { SettingsService } from './services/settings';
 import { AlignmentService } from './services/alignment';
+import { Journal } from './services/journal';
+import { Autosave } from './services/documents-autosave';
+import { ReplaceRunner } from './services/replace-runner';
+import { userDataDir } from './services/settings';
+import { projectFileName } from '../shared/formats/duosub';
 
 export interface Platform {
   mode: 'electron' | 'browser';
@@ -25,6 +30,13 @@ export interface Platform {
   uploadPath(uploadId: string): string | null;
   /** Browser mode: the original file name of an upload. */
   uploadName?(uploadId: string): string | null;
+  /** Shows a file in the system's file manager (Electron); without it, recovery.reveal is 'unsupported'. */
+  revealPath?(path: string): Promise<boolean>;
+  /**
+   * Electron: whether the user handed this path to the window (dropped it there). A dropped path it does not
+   * grant, or any dropped path without it, is refused: the page never names a path of its own.
+   */
+  isGrantedPath?(path: string): boolean;
 }
 
 export interface Services {
@@ -32,21 +44,46 @@ export interface Services {
   media: MediaService;
   settings: SettingsService;
   alignment: AlignmentService;
+  /** Where unsaved changes of every open document are kept until saved (recovery after a crash, hot exit). */
+  journal: Journal;
   resourcesDir: string;
+  /** Writes the journal's pending changes and stops media, alignment and replace work (on exit). */
+  dispose(): Promise<void>;
 }
 
-/** `settingsPath` null keeps settings in memory (tests). */
-export function createServices(options: { resourcesDir: string; cacheDir: string; settingsPath?: string | null }): Services {
-  const documents = new DocumentService();
+export interface ServiceOptions {
+  resourcesDir: string;
+  cacheDir: string;
+  /** `null` keeps settings in memory (tests). */
+  settingsPath?: string | null;
+  /** The recovery journal's folder; default `<user data>/recovery`. */
+  dataDir?: string;
+}
+
+export function createServices(options: ServiceOptions): Services {
+  const journal = new Journal(options.dataDir ?? join(userDataDir(), 'recovery'), {
+    onError: (error) => console.error(`Duosub: could not write the recovery journal: ${error.message}`),
+  });
+  const replaceRunner = new ReplaceRunner();
+  const documents = new DocumentService({ journal, replacePlanner: replaceRunner });
+  const media = new MediaService({
+    cacheDir: options.cacheDir,
+    onProgress: (token, chunk) => documents.broadcast('media.peaksProgress', { token, ...chunk }),
+  });
+  const alignment = new AlignmentService(documents, (event, payload) => documents.broadcast(event, payload));
   return {
     documents,
-    media: new MediaService({
-      cacheDir: options.cacheDir,
-      onProgress: (token, chunk) => documents.broadcast('media.peaksProgress', { token, ...chunk }),
-    }),
+    media,
     settings: new SettingsService(options.settingsPath ?? null),
-    alignment: new AlignmentService(documents, (event, payload) => documents.broadcast(event, payload)),
+    alignment,
+    journal,
     resourcesDir: options.resourcesDir,
+    async dispose() {
+      replaceRunner.dispose();
+      media.dispose();
+      alignment.dispose();
+      await journal.dispose();
+    },
   };
 }
 
@@ -63,11 +100,17 @@ export const SAMPLE_FILES = {
   transcript: 'sample/openai-podcast-ep8.zh-en.txt',
 } as const;
 
-export function createApi(services: Services, platform: Platform, startup: StartupFiles) {
+export interface ApiOptions {
+  /** How long after the last edit autosave saves (tests shorten it). */
+  autosaveMs?: number;
+}
+
+export function createApi(services: Services, platform: Platform, startup: StartupFiles, options: ApiOptions = {}) {
   const { documents, media, settings, alignment, resourcesDir } = services;
   let initial: Promise<DocumentState> | null = null;
   /** The document this session shows: a reloaded window gets it back, with its history. */
   let current: string | null = null;
+  const autosave = new Autosave(documents, async () => (await settings.get()).autosaveProject === true, options.autosaveMs);
 
   /** When the media needs a playable proxy: tells the windows once it is made (or failed). */
   function announceProxy(docId: string, info: MediaInfo) {
@@ -81,7 +124,6 @@ export function createApi(services: Services, platform: Platform, startup: Start
       });
   }
 
-  /** Opens a file and the media it refers to (or `mediaPath`), when that exists. */
   /** The ffmpeg named in the settings (or the automatic one), applied before media work. */
   let appliedFfmpeg: string | null | undefined;
   async function useSettingsFfmpeg(): Promise<void> {
@@ -95,6 +137,7 @@ export function createApi(services: Services, platform: Platform, startup: Start
     appliedFfmpeg = path;
   }
 
+  /** Opens a file and the media it refers to (or `mediaPath`), when that exists. */
   async function openWithMedia(path: string, mediaPath: string | null, asCopy: boolean, displayName?: string, encoding?: string) {
     const state = await documents.openFile(path, { asCopy, displayName, encoding });
     current = state.docId;
@@ -114,7 +157,39 @@ export function createApi(services: Services, platform: Platform, startup: Start
     return openWithMedia(join(resourcesDir, SAMPLE_FILES[which]), null, true);
   }
 
-  /** The path a FileSource names: the dialog's, an upload's, or a dropped file's (Electron). */
+  /** Opens journalled work as the window's document, with its media when it is still there. */
+  async function restoreWithMedia(journalId: string): Promise<DocumentState> {
+    const state = await documents.restore(journalId);
+    current = state.docId;
+    const problems = state.problems.slice();
+    const mediaPath = documents.mediaPathOf(state.docId);
+    if (mediaPath && existsSync(mediaPath)) {
+      try {
+        await useSettingsFfmpeg();
+        const info = await media.register(mediaPath);
+        documents.attachRestoredMedia(state.docId, info);
+        announceProxy(state.docId, info);
+      } catch (error) {
+        problems.push({ line: 0, severity: 'warning', message: `${basename(mediaPath)}: ${(error as Error).message}` });
+      }
+    } else if (mediaPath) {
+      problems.push({ line: 0, severity: 'warning', message: `media file not found: ${basename(mediaPath)}` });
+    }
+    return { ...documents.state(state.docId), problems };
+  }
+
+  /** Hot exit: every journalled document comes back without asking; the newest is the window's. Null: none. */
+  async function restoreHotExit(): Promise<DocumentState | null> {
+    if (!(await settings.get()).hotExit) return null;
+    let shown: DocumentState | null = null;
+    for (const entry of (await documents.recoverable()).reverse()) {
+      if (entry.edits === 0 && entry.cues === 0) continue; // unreadable: left for the user to discard
+      shown = await restoreWithMedia(entry.id).catch(() => shown);
+    }
+    return shown;
+  }
+
+  /** The path a FileSource names: the dialog's, an upload's, or a dropped file's (Electron, when granted). */
   async function resolveSource(source: FileSource, kind: 'document' | 'media') {
     switch (source.kind) {
       case 'dialog':
@@ -126,14 +201,21 @@ export function createApi(services: Services, platform: Platform, startup: Start
       }
       case 'dropped':
         if (platform.mode !== 'electron') throw new ApiError('unsupported', 'dropped paths are only accepted in the desktop app');
+        if (!platform.isGrantedPath?.(source.path)) {
+          throw new ApiError('bad-request', `${basename(source.path)} was not dropped on this window; open it with Open… instead`);
+        }
         return { path: source.path, temporary: false };
     }
   }
 
-  /** The start-up file (or the sample), opened once; a failure does not stick: the next call tries again. */
+  /**
+   * The first document of the session, opened once: journalled work under hot exit, else the start-up file (or
+   * the sample). A failure does not stick: the next call tries again.
+   */
   function openInitial(): Promise<DocumentState> {
     if (!initial) {
-      const opening = startup.file ? openWithMedia(startup.file, startup.media ?? null, false) : openSample('excerpt');
+      const opening = restoreHotExit().then((restored) => restored
+        ?? (startup.file ? openWithMedia(startup.file, startup.media ?? null, false) : openSample('excerpt')));
       initial = opening;
       opening.catch(() => {
         if (initial === opening) initial = null;
@@ -142,10 +224,40 @@ export function createApi(services: Services, platform: Platform, startup: Start
     return initial;
   }
 
+  function announceSaved(docId: string, saved: SaveResult, auto: boolean): SaveResult {
+    autosave.savedByHand(docId);
+    documents.broadcast('doc.saved', { docId, ...saved, auto, error: null });
+    return saved;
+  }
+
+  async function closeDocument(docId: string): Promise<{ closed: boolean }> {
+    const closed = await documents.close(docId, { discard: true });
+    autosave.forget(docId);
+    if (current === docId) current = null;
+    return { closed };
+  }
+
+  /** Browser mode has no dialog: `fileName` beside the document's file, never over an existing one unasked. */
+  async function saveAsInFolder(docId: string, fileName: string | undefined, overwrite: boolean) {
+    const name = safeFileName(fileName ?? projectFileName(documents.state(docId).fileName));
+    const folder = documents.saveFolder(docId, join(homedir(), 'Duosub'));
+    await mkdir(folder, { recursive: true });
+    const target = join(folder, name);
+    if (!overwrite && pathExists(target)) throw new ApiError('exists', `${name} already exists in ${folder}; replace it?`);
+    return documents.saveAs(docId, target);
+  }
+
   const handlers: Handlers = {
-    'session.initial': () => {
+    'session.initial': async () => {
       if (current && documents.has(current)) return documents.state(current);
-      return openInitial().then((s) => ({ ...documents.state(s.docId), problems: s.problems }));
+      let first = await openInitial();
+      if (!documents.has(first.docId)) {
+        // The window closed it; a new session starts from the start-up file again.
+        initial = null;
+        first = await openInitial();
+      }
+      current = first.docId;
+      return { ...documents.state(first.docId), problems: first.problems };
     },
     'doc.get': ({ docId }) => documents.state(docId),
     'doc.openSample': ({ which }) => openSample(which),
@@ -156,6 +268,7 @@ export function createApi(services: Services, platform: Platform, startup: Start
     },
     'doc.apply': ({ docId, op }) => documents.apply(docId, op),
     'doc.command': async ({ docId, command }) => documents.command(docId, command, await settings.get()),
+    'doc.cancelReplace': ({ docId }) => ({ cancelled: documents.cancelReplace(docId) }),
     'doc.addLanguage': async ({ docId, source, lang }) => {
       documents.state(docId); // fail early on an unknown document
       const { path, name } = { name: undefined, ...(await resolveSource(source, 'document')) };
@@ -164,19 +277,36 @@ export function createApi(services: Services, platform: Platform, startup: Start
     },
     'doc.undo': ({ docId }) => documents.undo(docId),
     'doc.redo': ({ docId }) => documents.redo(docId),
-    'doc.save': ({ docId }) => documents.save(docId),
-    'doc.saveAs': async ({ docId, fileName }) => {
-      const suggested = suggestedProjectName(documents.state(docId).fileName);
+    'doc.save': async ({ docId, force }) => announceSaved(docId, await documents.save(docId, { force }), false),
+    'doc.saveAs': async ({ docId, fileName, overwrite }) => {
+      let saved: SaveResult | null;
       if (platform.mode === 'electron') {
-        const path = await platform.pickSavePath(suggested);
-        return path ? documents.saveAs(docId, path) : null;
+        // The native dialog has already asked before replacing a file.
+        // The renderer's name when it has one (after a conflict: a new name, never the file it conflicted with).
+        const path = await platform.pickSavePath(fileName ?? projectFileName(documents.state(docId).fileName));
+        saved = path ? await documents.saveAs(docId, path) : null;
+      } else {
+        saved = await saveAsInFolder(docId, fileName, overwrite ?? false);
       }
-      const name = safeFileName(fileName ?? suggested);
-      const folder = documents.saveFolder(docId, join(homedir(), 'Duosub'));
-      await mkdir(folder, { recursive: true });
-      return documents.saveAs(docId, join(folder, name));
+      return saved && announceSaved(docId, saved, false);
     },
-    'doc.export': ({ docId, ...options }) => documents.export(docId, options),
+    'doc.close': ({ docId }) => closeDocument(docId),
+    'doc.revert': async ({ docId }) => {
+      const { path, mediaPath, options: read } = documents.revertSource(docId);
+      const state = await openWithMedia(path, mediaPath, false, undefined, read.encoding);
+      await closeDocument(docId);
+      current = state.docId;
+      return state;
+    },
+    'recovery.list': () => documents.recoverable(),
+    'recovery.restore': ({ id }) => restoreWithMedia(id),
+    'recovery.discard': async ({ id }) => ({ discarded: await documents.discardRecovery(id) }),
+    'recovery.reveal': async ({ id }) => {
+      const path = await documents.recoveryPath(id);
+      if (!platform.revealPath) throw new ApiError('unsupported', `Browser mode cannot open a file manager; the file is ${path}`);
+      return { revealed: await platform.revealPath(path) };
+    },
+    'doc.export': ({ docId, ...exportOptions }) => documents.export(docId, exportOptions),
     'doc.encodingPreview': ({ docId, encoding }) => documents.encodingPreview(docId, encoding),
     'doc.reopenWithEncoding': ({ docId, encoding }) => {
       const { path, asCopy, displayName } = documents.reopenSource(docId, encoding);
@@ -203,6 +333,7 @@ export function createApi(services: Services, platform: Platform, startup: Start
       const info = documents.state(docId).media;
       return { cancelled: info ? media.cancelPeaks(info.token) : false };
     },
+    'media.ffmpegInfo': () => media.ffmpegInfo(),
     'align.start': async ({ docId, cueIds, spokenLang }) => {
       await useSettingsFfmpeg();
       return alignment.start(docId, cueIds, spokenLang, media.ffmpegInUse() ?? undefined);
@@ -241,14 +372,24 @@ export function createApi(services: Services, platform: Platform, startup: Start
     prepare(): void {
       openInitial().catch(() => undefined);
     },
+    /** Stops autosave timers (the services' dispose flushes the journal). */
+    dispose(): void {
+      autosave.dispose();
+    },
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
 
-function suggestedProjectName(fileName: string | null): string {
-  const stem = (fileName ?? 'untitled').replace(/(\.duosub)?\.[^.]*$/, '');
-  return `${stem}.duosub.json`;
+
+/** Whether anything is at `path`, a dangling symlink included (existsSync follows links). */
+function pathExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A file name typed in browser mode: a plain name in the save folder, never a path. */

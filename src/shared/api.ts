@@ -6,13 +6,13 @@ import { z } from 'zod';
 import type { Operation } from './operations';
 import { editCommand, editSettingsSchema, type EditSettings } from './commands/schema';
 import { EXPORT_FORMATS, type ExportOptions } from './formats/export';
-import type { Problem, SubtitleDocument } from './model';
+import { MAX_TIME_MS, type Problem, type SubtitleDocument } from './model';
 import { isLanguageCode, MAX_LANGUAGE_NAME } from './operations-languages';
 import type { PairReport } from './pairing';
 
 const id = z.string().min(1).max(200);
 const lang = z.string().min(1).max(35);
-const ms = z.number().int().min(0).max(1_000_000_000);
+const ms = z.number().int().min(0).max(MAX_TIME_MS);
 const text = z.string().max(1_000_000);
 /** A language code a document may take on: BCP 47-ish, never a key plain objects already have (`toString` …). */
 const languageCode = z.string().min(1).max(35).refine(isLanguageCode, 'not a language code (e.g. zh-Hans, en, en-GB)');
@@ -131,7 +131,7 @@ export interface RecoveryEntry {
   path: string | null;
   /** When the last edit was journalled (ms since the epoch). */
   modified: number;
-  /** Edits not saved (undo steps since the last save or open). */
+  /** Changes not saved since the last save or open (each journalled edit: a typed word may be several). */
   edits: number;
   cues: number;
 }
@@ -309,8 +309,25 @@ export class ApiError extends Error {
   }
 }
 
+/** Deeper than any request the app makes (a batch holds operations, not batches of batches of …). */
+export const MAX_ARGS_DEPTH = 32;
+
+/** Whether `value` has objects or arrays nested deeper than `max`; iterative, so no input can overflow the stack. */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Validates a raw argument object for a channel; throws ApiError('bad-request') naming the first problem. */
 export function parseArgs<C extends ChannelName>(name: C, raw: unknown): ArgsOf<C> {
+  // The batch schema is recursive: a deeply nested value would overflow zod's stack (over IPC as over the socket).
+  if (nestedDeeperThan(raw, MAX_ARGS_DEPTH)) throw new ApiError('bad-request', `${name}: arguments nested deeper than ${MAX_ARGS_DEPTH} levels`);
   const result = contract[name].args.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];

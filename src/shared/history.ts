@@ -1,6 +1,7 @@
 /**
  * One undo/redo history per document, across every language and every kind of edit.
  * Consecutive typing in the same cue and language coalesces into word-sized steps.
+ * Capped by count and by an estimate of its size, oldest steps dropped first; serialisable for the journal.
  */
 import { applyOperation, type Operation } from './operations';
 import type { SubtitleDocument } from './model';
@@ -14,14 +15,39 @@ export interface HistoryEntry {
   time: number;
 }
 
+/** Both stacks, oldest first, as plain data (the recovery journal keeps it beside a snapshot). */
+export interface HistoryData {
+  undo: HistoryEntry[];
+  redo: HistoryEntry[];
+}
+
 /** Typing pauses longer than this start a new undo step. */
 export const COALESCE_MS = 1500;
 
-export class History {
-  private undoStack: HistoryEntry[] = [];
-  private redoStack: HistoryEntry[] = [];
+export interface HistoryLimits {
+  /** Most undo steps kept. */
+  count?: number;
+  /** Most bytes (estimated as JSON) of operations and inverses kept across both stacks. */
+  bytes?: number;
+}
 
-  constructor(private readonly limit = 1000) {}
+export const DEFAULT_HISTORY_LIMITS: Required<HistoryLimits> = { count: 1000, bytes: 64 * 1024 * 1024 };
+
+interface Sized extends HistoryEntry {
+  size: number;
+}
+
+export class History {
+  private undoStack: Sized[] = [];
+  private redoStack: Sized[] = [];
+  private bytes = 0;
+  private readonly limits: Required<HistoryLimits>;
+
+  /** A number is the count limit (as before); an object sets either limit. */
+  constructor(limits: number | HistoryLimits = {}) {
+    const given = typeof limits === 'number' ? { count: limits } : limits;
+    this.limits = { ...DEFAULT_HISTORY_LIMITS, ...given };
+  }
 
   get canUndo(): boolean {
     return this.undoStack.length > 0;
@@ -31,16 +57,29 @@ export class History {
     return this.redoStack.length > 0;
   }
 
+  get undoCount(): number {
+    return this.undoStack.length;
+  }
+
+  /** The estimated size of what the history holds, in bytes. */
+  get estimatedBytes(): number {
+    return this.bytes;
+  }
+
   /** Records an applied operation; a typing step may extend the previous entry instead of adding one. */
   record(op: Operation, inverse: Operation, time = Date.now()): void {
-    this.redoStack = [];
+    this.dropRedo();
     const last = this.undoStack.at(-1);
     if (last && canCoalesce(last, op, time)) {
-      this.undoStack[this.undoStack.length - 1] = { op, inverse: last.inverse, time };
+      const size = estimateOperationBytes(op) + estimateOperationBytes(last.inverse);
+      this.bytes += size - last.size;
+      this.undoStack[this.undoStack.length - 1] = { op, inverse: last.inverse, time, size };
       return;
     }
-    this.undoStack.push({ op, inverse, time });
-    if (this.undoStack.length > this.limit) this.undoStack.shift();
+    const size = estimateOperationBytes(op) + estimateOperationBytes(inverse);
+    this.undoStack.push({ op, inverse, time, size });
+    this.bytes += size;
+    this.trim();
   }
 
   /** Undoes the last step; returns the new document and the operation that was applied, or null. */
@@ -64,7 +103,82 @@ export class History {
   clear(): void {
     this.undoStack = [];
     this.redoStack = [];
+    this.bytes = 0;
   }
+
+  /** Both stacks as plain data; entries are immutable, so this copies two arrays and nothing else. */
+  toJSON(): HistoryData {
+    return { undo: this.undoStack.map(plain), redo: this.redoStack.map(plain) };
+  }
+
+  /** A history from `toJSON()` output; it behaves as the original (coalescing included). */
+  static fromJSON(data: HistoryData, limits?: number | HistoryLimits): History {
+    const history = new History(limits);
+    const sized = (e: HistoryEntry): Sized => ({ ...e, size: estimateOperationBytes(e.op) + estimateOperationBytes(e.inverse) });
+    history.undoStack = data.undo.map(sized);
+    history.redoStack = data.redo.map(sized);
+    history.bytes = [...history.undoStack, ...history.redoStack].reduce((sum, e) => sum + e.size, 0);
+    history.trim();
+    return history;
+  }
+
+  private dropRedo(): void {
+    for (const entry of this.redoStack) this.bytes -= entry.size;
+    this.redoStack = [];
+  }
+
+  /** Drops the oldest undo steps until both limits hold; the newest step always stays. */
+  private trim(): void {
+    let drop = 0;
+    while (
+      this.undoStack.length - drop > 1
+      && (this.undoStack.length - drop > this.limits.count || this.bytes > this.limits.bytes)
+    ) {
+      this.bytes -= this.undoStack[drop].size;
+      drop++;
+    }
+    if (drop > 0) this.undoStack = this.undoStack.slice(drop);
+  }
+}
+
+function plain({ op, inverse, time }: Sized): HistoryEntry {
+  return { op, inverse, time };
+}
+
+/** Fixed cost of an operation's JSON beside its strings (keys, ids, numbers). */
+const OP_OVERHEAD = 80;
+
+/**
+ * Bytes an operation takes as JSON, roughly (strings counted as UTF-8 at worst 3 bytes a unit). Cheap for the
+ * per-keystroke setText; structural operations are walked, which costs what applying them cost anyway.
+ */
+export function estimateOperationBytes(op: Operation): number {
+  switch (op.type) {
+    case 'setText':
+      return OP_OVERHEAD + 3 * (op.text.length + op.cueId.length + op.lang.length);
+    case 'setTimes':
+    case 'setPinned':
+    case 'deleteCue':
+    case 'removeSpeaker':
+      return OP_OVERHEAD;
+    case 'batch':
+      return op.ops.reduce((sum, child) => sum + estimateOperationBytes(child), OP_OVERHEAD);
+    default:
+      return OP_OVERHEAD + estimateValueBytes(op);
+  }
+}
+
+/** A walk of a plain value: strings at 3 bytes a unit, everything else a few bytes. */
+function estimateValueBytes(value: unknown): number {
+  if (typeof value === 'string') return 3 * value.length + 2;
+  if (value === null || typeof value !== 'object') return 8;
+  let sum = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) sum += estimateValueBytes(item) + 1;
+    return sum;
+  }
+  for (const key of Object.keys(value)) sum += key.length + 3 + estimateValueBytes((value as Record<string, unknown>)[key]);
+  return sum;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApi, createServices, type Platform } from '../../src/main/api';
-import type { DocumentState, MediaInfo, SaveResult } from '../../src/shared/api';
+import type { DocumentState, EventMap, MediaInfo, RecoveryEntry, SaveResult } from '../../src/shared/api';
 import { findFfmpeg } from '../../src/main/services/ffmpeg';
 
 const RESOURCES = resolve(import.meta.dirname, '../../resources');
@@ -21,9 +21,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function makeApi(startup: { file?: string; media?: string } = {}) {
-  const services = createServices({ resourcesDir: RESOURCES, cacheDir: join(dir, 'cache') });
-  return { api: createApi(services, browserPlatform, startup), services };
+let runs = 0;
+/** Services and API as one run of main; `dataDir` shared between runs stands for a restart. */
+function makeApi(startup: { file?: string; media?: string } = {}, options: { dataDir?: string; platform?: Platform; autosaveMs?: number } = {}) {
+  const dataDir = options.dataDir ?? join(dir, `recovery-${++runs}`);
+  const services = createServices({ resourcesDir: RESOURCES, cacheDir: join(dir, 'cache'), dataDir });
+  return { api: createApi(services, options.platform ?? browserPlatform, startup, { autosaveMs: options.autosaveMs }), services, dataDir };
 }
 
 describe('createApi', () => {
@@ -121,5 +124,240 @@ describe('the ffmpeg named in the settings', () => {
     expect(state.media).not.toBeNull();
     expect(services.media.ffmpegInUse()).toBe(real);
     services.media.dispose();
+  });
+});
+
+/** A project file of its own (the excerpt, without its audio: no ffmpeg needed). */
+function project(name: string): string {
+  const folder = mkdtempSync(join(dir, 'project-'));
+  const path = join(folder, name);
+  copyFileSync(join(RESOURCES, 'sample/excerpt.duosub.json'), path);
+  return path;
+}
+
+const setText = (docId: string, text: string, cueId = 'c1') => ({ docId, op: { type: 'setText', cueId, lang: 'en', text } });
+
+function nextEvent<E extends keyof EventMap>(api: ReturnType<typeof makeApi>['api'], name: E): Promise<EventMap[E]> {
+  return new Promise((done) => {
+    const stop = api.onEvent((event, payload) => {
+      if (event !== name) return;
+      stop();
+      done(payload as EventMap[E]);
+    });
+  });
+}
+
+describe('closing, reverting and saving documents', () => {
+  it('doc.close forgets the document and its journal; the session then starts again', async () => {
+    const file = project('a.duosub.json');
+    const { api, services, dataDir } = makeApi({ file });
+    const first = (await api.dispatch('session.initial', {})) as DocumentState;
+    await api.dispatch('doc.apply', setText(first.docId, 'changed'));
+    await services.documents.flushJournal();
+    expect(readdirSync(dataDir)).toHaveLength(2);
+    await expect(api.dispatch('doc.close', { docId: first.docId })).resolves.toEqual({ closed: true });
+    expect(readdirSync(dataDir)).toEqual([]);
+    await expect(api.dispatch('doc.get', { docId: first.docId })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(api.dispatch('doc.close', { docId: first.docId })).resolves.toEqual({ closed: false });
+    const again = (await api.dispatch('session.initial', {})) as DocumentState;
+    expect(again.docId).not.toBe(first.docId);
+    expect(again.doc.cues[0].text.en).not.toBe('changed');
+    await services.dispose();
+  });
+
+  it('doc.revert reads the file again as a new document and closes the old one', async () => {
+    const file = project('b.duosub.json');
+    const { api, services } = makeApi({ file });
+    const first = (await api.dispatch('session.initial', {})) as DocumentState;
+    await api.dispatch('doc.apply', setText(first.docId, 'mine'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Hello, I', 'THEIRS: Hello, I'));
+    const reverted = (await api.dispatch('doc.revert', { docId: first.docId })) as DocumentState;
+    expect(reverted.doc.cues[0].text.en).toMatch(/^THEIRS: /);
+    expect(reverted).toMatchObject({ dirty: false, canUndo: false, hasProjectFile: true });
+    expect(services.documents.has(first.docId)).toBe(false);
+    expect(((await api.dispatch('session.initial', {})) as DocumentState).docId).toBe(reverted.docId);
+    const sample = (await api.dispatch('doc.openSample', { which: 'excerpt' })) as DocumentState;
+    await expect(api.dispatch('doc.revert', { docId: sample.docId })).rejects.toThrow(/never read from a file/);
+    await services.dispose();
+  });
+
+  it('doc.save refuses a file changed on disk unless forced; a touch without change is no conflict', async () => {
+    const file = project('c.duosub.json');
+    const { api, services } = makeApi({ file });
+    const { docId } = (await api.dispatch('session.initial', {})) as DocumentState;
+    await api.dispatch('doc.apply', setText(docId, 'one'));
+    utimesSync(file, new Date(), new Date(Date.now() + 60_000)); // touched: same bytes
+    await expect(api.dispatch('doc.save', { docId })).resolves.toMatchObject({ dirty: false });
+    await api.dispatch('doc.apply', setText(docId, 'two'));
+    const theirs = readFileSync(file, 'utf8').replace('"one"', '"someone else"');
+    writeFileSync(file, theirs);
+    await expect(api.dispatch('doc.save', { docId })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('c.duosub.json') });
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
+    const saved = nextEvent(api, 'doc.saved');
+    await expect(api.dispatch('doc.save', { docId, force: true })).resolves.toMatchObject({ dirty: false });
+    expect(JSON.parse(readFileSync(file, 'utf8')).cues[0].text.en).toBe('two');
+    await expect(saved).resolves.toMatchObject({ docId, auto: false, error: null, fileName: 'c.duosub.json' });
+    await services.dispose();
+  });
+
+  it('browser-mode Save As never replaces an existing file without being told to', async () => {
+    const file = project('d.duosub.json');
+    const { api, services } = makeApi({ file });
+    const { docId } = (await api.dispatch('session.initial', {})) as DocumentState;
+    await api.dispatch('doc.apply', setText(docId, 'mine'));
+    const folder = join(file, '..');
+    writeFileSync(join(folder, 'other.duosub.json'), 'not mine');
+    await expect(api.dispatch('doc.saveAs', { docId, fileName: 'other' })).rejects.toMatchObject({
+      code: 'exists', message: `other.duosub.json already exists in ${folder}; replace it?`,
+    });
+    await expect(api.dispatch('doc.saveAs', { docId })).rejects.toMatchObject({ code: 'exists' }); // its own name too
+    expect(readFileSync(join(folder, 'other.duosub.json'), 'utf8')).toBe('not mine');
+    await expect(api.dispatch('doc.saveAs', { docId, fileName: 'other', overwrite: true })).resolves.toMatchObject({ fileName: 'other.duosub.json' });
+    expect(JSON.parse(readFileSync(join(folder, 'other.duosub.json'), 'utf8')).cues[0].text.en).toBe('mine');
+    await services.dispose();
+  });
+
+  it('refuses a dropped path the desktop shell did not grant', async () => {
+    const file = project('e.duosub.json');
+    const granted = new Set([file]);
+    const electron: Platform = { ...browserPlatform, mode: 'electron', isGrantedPath: (path) => granted.has(path) };
+    const { api, services } = makeApi({}, { platform: electron });
+    await expect(api.dispatch('doc.open', { source: { kind: 'dropped', path: '/etc/passwd' } }))
+      .rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/passwd was not dropped/) });
+    await expect(api.dispatch('doc.open', { source: { kind: 'dropped', path: file } })).resolves.toMatchObject({ fileName: 'e.duosub.json' });
+    const ungranting = makeApi({}, { platform: { ...browserPlatform, mode: 'electron' } });
+    await expect(ungranting.api.dispatch('doc.open', { source: { kind: 'dropped', path: file } })).rejects.toMatchObject({ code: 'bad-request' });
+    await services.dispose();
+    await ungranting.services.dispose();
+  });
+});
+
+describe('regex replace-all off main', () => {
+  it('runs through the replace runner, and doc.cancelReplace stops a runaway pattern', async () => {
+    const { api, services } = makeApi({ file: project('re.duosub.json') });
+    const { docId } = (await api.dispatch('session.initial', {})) as DocumentState;
+    const replace = { kind: 'replaceAll', lang: 'en', regex: true, caseSensitive: true };
+    await expect(api.dispatch('doc.command', { docId, command: { ...replace, find: 'Hello(,)', replace: 'Hi$1' } }))
+      .resolves.toMatchObject({ dirty: true });
+    expect(((await api.dispatch('doc.get', { docId })) as DocumentState).doc.cues[0].text.en).toMatch(/^Hi, I/);
+    await expect(api.dispatch('doc.cancelReplace', { docId })).resolves.toEqual({ cancelled: false });
+    await api.dispatch('doc.apply', setText(docId, `${'a'.repeat(40)}!`));
+    const runaway = api.dispatch('doc.command', { docId, command: { ...replace, find: '(a+)+$', replace: 'b' } });
+    await new Promise((done) => setTimeout(done, 100));
+    await expect(api.dispatch('doc.cancelReplace', { docId })).resolves.toEqual({ cancelled: true });
+    await expect(runaway).rejects.toMatchObject({ code: 'cancelled' });
+    expect(((await api.dispatch('doc.get', { docId })) as DocumentState).doc.cues[0].text.en).toBe(`${'a'.repeat(40)}!`);
+    await services.dispose();
+  });
+});
+
+describe('recovery across runs', () => {
+  async function crashedRun(names: string[]) {
+    const first = makeApi();
+    for (const name of names) {
+      const opened = await first.services.documents.openFile(project(name));
+      await first.api.dispatch('doc.apply', setText(opened.docId, `unsaved in ${name}`));
+      await new Promise((done) => setTimeout(done, 5)); // distinct modification times
+    }
+    await first.services.dispose(); // flushed, as a crash a second later would have left it
+    return first.dataDir;
+  }
+
+  it('lists, restores (with history, as the current document), reveals and discards journalled work', async () => {
+    const dataDir = await crashedRun(['older.duosub.json', 'newer.duosub.json']);
+    const revealed: string[] = [];
+    const platform: Platform = { ...browserPlatform, revealPath: async (path) => (revealed.push(path), true) };
+    const { api, services } = makeApi({}, { dataDir, platform });
+    const list = (await api.dispatch('recovery.list', {})) as RecoveryEntry[];
+    expect(list.map((e) => e.fileName)).toEqual(['newer.duosub.json', 'older.duosub.json']);
+    expect(list[0]).toMatchObject({ edits: 1, cues: 8, path: expect.stringMatching(/newer\.duosub\.json$/) });
+    await expect(api.dispatch('recovery.reveal', { id: list[0].id })).resolves.toEqual({ revealed: true });
+    expect(revealed).toEqual([list[0].path]);
+    const restored = (await api.dispatch('recovery.restore', { id: list[0].id })) as DocumentState;
+    expect(restored).toMatchObject({ dirty: true, canUndo: true, hasProjectFile: true, fileName: 'newer.duosub.json' });
+    expect(restored.doc.cues[0].text.en).toBe('unsaved in newer.duosub.json');
+    expect(((await api.dispatch('session.initial', {})) as DocumentState).docId).toBe(restored.docId);
+    await api.dispatch('doc.undo', { docId: restored.docId });
+    expect(((await api.dispatch('doc.get', { docId: restored.docId })) as DocumentState).doc.cues[0].text.en).toMatch(/^Hello, I/);
+    // Restored work is not offered again, and its file can still be saved.
+    expect(((await api.dispatch('recovery.list', {})) as RecoveryEntry[]).map((e) => e.id)).toEqual([list[1].id]);
+    await expect(api.dispatch('doc.save', { docId: restored.docId })).resolves.toMatchObject({ dirty: false });
+    await expect(api.dispatch('recovery.discard', { id: list[1].id })).resolves.toEqual({ discarded: true });
+    await expect(api.dispatch('recovery.list', {})).resolves.toEqual([]);
+    await expect(api.dispatch('recovery.restore', { id: list[1].id })).rejects.toMatchObject({ code: 'failed' });
+    await services.dispose();
+  });
+
+  it('recovery.reveal is unsupported in browser mode and names the file instead', async () => {
+    const dataDir = await crashedRun(['shown.duosub.json']);
+    const { api, services } = makeApi({}, { dataDir });
+    const [entry] = (await api.dispatch('recovery.list', {})) as RecoveryEntry[];
+    await expect(api.dispatch('recovery.reveal', { id: entry.id })).rejects.toMatchObject({
+      code: 'unsupported', message: expect.stringContaining(entry.path!),
+    });
+    await services.dispose();
+  });
+
+  it('hot exit: session.initial restores every journalled document without asking, the newest shown', async () => {
+    const dataDir = await crashedRun(['first.duosub.json', 'second.duosub.json']);
+    const off = makeApi({}, { dataDir });
+    expect(((await off.api.dispatch('session.initial', {})) as DocumentState).fileName).toBe('excerpt.duosub.json'); // the sample: asks instead
+    expect((await off.api.dispatch('recovery.list', {})) as RecoveryEntry[]).toHaveLength(2);
+    await off.services.dispose();
+    const on = makeApi({}, { dataDir });
+    await on.api.dispatch('settings.update', { hotExit: true });
+    const shown = (await on.api.dispatch('session.initial', {})) as DocumentState;
+    expect(shown).toMatchObject({ fileName: 'second.duosub.json', dirty: true });
+    expect(on.services.documents.dirtyDocuments().map((d) => d.fileName).sort()).toEqual(['first.duosub.json', 'second.duosub.json']);
+    expect(await on.api.dispatch('recovery.list', {})).toEqual([]);
+    await on.services.dispose();
+  });
+});
+
+describe('autosave', () => {
+  it('saves a project a moment after the last edit, and stops at a conflict until a manual save', async () => {
+    const file = project('auto.duosub.json');
+    const { api, services } = makeApi({ file }, { autosaveMs: 50 });
+    await api.dispatch('settings.update', { autosaveProject: true });
+    const { docId } = (await api.dispatch('session.initial', {})) as DocumentState;
+    const saved = nextEvent(api, 'doc.saved');
+    await api.dispatch('doc.apply', setText(docId, 'autosaved'));
+    await expect(saved).resolves.toMatchObject({ docId, auto: true, error: null, dirty: false, fileName: 'auto.duosub.json' });
+    expect(JSON.parse(readFileSync(file, 'utf8')).cues[0].text.en).toBe('autosaved');
+
+    writeFileSync(file, readFileSync(file, 'utf8').replace('autosaved', 'theirs'));
+    const failed = nextEvent(api, 'doc.saved');
+    await api.dispatch('doc.apply', setText(docId, 'mine'));
+    await expect(failed).resolves.toMatchObject({ auto: true, dirty: true, error: expect.stringContaining('changed on disk') });
+    let later = 0;
+    const stop = api.onEvent((event) => void (event === 'doc.saved' && later++));
+    await api.dispatch('doc.apply', setText(docId, 'mine again'));
+    await new Promise((done) => setTimeout(done, 300));
+    expect(later).toBe(0); // stopped: their change is never overwritten by autosave
+    expect(JSON.parse(readFileSync(file, 'utf8')).cues[0].text.en).toBe('theirs');
+    await api.dispatch('doc.save', { docId, force: true }); // the user chose "keep mine": autosave resumes
+    await api.dispatch('doc.apply', setText(docId, 'resumed'));
+    await new Promise((done) => setTimeout(done, 300));
+    expect(later).toBe(2);
+    expect(JSON.parse(readFileSync(file, 'utf8')).cues[0].text.en).toBe('resumed');
+    stop();
+    api.dispose();
+    await services.dispose();
+  });
+
+  it('never autosaves while the setting is off, nor a document without a project file', async () => {
+    const { api, services } = makeApi({ file: project('manual.duosub.json') }, { autosaveMs: 20 });
+    let events = 0;
+    api.onEvent((event) => void (event === 'doc.saved' && events++));
+    const { docId } = (await api.dispatch('session.initial', {})) as DocumentState;
+    await api.dispatch('doc.apply', setText(docId, 'x'));
+    await new Promise((done) => setTimeout(done, 100)); // its autosave moment passes while the setting is off
+    await api.dispatch('settings.update', { autosaveProject: true });
+    const sample = (await api.dispatch('doc.openSample', { which: 'transcript' })) as DocumentState;
+    await api.dispatch('doc.apply', setText(sample.docId, 'y'));
+    await new Promise((done) => setTimeout(done, 200));
+    expect(events).toBe(0);
+    expect(((await api.dispatch('doc.get', { docId })) as DocumentState).dirty).toBe(true);
+    await services.dispose();
   });
 });

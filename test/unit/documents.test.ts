@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { DocumentService } from '../../src/main/services/documents';
 import { writeFileAtomic } from '../../src/main/services/files';
 import { ApiError } from '../../src/shared/api';
+import { makePlan } from '../../src/shared/commands/common';
 
 const SAMPLE = resolve(import.meta.dirname, '../../resources/sample/openai-podcast-ep8.zh-en.txt');
 let dir: string;
@@ -124,5 +125,58 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(target, 'new')).rejects.toThrow();
     expect(readdirSync(dir)).toEqual(['folder']);
     expect(readFileSync(join(target, 'inside'), 'utf8')).toBe('keep');
+  });
+});
+
+describe('DocumentService save failures and background replace', () => {
+  it('a failed save names the file and keeps the document, its dirty flag and its history', async () => {
+    const service = new DocumentService();
+    const { docId } = await service.openFile(SAMPLE);
+    service.apply(docId, { type: 'setText', cueId: 'c1', lang: 'en', text: 'unsaved' });
+    const gone = join(dir, 'vanished');
+    mkdirSync(gone);
+    const target = join(gone, 'ep8.duosub.json');
+    await service.saveAs(docId, target);
+    service.apply(docId, { type: 'setText', cueId: 'c1', lang: 'en', text: 'unsaved again' });
+    rmSync(gone, { recursive: true }); // the folder vanished (a USB stick pulled)
+    const before = service.state(docId);
+    const error = await service.save(docId).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'failed', message: expect.stringContaining('ep8.duosub.json') });
+    expect(service.state(docId)).toEqual(before);
+    expect(service.undo(docId).applied).toMatchObject({ text: 'unsaved' });
+    await expect(service.saveAs(docId, join(dir, 'no', 'such', 'x'))).rejects.toMatchObject({ code: 'failed', message: /x\.duosub\.json/ });
+    expect(service.state(docId).dirty).toBe(true);
+    expect(readdirSync(dir)).toEqual([]); // no temp file left behind
+  });
+
+  it('plans a regex replace-all through the background planner, again once if the document changed meanwhile', async () => {
+    let plans = 0;
+    let edit: (() => void) | null = null;
+    const planner = {
+      plan: async () => {
+        plans++;
+        await new Promise((done) => setTimeout(done, 5));
+        edit?.(); // the user typed while it ran
+        return makePlan([{ type: 'setText', cueId: 'c2', lang: 'en', text: 'replaced' }], 'Replace all', null);
+      },
+      cancel: () => true,
+      dispose: () => undefined,
+    };
+    const service = new DocumentService({ replacePlanner: planner });
+    const { docId } = await service.openFile(SAMPLE);
+    const command = { kind: 'replaceAll' as const, lang: 'en', find: 'T.', replace: 'x', regex: true, caseSensitive: true };
+    const settings = { minSplitMs: 200, minGapMs: 24 };
+    await expect(service.command(docId, command, settings)).resolves.toMatchObject({ label: 'Replace all' });
+    expect(plans).toBe(1);
+    let edits = 0;
+    edit = () => void service.apply(docId, { type: 'setText', cueId: 'c1', lang: 'en', text: `typing ${++edits}` });
+    await expect(service.command(docId, command, settings)).rejects.toMatchObject({ code: 'conflict' });
+    expect(plans).toBe(3);
+    expect(service.state(docId).doc.cues[1].text.en).toBe('replaced'); // the refused one changed nothing
+    edit = null;
+    expect(service.cancelReplace(docId)).toBe(true);
+    // A plain (non-regex) replace is planned at once, as before.
+    expect(service.command(docId, { ...command, regex: false, find: 'replaced' }, settings)).toMatchObject({ label: expect.any(String) });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyOperation, OperationError, type Operation } from '../../src/shared/operations';
-import { History, COALESCE_MS } from '../../src/shared/history';
+import { History, COALESCE_MS, estimateOperationBytes } from '../../src/shared/history';
 import type { SubtitleDocument } from '../../src/shared/model';
 
 function sampleDoc(): SubtitleDocument {
@@ -111,5 +111,56 @@ describe('history', () => {
     const op: Operation = { type: 'setText', cueId: 'c2', lang: 'en', text: 'x' };
     history.record(op, applyOperation(doc, op).inverse, 0);
     expect(history.canRedo).toBe(false);
+  });
+
+  it('drops the oldest steps when the history outgrows its byte limit, keeping the newest', () => {
+    const history = new History({ bytes: 20_000 });
+    let doc = sampleDoc();
+    const big = 'x'.repeat(1000); // ~6 KB a step (op and inverse, 3 bytes a character at worst)
+    for (let i = 0; i < 20; i++) {
+      const op: Operation = { type: 'setText', cueId: i % 2 ? 'c1' : 'c2', lang: 'en', text: `${i} ${big}` };
+      const applied = applyOperation(doc, op);
+      doc = applied.doc;
+      history.record(op, applied.inverse, i * 10_000);
+    }
+    expect(history.estimatedBytes).toBeLessThanOrEqual(20_000);
+    expect(history.undoCount).toBeGreaterThanOrEqual(2);
+    expect(history.undoCount).toBeLessThan(20);
+    doc = history.undo(doc)!.doc;
+    expect(doc.cues[0].text.en).toMatch(/^17 /); // the newest steps are the ones kept
+    // One step bigger than the whole limit is still undoable.
+    const huge: Operation = { type: 'setText', cueId: 'c1', lang: 'en', text: 'y'.repeat(20_000) };
+    history.record(huge, applyOperation(doc, huge).inverse, 1e9);
+    expect(history.undoCount).toBe(1);
+  });
+
+  it('still caps by count, and the size estimate is close to the JSON size', () => {
+    const history = new History(3);
+    let doc = sampleDoc();
+    for (let i = 0; i < 5; i++) {
+      const op: Operation = { type: 'setTimes', cueId: 'c1', start: i, end: 1000 };
+      const applied = applyOperation(doc, op);
+      doc = applied.doc;
+      history.record(op, applied.inverse, 0);
+    }
+    expect(history.undoCount).toBe(3);
+    const op: Operation = { type: 'batch', ops: [{ type: 'setText', cueId: 'c1', lang: 'en', text: '你好'.repeat(500) }, { type: 'deleteCue', cueId: 'c2' }] };
+    const json = Buffer.byteLength(JSON.stringify(op));
+    expect(estimateOperationBytes(op)).toBeGreaterThanOrEqual(json);
+    expect(estimateOperationBytes(op)).toBeLessThan(json * 2 + 400);
+  });
+
+  it('round-trips through plain data and keeps behaving the same (coalescing, redo)', () => {
+    const history = new History();
+    let doc = typeInto(history, sampleDoc(), ['Hello w', 'Hello wo', 'Hello wo ', 'Hello wo a'], 1000, 100);
+    doc = history.undo(doc)!.doc;
+    const copy = History.fromJSON(JSON.parse(JSON.stringify(history.toJSON())));
+    expect(copy.toJSON()).toEqual(history.toJSON());
+    expect(copy.estimatedBytes).toBe(history.estimatedBytes);
+    const op: Operation = { type: 'setText', cueId: 'c1', lang: 'en', text: 'Hello wox' };
+    const applied = applyOperation(doc, op);
+    for (const h of [history, copy]) h.record(op, applied.inverse, 1500);
+    expect(copy.toJSON()).toEqual(history.toJSON());
+    expect(copy.canRedo).toBe(false);
   });
 });

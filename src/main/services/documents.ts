@@ -1,76 +1,68 @@
 /**
- * The authoritative copy of every open document: reads files, applies operations, keeps the
- * undo history, saves atomically. No electron here: Electron IPC and the browser server share it.
+ * The authoritative copy of every open document: reads files, applies operations, keeps the undo history,
+ * journals every unsaved change (./journal.ts) and saves atomically (./documents-save.ts). No electron here:
+ * Electron IPC and the browser server share it.
  */
-import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ApiError, type EncodingPreview, type AddLanguageResult, type CommandResult, type DocumentState, type EditResult, type EventMap, type ExportResult, type MediaInfo, type SaveResult } from '../../shared/api';
+import { ApiError, type EncodingPreview, type AddLanguageResult, type CommandResult, type DocumentState, type EditResult, type EventMap, type ExportResult, type MediaInfo, type RecoveryEntry, type SaveResult } from '../../shared/api';
 import { History } from '../../shared/history';
-import type { Problem, SubtitleDocument } from '../../shared/model';
-import { applyOperation, OperationError, type Operation } from '../../shared/operations';
+import type { SubtitleDocument } from '../../shared/model';
+import type { Operation } from '../../shared/operations';
 import { replacementOf } from '../../shared/operations-languages';
 import { pairDocuments } from '../../shared/pairing';
-import { CommandError, planCommand, type Plan } from '../../shared/commands/plan';
+import { planCommand, type Plan } from '../../shared/commands/plan';
 import type { EditCommand, EditSettings } from '../../shared/commands/schema';
-import { canonicalEncoding, exportEncoding, formatTakesLegacyEncoding, type TextEncodingName } from '../../shared/encoding';
-import { FormatError, readSubtitleText, serializeDocument, type ReadOptions } from '../../shared/formats/registry';
-import { exportDocument, ExportError, exportLanguages, type ExportOptions } from '../../shared/formats/export';
+import { formatTakesLegacyEncoding } from '../../shared/encoding';
+import { exportDocument, exportLanguages, type ExportOptions } from '../../shared/formats/export';
 import { provisionalTimes } from '../../shared/timing';
-import { sameStamp, stampOf, writeFileAtomic, type FileStamp } from './files';
-import { decodeBytes, isKnownEncoding } from './text-encoding';
+import { stampOf } from './files';
+import { isKnownEncoding } from './text-encoding';
 import { encodeExport, previewEncoding } from './document-encoding';
+import { callersFault, exportEncodingFor, readSubtitleFile } from './documents-read';
+import { applyToEntry, captureState, entryFromJournal, isDirty, stepEntry, type OpenDocument, type OpenOptions } from './documents-entry';
+import { saveEntry, saveEntryAs } from './documents-save';
+import { Journal } from './journal';
+import { JOURNAL_ID, type JournalRecord } from './journal-format';
+import { loadForRestore, recoveryEntries } from './documents-recovery';
 
-interface OpenDocument {
-  id: string;
-  doc: SubtitleDocument;
-  history: History;
-  revision: number;
-  savedRevision: number;
-  format: string;
-  problems: Problem[];
-  /** The file it was read from (any format), or null for samples and uploads. */
-  sourcePath: string | null;
-  /** Folder that relative media references resolve against (also for samples and uploads). */
-  baseDir: string;
-  /** Name to show while there is no project file. */
-  displayName: string;
-  /** The project file Save writes to, or null until Save As. */
-  projectPath: string | null;
-  /** The project file as we last read or wrote it. */
-  projectStamp: FileStamp | null;
-  media: MediaInfo | null;
-  mediaPath: string | null;
-  /** The encoding the source file was read in (`UTF-8`, `GB18030` …), and how sure detection was (1 = certain). */
-  encoding: TextEncodingName;
-  encodingConfidence: number;
-  /** Where the bytes were read from (also a sample's or an upload's path), and how: for re-opening in another encoding. */
-  readPath: string;
-  openOptions: OpenOptions;
+export type { OpenOptions } from './documents-entry';
+
+/** Plans a regex replace-all off main's thread with a time budget (./replace-runner); keyed by document. */
+export interface ReplacePlanner {
+  plan(key: string, doc: SubtitleDocument, command: Extract<EditCommand, { kind: 'replaceAll' }>): Promise<Plan>;
+  cancel(key: string): boolean;
+  dispose(): void;
+}
+
+export interface DocumentServiceOptions {
+  /** Where unsaved changes are journalled; none in tests that do not need it. */
+  journal?: Journal | null;
+  replacePlanner?: ReplacePlanner | null;
 }
 
 type Listener = <E extends keyof EventMap>(event: E, payload: EventMap[E]) => void;
 
-export interface OpenOptions {
-  /** Treat the file as a template: Save must ask where (bundled samples, uploads). */
-  asCopy?: boolean;
-  /** Display name when the path is a temporary one (uploads). */
-  displayName?: string;
-  /** Read in this encoding instead of the detected one (re-open with encoding). */
-  encoding?: string;
-}
-
 export class DocumentService {
   private readonly docs = new Map<string, OpenDocument>();
   private readonly listeners = new Set<Listener>();
+  private readonly journal: Journal | null;
+  private readonly replacePlanner: ReplacePlanner | null;
+
+  constructor(options: DocumentServiceOptions = {}) {
+    this.journal = options.journal ?? null;
+    this.replacePlanner = options.replacePlanner ?? null;
+  }
 
   /** Reads a document from disk; bad input becomes one ApiError naming the file and line. */
   async openFile(path: string, options: OpenOptions = {}): Promise<DocumentState> {
     const name = options.displayName ?? basename(path);
     const read = await readSubtitleFile(path, name, undefined, options.encoding);
     const isProject = read.format === 'duosub' && !options.asCopy;
+    const stamp = isProject ? await stampOf(path) : null;
     const entry: OpenDocument = {
-      id: randomBytes(8).toString('hex'),
+      id: newDocId(),
+      journalId: Journal.newId(),
       doc: read.doc,
       history: new History(),
       revision: 0,
@@ -81,7 +73,7 @@ export class DocumentService {
       baseDir: dirname(path),
       displayName: name,
       projectPath: isProject ? path : null,
-      projectStamp: isProject ? await stampOf(path) : null,
+      projectStamp: stamp ? { ...stamp, hash: read.hash } : null,
       media: null,
       mediaPath: null,
       encoding: read.encoding,
@@ -107,7 +99,7 @@ export class DocumentService {
       docId: e.id,
       doc: e.doc,
       revision: e.revision,
-      dirty: e.revision !== e.savedRevision,
+      dirty: isDirty(e),
       canUndo: e.history.canUndo,
       canRedo: e.history.canRedo,
       fileName: e.projectPath ? basename(e.projectPath) : e.displayName,
@@ -122,16 +114,36 @@ export class DocumentService {
 
   apply(docId: string, op: Operation): EditResult {
     const e = this.entry(docId);
-    const applied = callersFault(() => applyOperation(e.doc, op));
-    e.doc = applied.doc;
-    e.history.record(op, applied.inverse);
-    return this.changed(e, op);
+    const time = Date.now();
+    callersFault(() => applyToEntry(e, op, time));
+    return this.changed(e, op, { k: 'apply', op, time, rev: e.revision });
   }
 
-  /** Plans a command against the authoritative document and applies it as one undo step. */
-  command(docId: string, command: EditCommand, settings: EditSettings): CommandResult {
+  /**
+   * Plans a command against the authoritative document and applies it as one undo step. A regex replace-all is
+   * planned off main's thread with a time budget (so this may return a promise); if the document changed meanwhile
+   * it is planned once more, then refused.
+   */
+  command(docId: string, command: EditCommand, settings: EditSettings): CommandResult | Promise<CommandResult> {
     const e = this.entry(docId);
+    if (command.kind === 'replaceAll' && command.regex && this.replacePlanner) return this.replaceInBackground(e, command);
     return this.applyPlan(docId, callersFault(() => planCommand(e.doc, command, settings)));
+  }
+
+  private async replaceInBackground(e: OpenDocument, command: Extract<EditCommand, { kind: 'replaceAll' }>): Promise<CommandResult> {
+    const planner = this.replacePlanner!;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const planned = e.doc;
+      const plan = await planner.plan(e.id, planned, command);
+      if (this.docs.get(e.id) !== e) throw new ApiError('not-found', `the document was closed while replacing`);
+      if (e.doc === planned) return this.applyPlan(e.id, plan);
+    }
+    throw new ApiError('conflict', 'The document kept changing while Replace All ran; nothing was replaced. Try again.');
+  }
+
+  /** Stops a running regex replace-all of the document; whether one was running. */
+  cancelReplace(docId: string): boolean {
+    return this.replacePlanner?.cancel(docId) ?? false;
   }
 
   /** Applies a planned command (an edit command, or auto-timing) as one undo step. */
@@ -182,10 +194,9 @@ export class DocumentService {
 
   private step(docId: string, direction: 'undo' | 'redo'): EditResult {
     const e = this.entry(docId);
-    const result = e.history[direction](e.doc);
-    if (!result) return this.result(e, null);
-    e.doc = result.doc;
-    return this.changed(e, result.applied);
+    const applied = stepEntry(e, direction);
+    if (!applied) return this.result(e, null);
+    return this.changed(e, applied, { k: direction, time: Date.now(), rev: e.revision });
   }
 
   /** Attaches media; an untimed document gets its provisional times spread over the media (one undo step). */
@@ -198,6 +209,8 @@ export class DocumentService {
       e.doc = { ...e.doc, media: { path: relative(e.baseDir, mediaPath), duration: media.duration } };
       e.revision++;
     }
+    // Not an operation: the journal keeps it in a new snapshot (a clean document has no journal to keep).
+    if (isDirty(e)) this.journal?.rewrite(e.journalId, () => captureState(e));
     this.broadcast('media.attached', { docId, media });
     if (!e.doc.metadata.untimed || e.doc.cues.length === 0) return null;
     const spread = provisionalTimes(e.doc.cues, { totalMs: media.duration });
@@ -205,40 +218,23 @@ export class DocumentService {
     return this.apply(docId, { type: 'batch', ops });
   }
 
-  /** Saves to the project file; refuses to overwrite a file someone else changed since we read it. */
-  async save(docId: string): Promise<SaveResult> {
+  /** Saves to the project file; refuses to overwrite a file someone else changed since we read it, unless `force`. */
+  async save(docId: string, options: { force?: boolean } = {}): Promise<SaveResult> {
     const e = this.entry(docId);
-    if (!e.projectPath) throw new ApiError('bad-request', 'This document has no project file yet: use Save As.');
-    const onDisk = await stampOf(e.projectPath);
-    if (onDisk && !sameStamp(onDisk, e.projectStamp)) {
-      throw new ApiError('conflict', `${basename(e.projectPath)} changed on disk since it was opened; use Save As to keep both.`);
-    }
-    return this.writeProject(e, e.projectPath);
+    return this.saved(e, await saveEntry(e, options.force ?? false));
   }
 
   async saveAs(docId: string, path: string): Promise<SaveResult> {
     const e = this.entry(docId);
-    const target = extname(path) === '.json' ? path : `${path}.duosub.json`;
-    if (e.mediaPath && e.doc.media) {
-      // Keep the media reference valid from the new folder.
-      e.doc = { ...e.doc, media: { ...e.doc.media, path: relative(dirname(target), e.mediaPath) } };
-    }
-    return this.writeProject(e, target);
+    return this.saved(e, await saveEntryAs(e, path));
   }
 
-  private async writeProject(e: OpenDocument, path: string): Promise<SaveResult> {
-    try {
-      await writeFileAtomic(path, serializeDocument(e.doc, 'duosub'));
-    } catch (error) {
-      throw new ApiError('failed', `${basename(path)}: could not save (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
-    e.projectPath = path;
-    e.sourcePath ??= path;
-    e.baseDir = dirname(path);
-    e.format = 'duosub';
-    e.projectStamp = await stampOf(path);
-    e.savedRevision = e.revision;
-    return { fileName: basename(path), revision: e.revision, dirty: false };
+  /** A saved document needs no journal; one edited while it was written keeps it, with its new file facts. */
+  private saved(e: OpenDocument, result: SaveResult): SaveResult {
+    if (this.docs.get(e.id) !== e) return result;
+    if (isDirty(e)) this.journal?.rewrite(e.journalId, () => captureState(e));
+    else void this.journal?.remove(e.journalId);
+    return result;
   }
 
   /**
@@ -277,6 +273,89 @@ export class DocumentService {
     return from ? dirname(from) : fallback;
   }
 
+  /** Forgets a document; `discard` deletes its journal ("don't save"), else keeps it for the next start (hot exit). */
+  async close(docId: string, options: { discard: boolean }): Promise<boolean> {
+    const e = this.docs.get(docId);
+    if (!e) return false;
+    this.docs.delete(docId);
+    this.replacePlanner?.cancel(docId);
+    if (options.discard || !isDirty(e)) await this.journal?.remove(e.journalId);
+    else await this.journal?.release(e.journalId);
+    return true;
+  }
+
+  /** Open documents with unsaved changes (the desktop shell asks before its window closes). */
+  dirtyDocuments(): Array<{ docId: string; fileName: string; hasProjectFile: boolean }> {
+    return [...this.docs.values()].filter(isDirty).map((e) => ({
+      docId: e.id,
+      fileName: this.state(e.id).fileName ?? 'untitled',
+      hasProjectFile: e.projectPath !== null,
+    }));
+  }
+
+  /** Where the document was read from, to read it again ("reload theirs"): its project file, else its source. */
+  revertSource(docId: string): { path: string; mediaPath: string | null; options: OpenOptions } {
+    const e = this.entry(docId);
+    const path = e.projectPath ?? e.sourcePath;
+    if (!path) throw new ApiError('bad-request', `${this.state(docId).fileName ?? 'This document'} was never read from a file: nothing to revert to.`);
+    const asProject = path === e.projectPath;
+    return { path, mediaPath: e.mediaPath, options: asProject ? {} : { encoding: e.openOptions.encoding } };
+  }
+
+  /** Unsaved work journalled by an earlier run (or a crash), newest first. */
+  recoverable(): Promise<RecoveryEntry[]> {
+    return this.journal ? recoveryEntries(this.journal) : Promise.resolve([]);
+  }
+
+  /** Opens a journalled document as it was, with its undo history; the journal keeps following it. */
+  async restore(journalId: string): Promise<DocumentState> {
+    const journal = this.requireJournal(journalId);
+    const loaded = await loadForRestore(journal, journalId);
+    const { entry, damaged } = entryFromJournal(loaded, newDocId());
+    this.docs.set(entry.id, entry);
+    // Rewritten at once under this run: a damaged tail is dropped before new changes are appended.
+    journal.adopt(journalId, loaded.snapshot.generation, () => captureState(entry));
+    const state = this.state(entry.id);
+    if (!damaged) return state;
+    const warning = 'The recovery journal was damaged: restored up to the last change that could be read.';
+    return { ...state, problems: [...state.problems, { line: 0, severity: 'warning', message: warning }] };
+  }
+
+  /** Deletes a journal the user chose not to restore; whether there was one. */
+  async discardRecovery(journalId: string): Promise<boolean> {
+    const journal = this.requireJournal(journalId);
+    const existed = (await journal.orphans()).includes(journalId);
+    await journal.remove(journalId);
+    return existed;
+  }
+
+  /** The file a journalled document came from (or the journal itself when it had none), to show it. */
+  async recoveryPath(journalId: string): Promise<string> {
+    const journal = this.requireJournal(journalId);
+    const entry = (await this.recoverable()).find((e) => e.id === journalId);
+    if (!entry) throw new ApiError('not-found', `no recovered work ${journalId.slice(0, 8)}`);
+    return entry.path ?? journal.paths(journalId).snapshot;
+  }
+
+  /** Media found again for a restored document: the document itself does not change. */
+  attachRestoredMedia(docId: string, media: MediaInfo): void {
+    const e = this.entry(docId);
+    e.media = media;
+    this.broadcast('media.attached', { docId, media });
+  }
+
+  /** Writes what the journal has pending (before exit). */
+  async flushJournal(): Promise<void> {
+    await this.journal?.flush();
+  }
+
+  private requireJournal(journalId: string): Journal {
+    if (!this.journal) throw new ApiError('unsupported', 'there is no recovery journal in this run');
+    if (!JOURNAL_ID.test(journalId)) throw new ApiError('not-found', `no recovered work ${journalId.slice(0, 40)}`);
+    if (this.journal.isLive(journalId)) throw new ApiError('conflict', 'that work is already open');
+    return this.journal;
+  }
+
   onEvent(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -292,8 +371,8 @@ export class DocumentService {
     return e;
   }
 
-  private changed(e: OpenDocument, applied: Operation): EditResult {
-    e.revision++;
+  private changed(e: OpenDocument, applied: Operation, record: JournalRecord): EditResult {
+    this.journal?.record(e.journalId, record, () => captureState(e));
     const result = this.result(e, applied);
     this.broadcast('doc.changed', result);
     return result;
@@ -303,7 +382,7 @@ export class DocumentService {
     return {
       docId: e.id,
       revision: e.revision,
-      dirty: e.revision !== e.savedRevision,
+      dirty: isDirty(e),
       canUndo: e.history.canUndo,
       canRedo: e.history.canRedo,
       applied,
@@ -316,44 +395,6 @@ export class DocumentService {
   }
 }
 
-/** Reads and decodes a subtitle file (opening it, or adding a language from it); bad input becomes one ApiError naming the file and line. */
-async function readSubtitleFile(
-  path: string, name: string, options?: ReadOptions, encoding?: string,
-): Promise<ReturnType<typeof readSubtitleText> & { encoding: TextEncodingName; confidence: number }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new ApiError('not-found', `${name}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  try {
-    const decoded = decodeBytes(bytes, encoding);
-    return { ...readSubtitleText(decoded.text, name, options), encoding: decoded.encoding, confidence: decoded.confidence };
-  } catch (error) {
-    if (error instanceof FormatError) throw new ApiError('bad-request', `${name}:${error.line}: ${error.message}`);
-    throw error;
-  }
-}
-
-/** The encoding an export is written in; an unknown name is the caller's to fix. */
-function exportEncodingFor(options: ExportOptions, source: TextEncodingName, requested: string | undefined): TextEncodingName {
-  if (requested === undefined) return exportEncoding(options.format, source, options.bom ? 'UTF-8 with BOM' : undefined);
-  const chosen = canonicalEncoding(requested);
-  if (!chosen) throw new ApiError('bad-request', `unknown encoding "${requested}"`);
-  return exportEncoding(options.format, source, chosen);
-}
-
-/**
- * Runs domain work whose expected failures (an operation, command or export that cannot apply to this document)
- * are the caller's to fix: they become ApiError('bad-request') with their message; anything else is a bug.
- */
-function callersFault<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof OperationError || error instanceof CommandError || error instanceof ExportError) {
-      throw new ApiError('bad-request', error.message);
-    }
-    throw error;
-  }
+function newDocId(): string {
+  return randomBytes(8).toString('hex');
 }

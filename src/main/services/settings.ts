@@ -48,3 +48,11 @@ export function userConfigDir(): string {
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Duosub');
   return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'duosub');
 }
+
+/**
+ * Where the user's own data lives (the recovery journal): `DUOSUB_DATA_DIR`, else the config folder. Kept apart
+ * from the cache folder on purpose: a cache may be wiped, unsaved work may not.
+ */
+export function userDataDir(): string {
+  return process.env.DUOSUB_DATA_DIR || userConfigDir();
+}

@@ -4,11 +4,12 @@
  * undo step, and returns the operation so views can apply the same change.
  */
 import { z } from 'zod';
+import { MAX_TIME_MS } from '../model';
 import { BUILTIN_PROFILE_IDS, qcProfileSchema, type QcProfile } from '../qc/profiles';
 
 const id = z.string().min(1).max(200);
-const ms = z.number().int().min(0).max(1_000_000_000);
-const signedMs = z.number().int().min(-1_000_000_000).max(1_000_000_000);
+const ms = z.number().int().min(0).max(MAX_TIME_MS);
+const signedMs = z.number().int().min(-MAX_TIME_MS).max(MAX_TIME_MS);
 const lang = z.string().min(1).max(35);
 const cueIds = z.array(id).min(1).max(100_000);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
