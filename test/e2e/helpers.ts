@@ -1,5 +1,7 @@
 /** Page helpers for the e2e tests: reach real editor and waveform state through the app's read-only test hooks. */
+import { spawn } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
+import { ROOT } from './server';
 
 /** The panes mount once Monaco's chunk is in (load-panes.ts): waits until these languages' panes are there. */
 async function panesReady(page: Page, ...langs: string[]): Promise<void> {
@@ -74,4 +76,60 @@ interface PaneHook {
     focus(): void;
     getTopForLineNumber(line: number): number;
   };
+}
+
+/** Replaces `word` in a cue's block by typing over it, as a user would (one edit in main's history). */
+export async function retypeWord(page: Page, lang: string, cueId: string, word: string, replacement: string): Promise<void> {
+  await selectWordInBlock(page, lang, cueId, word);
+  await page.keyboard.type(replacement);
+  await expect.poll(() => blockText(page, lang, cueId)).toContain(replacement);
+}
+
+/** What the window shows of its document (read through the store's read-only test handle). */
+export function shownDocument(page: Page): Promise<{ docId: string; dirty: boolean; fileName: string | null; canUndo: boolean } | null> {
+  return page.evaluate(() => {
+    const store = (globalThis as unknown as { __duosubStore: { getState(): { docState: { docId: string; dirty: boolean; fileName: string | null; canUndo: boolean } | null } } }).__duosubStore;
+    const s = store.getState().docState;
+    return s ? { docId: s.docId, dirty: s.dirty, fileName: s.fileName, canUndo: s.canUndo } : null;
+  });
+}
+
+/** Waits until every edit the window made has been answered by main (the store's request chain is idle). */
+export async function editsSettled(page: Page): Promise<void> {
+  await page.evaluate(() => (globalThis as unknown as { __duosubStore: { idle(): Promise<void> } }).__duosubStore.idle());
+}
+
+/**
+ * Browser mode that a test can kill like a crash (SIGKILL: no handlers run, nothing flushed on the way out).
+ * server.ts's RunningServer only stops politely; this starts `src/main/web.ts` the same way and keeps the child.
+ */
+export function startCrashableServer(args: string[], env: Record<string, string>): Promise<{ url: string; crash(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web.ts', ...args, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const crash = () => new Promise<void>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGKILL');
+  });
+  return new Promise((resolveUrl, reject) => {
+    let output = '';
+    const timer = setTimeout(() => void crash().then(() => reject(new Error(`browser mode did not start in time:\n${output}`))), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl({ url: match[0], crash });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}:\n${output}`));
+    });
+  });
 }

@@ -2,14 +2,13 @@
  * The window: toolbar and title on top, the waveform, the language panes filling the rest, a status
  * line. Renders and dispatches; document rules live in src/shared and the store.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { getBridge, onMenuCommand, type MenuCommand } from './bridge';
 import { installGlobalKeys } from './keys';
 import { LanguagePanes } from './panes/LanguagePanes';
 import { getStore, useStore } from './store';
 import { documentName } from './store-core';
 import { createCommands, type Commands } from './toolbar/commands';
-import { SaveAsDialog } from './toolbar/Dialogs';
 import { ExportDialog } from './export/ExportDialog';
 import { QcPanel } from './qc/QcPanel';
 import { useQc } from './qc/use-qc';
@@ -19,14 +18,17 @@ import { SettingsDialog } from './settings/SettingsDialog';
 import { SpeakersPanel } from './speakers/SpeakersPanel';
 import { TimingDialog } from './timing/TimingDialog';
 import { AutoTimeDialog, AutoTimeProgress } from './align/AutoTimeDialog';
-import { projectFileName } from './toolbar/files';
 import { Toolbar } from './toolbar/Toolbar';
 import { Waveform } from './waveform/Waveform';
 import { EncodingStatus } from './encoding/EncodingStatus';
 import { ReopenEncoding } from './encoding/ReopenEncoding';
 import { useLanguageUi } from './languages/use-language-ui';
+import { Questions } from './unsaved/questions';
+import { QuestionDialog } from './unsaved/QuestionDialog';
+import { RecoveryDialog, useRecovery } from './unsaved/RecoveryDialog';
+import { useUnloadGuard } from './unsaved/use-unload-guard';
 
-type DialogKind = 'saveAs' | 'export' | 'timing' | 'settings' | 'autoTime' | 'encoding' | null;
+type DialogKind = 'export' | 'timing' | 'settings' | 'autoTime' | 'encoding' | null;
 
 interface MenuDialogs {
   openExport(): void;
@@ -105,6 +107,8 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const docInput = useRef<HTMLInputElement>(null);
   const mediaInput = useRef<HTMLInputElement>(null);
+  const questions = useMemo(() => new Questions(), []);
+  const asking = useSyncExternalStore(questions.subscribe, () => questions.current() !== null);
 
   const commands = useMemo(
     () =>
@@ -112,12 +116,16 @@ export function App() {
         bridge,
         store,
         pickFile: (kind) => (kind === 'media' ? mediaInput : docInput).current?.click(),
-        askSaveAsName: () => setDialog('saveAs'),
+        questions,
         openFindReplace: () => setFindOpen(true),
       }),
-    [bridge, store],
+    [bridge, store, questions],
   );
-  const languageUi = useLanguageUi(store, commands, bridge.mode === 'electron');
+  const electron = bridge.mode === 'electron';
+  useUnloadGuard(store, !electron);
+  const recovery = useRecovery(bridge.api, docState !== null, commands.restoreRecovered, (message) => store.setStatus(message, 'error'));
+  const ffmpegInfo = useCallback(() => bridge.api['media.ffmpegInfo']({}), [bridge]);
+  const languageUi = useLanguageUi(store, commands, electron);
   const openExport = useCallback(() => setDialog('export'), []);
   const closeDialog = useCallback(() => setDialog(null), []);
 
@@ -194,6 +202,7 @@ export function App() {
                 onClose={() => setFindOpen(false)}
                 onCommand={(command) => store.command(command)}
                 onSelectMany={(ids, primary) => store.selectMany(ids, primary)}
+                onCancelReplace={() => bridge.api['doc.cancelReplace']({ docId: docState.docId })}
               />
               {languageUi.report}
             </div>
@@ -230,9 +239,6 @@ export function App() {
         data-testid="open-media-input"
       />
       {languageUi.dialogs}
-      {dialog === 'saveAs' && docState && (
-        <SaveAsDialog defaultName={projectFileName(docState.fileName)} onSave={commands.saveAsNamed} onClose={closeDialog} />
-      )}
       {dialog === 'timing' && docState && (
         <TimingDialog
           doc={docState.doc}
@@ -252,7 +258,7 @@ export function App() {
         />
       )}
       {dialog === 'settings' && (
-        <SettingsDialog settings={settings} onSave={(patch) => store.updateSettings(patch)} onClose={closeDialog} />
+        <SettingsDialog settings={settings} onSave={(patch) => store.updateSettings(patch)} onClose={closeDialog} ffmpegInfo={ffmpegInfo} />
       )}
       {dialog === 'export' && docState && (
         <ExportDialog
@@ -263,7 +269,11 @@ export function App() {
           onClose={closeDialog}
         />
       )}
-      {dialog === 'encoding' && docState && <ReopenEncoding onClose={closeDialog} />}
+      {dialog === 'encoding' && docState && <ReopenEncoding onReopen={commands.reopenWithEncoding} onClose={closeDialog} />}
+      {recovery.entries.length > 0 && !asking && (
+        <RecoveryDialog entries={recovery.entries} {...recovery.actions} reveal={electron ? recovery.actions.reveal : undefined} onClose={recovery.close} />
+      )}
+      <QuestionDialog questions={questions} />
     </div>
   );
 }

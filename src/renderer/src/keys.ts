@@ -26,9 +26,12 @@ function isForeign(event: KeyboardEvent): boolean {
   return event.isComposing || event.key === 'Process' || event.key === 'Dead' || event.getModifierState?.('AltGraph') === true;
 }
 
-/** Focus inside a context menu or dialog that handles its own keys (arrows, Enter, Escape). */
+/**
+ * Focus inside a context menu or dialog that handles its own keys (arrows, Enter, Escape), or anywhere in a modal
+ * dialog's frame: a question such as "Save changes?" must not let Space play or Delete remove cues behind it.
+ */
 function inOwnKeysWidget(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('.duosub-menu, [role="dialog"] input') !== null;
+  return target instanceof Element && target.closest('.duosub-menu, [role="dialog"] input, .dialog-backdrop') !== null;
 }
 
 export function installGlobalKeys(getCommands: () => Commands): () => void {

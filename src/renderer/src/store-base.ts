@@ -48,7 +48,8 @@ export interface StoreState {
   connectionLost: boolean;
 }
 
-export type SaveOutcome = 'saved' | 'needs-save-as' | 'cancelled' | 'failed';
+/** How a save ended; 'conflict' (changed on disk) and 'exists' (Save As onto a file) wait for the user's answer. */
+export type SaveOutcome = 'saved' | 'needs-save-as' | 'cancelled' | 'failed' | 'conflict' | 'exists';
 
 type Listener = () => void;
 export type EventSource = <E extends keyof EventMap>(event: E, listener: (payload: EventMap[E]) => void) => () => void;
@@ -107,6 +108,11 @@ export class StoreBase {
     const run = this.chain.then(task, task);
     this.chain = run.catch(() => undefined);
     return run;
+  }
+
+  /** Edits shown here that main has not confirmed yet (they count as unsaved before main's flags say so). */
+  editsInFlight(): boolean {
+    return this.unconfirmed.length > 0;
   }
 
   /** Resolves when every request queued so far has been answered. */

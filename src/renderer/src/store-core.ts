@@ -2,21 +2,27 @@
  * The renderer's document store: the core (store-base.ts) plus the file commands — open, attach media,
  * save, export. Pure TS (no DOM) so it runs under vitest with a fake API.
  */
-import type { AddLanguageResult, DocumentState, DuosubApi, EventMap, ExportRequest, ExportResult, MediaInfo } from '../../shared/api';
+import type { AddLanguageResult, DocumentState, DuosubApi, EventMap, ExportRequest, ExportResult, MediaInfo, SaveResult } from '../../shared/api';
 import { documentName, isLong, nextTask, StoreBase, type EventSource, type SaveOutcome } from './store-base';
 
 export { documentName } from './store-base';
 export type { SaveOutcome, SelectOptions, Status, StoreState, TextCursor } from './store-base';
 
 export class DocStore extends StoreBase {
-  /** Runs a request that yields a whole new document (open, sample); null means the user cancelled. */
-  openWith(request: (api: DuosubApi) => Promise<DocumentState | null>): Promise<boolean> {
+  /**
+   * Runs a request that yields a whole new document (open, sample, restore); null means the user cancelled. Once
+   * the new one shows, main is told to forget the old one (`closePrevious`, default on): it would otherwise keep
+   * every document the window ever opened, journal and all. Revert passes false (main closes it itself).
+   */
+  openWith(request: (api: DuosubApi) => Promise<DocumentState | null>, { closePrevious = true } = {}): Promise<boolean> {
+    const previous = this.docId();
     return this.enqueue(() => request(this.api)).then(
       async (docState) => {
         if (!docState) return false;
         if (isLong(docState)) await nextTask();
         this.select(null);
         this.load(docState, docState.problems.length ? undefined : `Opened ${documentName(docState)}`);
+        if (closePrevious && previous && previous !== docState.docId) this.closeDocument(previous);
         return true;
       },
       (error) => {
@@ -24,6 +30,22 @@ export class DocStore extends StoreBase {
         return false;
       },
     );
+  }
+
+  /** Tells main to forget a document this window no longer shows; a failure only means it is gone already. */
+  private closeDocument(docId: string): void {
+    void this.enqueue(() => this.api['doc.close']({ docId })).catch(() => undefined);
+  }
+
+  /** "Reload theirs": main reads the file again as a new document and closes this one (its edits are dropped). */
+  revert(): Promise<boolean> {
+    const docId = this.docId();
+    if (!docId) return Promise.resolve(false);
+    return this.openWith((api) => api['doc.revert']({ docId }), { closePrevious: false }).then((opened) => {
+      const state = this.state.docState;
+      if (opened && state) this.setStatus(`Reloaded ${documentName(state)} from disk`);
+      return opened;
+    });
   }
 
   /** Attaches media through `request`; the waveform reloads from the new token. */
@@ -65,39 +87,61 @@ export class DocStore extends StoreBase {
     });
   }
 
-  /** Saves to the project file; a document without one needs Save As first. */
-  save(): Promise<SaveOutcome> {
+  /**
+   * Saves to the project file; a document without one needs Save As first. A file changed on disk since it was
+   * read ends as 'conflict' unless `force` (the user chose "keep mine").
+   */
+  save(force = false): Promise<SaveOutcome> {
     const current = this.state.docState;
     if (!current) return Promise.resolve('failed');
     if (!current.hasProjectFile) return Promise.resolve('needs-save-as');
-    return this.saveWith(() => this.api['doc.save']({ docId: current.docId }));
+    return this.saveWith(() => this.api['doc.save'](force ? { docId: current.docId, force } : { docId: current.docId }));
   }
 
-  /** Electron asks with its own dialog (no fileName); browser mode passes the name the user typed. */
-  saveAs(fileName?: string): Promise<SaveOutcome> {
+  /**
+   * Electron asks with its own dialog (no fileName); browser mode passes the name the user typed, and a file of
+   * that name ends as 'exists' unless `overwrite` (the user confirmed replacing it).
+   */
+  saveAs(fileName?: string, overwrite = false): Promise<SaveOutcome> {
     const docId = this.docId();
     if (!docId) return Promise.resolve('failed');
-    return this.saveWith(() => this.api['doc.saveAs'](fileName ? { docId, fileName } : { docId }));
+    const args = fileName ? { docId, fileName, ...(overwrite ? { overwrite } : {}) } : { docId };
+    return this.saveWith(() => this.api['doc.saveAs'](args));
   }
 
-  private saveWith(request: () => Promise<{ fileName: string; revision: number; dirty: boolean } | null>) {
+  private saveWith(request: () => Promise<SaveResult | null>) {
     return this.enqueue(request).then(
       (result): SaveOutcome => {
         if (!result) return 'cancelled';
-        const current = this.state.docState;
-        if (current) {
-          // Edits made while saving stay dirty: main's revision tells whether they were included.
-          const dirty = result.dirty || current.revision > result.revision;
-          this.set({ docState: { ...current, fileName: result.fileName, dirty, hasProjectFile: true } });
-        }
+        this.takeSaved(result);
         this.setStatus(`Saved ${result.fileName}`);
         return 'saved';
       },
       (error): SaveOutcome => {
+        // These two are questions for the user (the caller asks them), not failures to show.
+        const code = (error as { code?: unknown } | null)?.code;
+        if (code === 'conflict' || code === 'exists') return code;
         this.fail(error);
         return 'failed';
       },
     );
+  }
+
+  /** Main saved the document (this window, or an autosave): its name, and dirty only for edits made since. */
+  private takeSaved(result: SaveResult): void {
+    const current = this.state.docState;
+    if (!current) return;
+    // Edits made while saving stay dirty: main's revision tells whether they were included.
+    const dirty = result.dirty || current.revision > result.revision;
+    this.set({ docState: { ...current, fileName: result.fileName, dirty, hasProjectFile: true } });
+  }
+
+  /** Main saved on its own (autosave) or tried and failed: the title's dot, the name and the status line follow. */
+  private onDocSaved(e: EventMap['doc.saved']): void {
+    if (this.state.docState?.docId !== e.docId) return;
+    if (e.error) return this.setStatus(e.error, 'error');
+    this.takeSaved(e);
+    this.setStatus(`${e.auto ? 'Autosaved' : 'Saved'} ${e.fileName}`);
   }
 
   /** Asks main for an export's text (a file name and its content); null (with the error shown) when it fails. */
@@ -140,7 +184,11 @@ export class DocStore extends StoreBase {
   }
 
   protected override connectMore(on: EventSource): Array<() => void> {
-    return [on('align.progress', (e) => this.onAlignProgress(e)), on('align.finished', (e) => this.onAlignFinished(e))];
+    return [
+      on('align.progress', (e) => this.onAlignProgress(e)),
+      on('align.finished', (e) => this.onAlignFinished(e)),
+      on('doc.saved', (e) => this.onDocSaved(e)),
+    ];
   }
 
   private onAlignProgress(e: EventMap['align.progress']): void {

@@ -1,7 +1,7 @@
 /**
  * "Re-open with encoding…": the encodings offered, and the first lines of the file read in the one chosen
- * (main reads the file; the renderer never names a path). Re-opening replaces the document, so unsaved edits
- * are named on the button that drops them.
+ * (main reads the file; the renderer never names a path). Re-opening replaces the document: with unsaved edits
+ * the window asks whether to save them first, as for any other open.
  */
 import { useEffect, useState, type FormEvent, type JSX } from 'react';
 import type { EncodingPreview } from '../../../shared/api';
@@ -56,10 +56,10 @@ export function ReopenEncodingDialog({ current, dirty, preview, onReopen, onClos
         </pre>
         {ready?.preview?.error && <p className="hint error" data-testid="encoding-preview-error">Does not read in {encoding}: {ready.preview.error}</p>}
         {ready?.failure && <p className="hint error">{ready.failure}</p>}
-        {dirty && <p className="hint">The document has unsaved edits: re-opening the file drops them.</p>}
+        {dirty && <p className="hint">The document has unsaved edits: you can save them before it re-opens.</p>}
         <div className="dialog-buttons">
           <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="primary" disabled={!ready?.preview || ready.preview.error !== null} data-testid="reopen-encoding-submit">{dirty ? 'Discard edits and re-open' : 'Re-open'}</button>
+          <button type="submit" className="primary" disabled={!ready?.preview || ready.preview.error !== null} data-testid="reopen-encoding-submit">{dirty ? 'Re-open…' : 'Re-open'}</button>
         </div>
       </form>
     </Dialog>

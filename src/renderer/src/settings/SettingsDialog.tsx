@@ -1,14 +1,18 @@
 /** Edit settings: the minimum half of a split and the gap kept between cues. */
 import { useState, type JSX } from 'react';
+import type { FfmpegInfo } from '../../../shared/api';
 import type { EditSettings } from '../../../shared/commands/schema';
 import { validateSettings, type SettingsForm, type TimingSetting } from './validate-settings';
 import { ProfilesEditor } from './ProfilesEditor';
+import { FfmpegInUse, WorkSettings, type WorkChoices } from './WorkSettings';
 import './dialog.css';
 
 export interface SettingsDialogProps {
   settings: EditSettings;
   onSave(patch: Partial<EditSettings>): unknown;
   onClose(): void;
+  /** Which ffmpeg main uses (shown read-only); absent: the line is not shown. */
+  ffmpegInfo?: () => Promise<FfmpegInfo>;
 }
 
 const FIELDS: { key: TimingSetting; label: string; help: string }[] = [
@@ -20,6 +24,7 @@ export function SettingsDialog(props: SettingsDialogProps): JSX.Element {
   const [form, setForm] = useState<SettingsForm>({ minSplitMs: String(props.settings.minSplitMs), minGapMs: String(props.settings.minGapMs) });
   const [errors, setErrors] = useState<Partial<Record<TimingSetting, string>>>({});
   const [ffmpegPath, setFfmpegPath] = useState(props.settings.ffmpegPath ?? '');
+  const [work, setWork] = useState<WorkChoices>({ hotExit: props.settings.hotExit === true, autosaveProject: props.settings.autosaveProject === true });
   const save = (): void => {
     const check = validateSettings(form, props.settings);
     if (!check.ok) {
@@ -27,7 +32,9 @@ export function SettingsDialog(props: SettingsDialogProps): JSX.Element {
       return;
     }
     const path = ffmpegPath.trim();
-    const patch = path !== (props.settings.ffmpegPath ?? '') ? { ...check.patch, ffmpegPath: path } : check.patch;
+    const patch: Partial<EditSettings> = path !== (props.settings.ffmpegPath ?? '') ? { ...check.patch, ffmpegPath: path } : { ...check.patch };
+    if (work.hotExit !== (props.settings.hotExit === true)) patch.hotExit = work.hotExit;
+    if (work.autosaveProject !== (props.settings.autosaveProject === true)) patch.autosaveProject = work.autosaveProject;
     if (Object.keys(patch).length > 0) props.onSave(patch);
     props.onClose();
   };
@@ -54,7 +61,9 @@ export function SettingsDialog(props: SettingsDialogProps): JSX.Element {
               onChange={(e) => setFfmpegPath(e.currentTarget.value)} />
           </div>
           <div style={{ color: '#6a7282', fontSize: 12 }}>Full path of the ffmpeg to use; empty: the one on PATH, else the one installed with Duosub.</div>
+          {props.ffmpegInfo && <FfmpegInUse load={props.ffmpegInfo} />}
         </section>
+        <WorkSettings value={work} onChange={setWork} />
         <ProfilesEditor profiles={props.settings.customProfiles ?? []} onChange={(customProfiles) => props.onSave({ customProfiles })} />
         <footer>
           <button type="button" onClick={props.onClose}>Cancel</button>

@@ -3,12 +3,14 @@
  * them is a thin caller. Effects go through the store (document state) or the player (playback).
  */
 import type { AddLanguageResult, DuosubBridge, ExportRequest } from '../../../shared/api';
-import type { DocStore } from '../store-core';
+import { documentName, type DocStore } from '../store-core';
 import { toggleHelp } from '../help/help-state';
 import { hasMedia, playPause, playRange } from '../waveform/player';
 import { createEditCommands, type EditCommands } from './edit-commands';
 import { downloadExport, isMediaFile, sourceForFile } from './files';
 import { reportSummary } from '../languages/add-report';
+import type { Questions } from '../unsaved/questions';
+import { createWorkGuard } from '../unsaved/work-guard';
 
 export interface Commands extends EditCommands {
   open(): void;
@@ -23,8 +25,10 @@ export interface Commands extends EditCommands {
   addLanguage(file: File | null, lang?: string): Promise<AddLanguageResult | null>;
   save(): void;
   saveAs(): void;
-  /** Browser mode's Save As, after the user typed a name. */
-  saveAsNamed(fileName: string): void;
+  /** Re-reads the document's source file in another encoding (after asking about unsaved edits). */
+  reopenWithEncoding(encoding: string): Promise<boolean>;
+  /** Opens a document the journal kept (after asking about unsaved edits); resolves to whether it opened. */
+  restoreRecovered(id: string): Promise<boolean>;
   /** Renders an export in main and downloads it (the browser's or Electron's save dialog). */
   exportAs(options: ExportRequest): void;
   undo(): void;
@@ -41,22 +45,32 @@ export interface CommandDeps {
   store: DocStore;
   /** Browser mode: opens the page's file picker for a document or for media. */
   pickFile(kind: 'document' | 'media'): void;
-  /** Browser mode: asks for a file name to save as. */
-  askSaveAsName(): void;
+  /** Where the save and unsaved-work questions are asked (the App shows them). */
+  questions: Questions;
   /** Opens find/replace; optional so the toolbar works before that panel exists. */
   openFindReplace?: () => void;
 }
 
-export function createCommands({ bridge, store, pickFile, askSaveAsName, openFindReplace }: CommandDeps): Commands {
+export function createCommands({ bridge, store, pickFile, questions, openFindReplace }: CommandDeps): Commands {
   const electron = bridge.mode === 'electron';
+  const guard = createWorkGuard({ store, questions, electron });
+
+  /** Every way of replacing the document goes through here: unsaved edits are asked about first. */
+  async function replaceDocument(request: Parameters<DocStore['openWith']>[0]): Promise<boolean> {
+    if (!(await guard.confirmReplace())) return false;
+    return store.openWith(request);
+  }
 
   async function openFile(file: File, asMedia: boolean): Promise<void> {
     try {
       if (asMedia && !store.getState().docState) return store.setStatus('Open a document before attaching media.', 'error');
-      const source = await sourceForFile(bridge, file);
       if (asMedia) {
+        const source = await sourceForFile(bridge, file);
         await store.attachMediaWith((api, docId) => api['media.open']({ docId, source }));
       } else {
+        // Asked before the upload: a cancelled open sends nothing.
+        if (!(await guard.confirmReplace())) return;
+        const source = await sourceForFile(bridge, file);
         await store.openWith((api) => api['doc.open']({ source }));
       }
     } catch (error) {
@@ -67,10 +81,11 @@ export function createCommands({ bridge, store, pickFile, askSaveAsName, openFin
   const commands: Commands = {
     ...createEditCommands(store),
     open: () => {
-      if (electron) void store.openWith((api) => api['doc.open']({ source: { kind: 'dialog' } }));
+      // Browser mode asks once a file is picked (openFile): the picker must open on the click itself.
+      if (electron) void replaceDocument((api) => api['doc.open']({ source: { kind: 'dialog' } }));
       else pickFile('document');
     },
-    openSample: (which) => void store.openWith((api) => api['doc.openSample']({ which })),
+    openSample: (which) => void replaceDocument((api) => api['doc.openSample']({ which })),
     openMedia: () => {
       if (!electron) return pickFile('media');
       void store.attachMediaWith((api, docId) => api['media.open']({ docId, source: { kind: 'dialog' } }));
@@ -92,15 +107,18 @@ export function createCommands({ bridge, store, pickFile, askSaveAsName, openFin
         return null;
       }
     },
-    save: () =>
-      void store.save().then((outcome) => {
-        if (outcome === 'needs-save-as') commands.saveAs();
-      }),
-    saveAs: () => {
-      if (electron) void store.saveAs();
-      else askSaveAsName();
+    save: () => void guard.save(),
+    saveAs: () => void guard.saveAs(),
+    reopenWithEncoding: (encoding) => {
+      const docId = store.getState().docState?.docId;
+      return docId ? replaceDocument((api) => api['doc.reopenWithEncoding']({ docId, encoding })) : Promise.resolve(false);
     },
-    saveAsNamed: (fileName) => void store.saveAs(fileName),
+    restoreRecovered: (id) =>
+      replaceDocument((api) => api['recovery.restore']({ id })).then((opened) => {
+        const state = store.getState().docState;
+        if (opened && state) store.setStatus(`Restored ${documentName(state)} with its unsaved edits (Undo steps back through them)`);
+        return opened;
+      }),
     exportAs: (options) =>
       void store.exportAs(options).then((result) => {
         if (!result) return;
