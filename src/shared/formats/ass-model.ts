@@ -45,6 +45,8 @@ export type AssCueExtra = AssEvent | { langs: Record<string, AssEvent>; speaker:
 export interface AssKeptLine {
   n: number;
   line: string;
+  /** A run of blank lines (lines n … n+count−1) kept as one entry: a script may hold a million of them. Absent: 1. */
+  count?: number;
 }
 
 /** `doc.metadata.ass`. */

@@ -48,7 +48,10 @@ export function readScript(lines: string[], defaultFlavour: AssFlavour): ReadScr
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     if (line === '') {
-      r.kept.push({ n, line }); // tells nothing: kept for its place only (a million of them must stay cheap)
+      // Tells nothing: kept for its place only, a run of them as one entry (a million must stay cheap).
+      const last = r.kept[r.kept.length - 1];
+      if (last?.line === '' && last.n + (last.count ?? 1) === n) last.count = (last.count ?? 1) + 1;
+      else r.kept.push({ n, line });
       continue;
     }
     if (r.section === 'events' && HEAD.test(line)) {

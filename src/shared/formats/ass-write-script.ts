@@ -15,10 +15,12 @@ interface Placed {
   n: number;
   seq: number;
   line: string;
+  /** A run of this many blank lines (AssKeptLine.count). */
+  count?: number;
 }
 
 export function writeIntoScript(doc: SubtitleDocument, languages: string[], flavour: AssFlavour, script: AssScript): string {
-  // The kept lines come placed already (one object a line: a script can hold a million blank lines).
+  // The kept lines come placed already (runs of blank lines as one object: a script can hold a million).
   const placed: Placed[] = keptLines(doc, script, flavour);
   let seq = 1; // a new title line took 1
   const place = (n: number, line: string, isNew: boolean) => placed.push({ n, seq: isNew ? ++seq : 0, line });
@@ -74,7 +76,12 @@ function merged(kept: Placed[], events: Placed[]): string[] {
   let [i, j] = [0, 0];
   while (i < kept.length || j < events.length) {
     const takeKept = j >= events.length || (i < kept.length && before(kept[i], events[j]) <= 0);
-    out.push(takeKept ? kept[i++].line : events[j++].line);
+    if (!takeKept) {
+      out.push(events[j++].line);
+      continue;
+    }
+    const { line, count = 1 } = kept[i++];
+    for (let c = 0; c < count; c++) out.push(line);
   }
   return out;
 }
@@ -133,7 +140,8 @@ function addLanguageStyles(script: AssScript, used: Set<string>, languages: stri
 
 /** After the script's last line. */
 function endOf(script: AssScript): number {
-  return script.kept.length > 0 ? script.kept[script.kept.length - 1].n + 1 : 0;
+  const last = script.kept.at(-1);
+  return last ? last.n + (last.count ?? 1) : 0;
 }
 
 /** A script without [Events] (only its head was read) that now has cues gets one at its end, before them. */
@@ -152,9 +160,9 @@ function keptLines(doc: SubtitleDocument, script: AssScript, flavour: AssFlavour
   let titleWritten = false;
   let styleFrom = styleFields(styleFormat(script.flavour));
   let eventFrom = script.eventFields;
-  for (const { n, line } of script.kept) {
+  for (const { n, line, count } of script.kept) {
     if (line === '') {
-      out.push({ n, seq: 0, line });
+      out.push({ n, seq: 0, line, count });
       continue;
     }
     const trimmed = line.trim();
