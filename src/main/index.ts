@@ -291,12 +291,25 @@ function disposeOnQuit(services: Services): void {
   });
 }
 
+/**
+ * The last resort: a bug in one handler must not end main and every unsaved edit with it (Electron would show an
+ * error box); one line says what happened, and the journal holds the work if main cannot go on.
+ */
+function keepRunningOnUnexpectedErrors(): void {
+  const report = (kind: string) => (error: unknown) => console.error(`Duosub: ${kind}, still running:`, error);
+  process.on('uncaughtException', report('unexpected error'));
+  process.on('unhandledRejection', report('unhandled rejection'));
+}
+
 async function main(): Promise<void> {
+  keepRunningOnUnexpectedErrors();
   await app.whenReady();
   const services = createServices({
     resourcesDir,
     cacheDir: join(userCacheDir(), 'duosub'),
     settingsPath: join(app.getPath('userData'), 'settings.json'),
+    // The journal beside the settings (DUOSUB_DATA_DIR, when set, wins, as in browser mode).
+    dataDir: process.env.DUOSUB_DATA_DIR ? undefined : join(app.getPath('userData'), 'recovery'),
   });
   let window: BrowserWindow | null = null;
   const platform = createElectronPlatform(() => window);
