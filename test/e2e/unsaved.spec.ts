@@ -3,7 +3,7 @@
  * the edit and its undo, a save that meets a file changed on disk asks what to do, and Save As never replaces a
  * file without asking.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { serveCopies } from './server';
@@ -204,6 +204,34 @@ test.describe('browser-mode Save As', () => {
     await replace.getByRole('button', { name: 'Replace' }).click();
     await expect(page.getByText('Saved other.duosub.json')).toBeVisible();
     expect(onDisk(other)).toContain('drop in the tub');
+  });
+});
+
+test.describe('a save the disk refuses', () => {
+  const ctx = serveCopies(`resources/sample/${SOURCE}`);
+
+  test('a read-only project is not replaced: the dialog says why and Save As saves elsewhere', async ({ page }) => {
+    await ready(page, ctx.server.url);
+    const project = join(ctx.dir, 'talk.duosub.json');
+    await saveAs(page, 'talk.duosub.json');
+    const before = readFileSync(project, 'utf8');
+    chmodSync(project, 0o444);
+    await retypeWord(page, 'en', 'c4', 'bucket', 'pail');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const failed = page.getByRole('dialog', { name: 'Could not save' });
+    await expect(failed).toContainText('talk.duosub.json');
+    await expect(failed).toContainText('read-only');
+    expect(readFileSync(project, 'utf8')).toBe(before);
+    expect(statSync(project).mode & 0o777).toBe(0o444);
+    await expect(page.getByTestId('dirty')).toBeVisible();
+
+    await failed.getByRole('button', { name: 'Save As…' }).click();
+    const name = page.getByRole('dialog', { name: 'Save As' });
+    await name.getByLabel('File name').fill('talk copy.duosub.json');
+    await name.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Saved talk copy.duosub.json')).toBeVisible();
+    expect(onDisk(join(ctx.dir, 'talk copy.duosub.json'))).toContain('drop in the pail');
+    expect(readdirSync(ctx.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 

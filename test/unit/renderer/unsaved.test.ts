@@ -193,7 +193,7 @@ describe('before another document replaces this one', () => {
     expect(ok.main.calls).toEqual([{ channel: 'doc.save', args: { docId: 'd1' } }]);
     expect(ok.store.getState().docState?.dirty).toBe(false);
 
-    const failing = await setup(state({ hasProjectFile: true, fileName: 'talk.duosub.json' }), ['save']);
+    const failing = await setup(state({ hasProjectFile: true, fileName: 'talk.duosub.json' }), ['save', 'cancel']);
     failing.main.saveScript.push(new ApiError('failed', 'talk.duosub.json: could not save (EACCES)'));
     expect(await failing.guard.confirmReplace()).toBe(false);
     expect(failing.store.getState().status).toEqual({ text: 'talk.duosub.json: could not save (EACCES)', kind: 'error' });
@@ -281,6 +281,29 @@ describe('a save that meets a file changed on disk', () => {
     expect(await guard.save()).toBe(false);
     expect(main.channels()).toEqual(['doc.save']);
     expect(store.getState().docState?.dirty).toBe(true);
+  });
+});
+
+describe('a save the disk refuses', () => {
+  const project = state({ hasProjectFile: true, fileName: 'talk.duosub.json' });
+  const readOnly = () => new ApiError('failed', 'cannot save talk.duosub.json: the file is read-only. Use Save As to save it elsewhere.');
+
+  it('says why and offers Save As, which saves elsewhere', async () => {
+    const { main, guard, asked, store } = await setup(project, ['saveAs', 'talk copy.duosub.json']);
+    main.saveScript.push(readOnly());
+    expect(await guard.save()).toBe(true);
+    expect(asked[0]).toEqual({ kind: 'saveFailed', name: 'talk.duosub.json', message: readOnly().message });
+    expect(main.calls[1]).toEqual({ channel: 'doc.saveAs', args: { docId: 'd1', fileName: 'talk copy.duosub.json' } });
+    expect(store.getState().docState?.dirty).toBe(false);
+  });
+
+  it('Not now keeps the document dirty and saves nothing more', async () => {
+    const { main, guard, store } = await setup(project, ['cancel']);
+    main.saveScript.push(readOnly());
+    expect(await guard.save()).toBe(false);
+    expect(main.channels()).toEqual(['doc.save']);
+    expect(store.getState().docState?.dirty).toBe(true);
+    expect(store.getState().status?.kind).toBe('error');
   });
 });
 

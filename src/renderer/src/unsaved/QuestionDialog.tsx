@@ -101,6 +101,14 @@ export function QuestionDialog({ questions }: { questions: Questions }): JSX.Ele
           <p className="hint">Cancel goes back to the name.</p>
         </Ask>
       );
+    case 'saveFailed':
+      return (
+        <Ask key={key} title="Could not save" defaultAnswer="saveAs" onAnswer={answer(question)} onDismiss={dismiss}
+          choices={[{ label: 'Not now', answer: 'cancel' }, { label: 'Save As…', answer: 'saveAs' }]}>
+          <p>{question.message || `${question.name} could not be saved.`}</p>
+          <p className="hint">Your document and its undo history are kept as they are. Save As writes it somewhere else.</p>
+        </Ask>
+      );
     case 'saveAsName':
       return <SaveAsDialog key={key} defaultName={question.defaultName} onSave={answer(question)} onClose={dismiss} />;
   }

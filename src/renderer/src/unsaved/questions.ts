@@ -16,6 +16,8 @@ export interface QuestionAnswers {
   saveAsName: string | null;
   /** Browser-mode Save As onto a file that exists. */
   replace: 'replace' | 'cancel';
+  /** A save that failed (read-only file or folder, full disk, vanished folder): Save As elsewhere, or not now. */
+  saveFailed: 'saveAs' | 'cancel';
 }
 
 export type QuestionKind = keyof QuestionAnswers;
@@ -25,7 +27,8 @@ export type Question =
   | { kind: 'conflict'; name: string }
   | { kind: 'confirmReload'; name: string }
   | { kind: 'saveAsName'; defaultName: string }
-  | { kind: 'replace'; name: string };
+  | { kind: 'replace'; name: string }
+  | { kind: 'saveFailed'; name: string; message: string };
 
 type QuestionOf<K extends QuestionKind> = Extract<Question, { kind: K }>;
 
@@ -36,6 +39,7 @@ const DISMISSED: { [K in QuestionKind]: QuestionAnswers[K] } = {
   confirmReload: 'cancel',
   saveAsName: null,
   replace: 'cancel',
+  saveFailed: 'cancel',
 };
 
 interface Pending {

@@ -37,7 +37,16 @@ export function createWorkGuard({ store, questions, electron }: GuardDeps): Work
     const outcome = await store.save();
     if (outcome === 'needs-save-as') return saveAs();
     if (outcome === 'conflict') return resolveConflict();
+    if (outcome === 'failed') return offerSaveAs();
     return outcome === 'saved';
+  }
+
+  /** A save the disk refused (read-only, full, folder gone): say why and offer Save As; nothing was lost. */
+  async function offerSaveAs(): Promise<boolean> {
+    const { docState, status } = store.getState();
+    if (!docState) return false;
+    const message = status?.kind === 'error' ? status.text : '';
+    return (await questions.ask({ kind: 'saveFailed', name: currentName(), message })) === 'saveAs' ? saveAs() : false;
   }
 
   async function resolveConflict(): Promise<boolean> {
