@@ -58,9 +58,10 @@ function browserPlatform(uploads: UploadStore): Platform {
 }
 
 async function main(): Promise<void> {
-  const rendererDir = join(repoDir, 'out', 'renderer');
+  // DUOSUB_RENDERER_DIR serves a renderer built elsewhere (and lets the process tests run before a build).
+  const rendererDir = process.env.DUOSUB_RENDERER_DIR ? resolve(process.env.DUOSUB_RENDERER_DIR) : join(repoDir, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    console.error('The renderer is not built (out/renderer/index.html is missing): run `npm run build` first.');
+    console.error(`The renderer is not built (${join(rendererDir, 'index.html')} is missing): run \`npm run build\` first.`);
     process.exit(1);
   }
   const args = parseWebArgs(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd());
