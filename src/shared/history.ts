@@ -184,18 +184,29 @@ function estimateValueBytes(value: unknown): number {
 /**
  * Typing in one cue's text coalesces while it continues the same word: the new text extends or
  * shortens the previous one by a short edit, within COALESCE_MS, and no word boundary was just typed.
+ * Text committed by an input method (Han, kana, hangul) is a step of its own: it neither joins the
+ * typing before it nor lets the typing after it join, so one undo removes exactly one commit.
  */
 function canCoalesce(last: HistoryEntry, op: Operation, time: number): boolean {
-  if (op.type !== 'setText' || last.op.type !== 'setText') return false;
+  if (op.type !== 'setText' || last.op.type !== 'setText' || last.inverse.type !== 'setText') return false;
   if (op.cueId !== last.op.cueId || op.lang !== last.op.lang) return false;
   if (time - last.time > COALESCE_MS || last.time === 0) return false;
   const before = last.op.text;
   const after = op.text;
   if (Math.abs(after.length - before.length) > 2) return false;
+  const inserted = insertedText(before, after);
   // A step ends at a word boundary: whitespace or punctuation typed after the previous text.
+  if (/[\s.,!?;:，。！？；：、]/u.test(inserted)) return false;
+  return !IME_COMMITTED.test(inserted) && !IME_COMMITTED.test(insertedText(last.inverse.text, before));
+}
+
+/** Scripts typed through an input method's commit: Han ideographs, kana, hangul, CJK symbols and full-width forms. */
+const IME_COMMITTED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+
+/** What `after` inserted into `before` at their first difference (empty for a pure deletion). */
+function insertedText(before: string, after: string): string {
   const common = commonPrefixLength(before, after);
-  const inserted = after.slice(common, common + Math.max(0, after.length - before.length));
-  return !/[\s.,!?;:，。！？；：、]/u.test(inserted);
+  return after.slice(common, common + Math.max(0, after.length - before.length));
 }
 
 function commonPrefixLength(a: string, b: string): number {

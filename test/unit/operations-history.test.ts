@@ -164,3 +164,52 @@ describe('history', () => {
     expect(copy.canRedo).toBe(false);
   });
 });
+
+describe('history: text committed by an input method', () => {
+  /** Records each text of cue c1 in `lang` as its own setText, 100 ms apart (well inside the coalescing window). */
+  function typeTexts(history: History, lang: string, texts: string[]): SubtitleDocument {
+    let current = sampleDoc();
+    texts.forEach((text, i) => {
+      const op: Operation = { type: 'setText', cueId: 'c1', lang, text };
+      const applied = applyOperation(current, op);
+      current = applied.doc;
+      history.record(op, applied.inverse, 1000 + i * 100);
+    });
+    return current;
+  }
+
+  function undoneTexts(history: History, doc: SubtitleDocument, lang: string): string[] {
+    const seen: string[] = [];
+    for (let result = history.undo(doc); result; result = history.undo(result.doc)) seen.push(result.doc.cues[0].text[lang]);
+    return seen;
+  }
+
+  it('a two-character commit right after Latin typing is its own step', () => {
+    const history = new History();
+    // "你好" + typed "ab" (one step), then the IME commits 芯片 (two characters: within the length rule).
+    const doc = typeTexts(history, 'zh-Hans', ['你好a', '你好ab', '你好ab芯片']);
+    expect(undoneTexts(history, doc, 'zh-Hans')).toEqual(['你好ab', '你好']);
+  });
+
+  it('typing after a commit does not join the commit, and consecutive commits stay apart', () => {
+    const history = new History();
+    const doc = typeTexts(history, 'zh-Hans', ['你好卡', '你好卡瓦', '你好卡瓦x', '你好卡瓦xy']);
+    expect(undoneTexts(history, doc, 'zh-Hans')).toEqual(['你好卡瓦', '你好卡', '你好']);
+  });
+
+  it('kana and hangul commits end a step too; deleting Han characters still coalesces', () => {
+    const kana = new History();
+    expect(undoneTexts(kana, typeTexts(kana, 'en', ['Helloか', 'Helloかな']), 'en')).toEqual(['Helloか', 'Hello']);
+    const hangul = new History();
+    expect(undoneTexts(hangul, typeTexts(hangul, 'en', ['Hello한', 'Hello한x']), 'en')).toEqual(['Hello한', 'Hello']);
+    // Backspacing through Chinese is one step, as backspacing through Latin is.
+    const deleting = new History();
+    expect(undoneTexts(deleting, typeTexts(deleting, 'zh-Hans', ['你', '']), 'zh-Hans')).toEqual(['你好']);
+  });
+
+  it('Latin typing still coalesces as before', () => {
+    const history = new History();
+    const doc = typeTexts(history, 'en', ['Hellox', 'Helloxy', 'Helloxyz']);
+    expect(undoneTexts(history, doc, 'en')).toEqual(['Hello']);
+  });
+});

@@ -15,12 +15,15 @@ import { wirePointer, type PointerEvents } from './pane-pointer';
 import { BlockZones } from './block-zones';
 import { BlockDecorations } from './block-decorations';
 import { sameLines } from './pane-plans';
+import { CompositionHold } from './composition-hold';
 
 type IDisposable = monaco.IDisposable;
 
 export interface PaneEvents extends PointerEvents {
-  /** A user edit stayed inside these blocks; `texts` already holds their new text. */
+  /** A user edit stayed inside these blocks; `texts` already holds their new text. Never while an IME composes. */
   edited(pane: LanguagePane, blocks: number[]): void;
+  /** An IME composition changed these blocks' height on screen only (the document has not seen it): realign. */
+  composing(pane: LanguagePane, blocks: number[]): void;
   /** An edit that spanned blocks was reverted: blocks first..last need re-anchoring. */
   reverted(pane: LanguagePane, first: number, last: number): void;
   cursorInBlock(pane: LanguagePane, block: number): void;
@@ -60,6 +63,8 @@ export class LanguagePane {
   private readonly disposables: IDisposable[] = [];
   /** Content width at the last layout (-1 before the first): what wrapping depends on. */
   private wrapWidth = -1;
+  /** Edits made while an input method composes wait here; `texts` keeps the document's text meanwhile. */
+  private readonly composition = new CompositionHold();
 
   constructor(
     readonly lang: string,
@@ -95,6 +100,7 @@ export class LanguagePane {
       this.muted--;
     }
     this.texts = texts;
+    this.composition.reset();
     this.index = new BlockIndex(cueIds, texts.map(lineCountOf));
     this.setReadOnly(locked || cueIds.length === 0);
     this.decorations.refresh();
@@ -126,7 +132,9 @@ export class LanguagePane {
 
   /** Applies an external change to one block with the smallest edit; never reported as a user edit. */
   setBlockText(block: number, text: string): void {
-    const before = this.texts[block];
+    // A block with uncommitted IME letters differs from `texts`: diff against what the model holds.
+    const held = this.composition.holds(this.index.cueIds[block]);
+    const before = held ? this.readBlock(block) : this.texts[block];
     if (before === text) return;
     const diff = diffText(before, text);
     const first = this.index.startLine(block);
@@ -332,12 +340,19 @@ export class LanguagePane {
     const { editor, events } = this;
     const { KeyMod, KeyCode } = monaco;
     // Monaco's own undo must never run: the document history is the only one.
-    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => events.undo());
-    editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => events.redo());
-    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => events.redo());
+    // Not while composing: the history has not seen the letters on screen.
+    const idle = (run: () => void) => () => this.composition.active || run();
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, idle(() => events.undo()));
+    editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, idle(() => events.redo()));
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, idle(() => events.redo()));
     this.disposables.push(
       editor.onKeyDown((e) => guardStructuralKeys(editor, this.index, e)),
       editor.onDidChangeModelContent((e) => this.onContentChanged(e)),
+      editor.onDidCompositionStart(() => this.composition.start()),
+      // Monaco types the committed text (or removes the cancelled letters) before it reports the end.
+      editor.onDidCompositionEnd(() => this.reportComposed(this.composition.end())),
+      // Blink finishes a composition when focus leaves, and an EditContext may not say so: never hold past a blur.
+      editor.onDidBlurEditorText(() => this.composition.active && this.reportComposed(this.composition.end())),
       editor.onDidChangeCursorPosition((e) => {
         this.queueCaret();
         if (this.muted > 0 || this.revertPending || !editor.hasTextFocus()) return;
@@ -385,11 +400,31 @@ export class LanguagePane {
     const blocks: number[] = [];
     for (const { block, delta } of check.deltas) {
       if (delta !== 0) this.index.setLineCount(block, this.index.lineCount(block) + delta);
-      this.texts[block] = this.readBlock(block);
       if (delta !== 0) this.refreshStripe(block);
       blocks.push(block);
     }
+    // While composing, the model has letters the document must not see: keep `texts` and report at the end.
+    if (this.composition.hold(blocks.map((b) => this.index.cueIds[b]))) {
+      this.events.composing(this, blocks);
+      return;
+    }
+    for (const block of blocks) this.texts[block] = this.readBlock(block);
     this.events.edited(this, blocks);
+  }
+
+  /** The composition ended: each block it touched is reported once, if its final text differs (Escape: none). */
+  private reportComposed(cueIds: readonly string[]): void {
+    if (this.model.isDisposed()) return;
+    const blocks: number[] = [];
+    for (const id of cueIds) {
+      const block = this.index.indexOfCue(id);
+      if (block < 0) continue;
+      const text = this.readBlock(block);
+      if (text === this.texts[block]) continue;
+      this.texts[block] = text;
+      blocks.push(block);
+    }
+    if (blocks.length > 0) this.events.edited(this, blocks);
   }
 
   private revert(first: number, last: number, lineDelta: number, caretLine: number, caretColumn: number): void {

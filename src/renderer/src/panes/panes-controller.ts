@@ -255,6 +255,10 @@ export class PanesController {
           this.callbacks().onEditText(cueId, pane.lang, pane.texts[b]);
         }
       },
+      composing: (_pane, blocks) => {
+        alignBlocks(this.panes, blocks);
+        this.refreshSelectionIfIn(blocks);
+      },
       reverted: (_pane, first, last) => {
         const blocks = Array.from({ length: last - first + 1 }, (_, k) => first + k);
         alignBlocks(this.panes, blocks);
