@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CommandError } from '../../src/shared/commands/plan';
-import { chooseCut, clauseBoundaries, codePointOffset, codePoints, dictionaryWordStarts, wordBoundaries } from '../../src/shared/commands/split-point';
+import { characterBoundaries, chooseCut, clauseBoundaries, codePointOffset, codePoints, dictionaryWordStarts, wordBoundaries } from '../../src/shared/commands/split-point';
 import { EN, ZH, makeDoc, run, texts } from './commands-helpers';
 
 const settings = { minSplitMs: 200, minGapMs: 24 };
@@ -156,10 +156,10 @@ describe('split turn', () => {
 describe('word boundaries in Chinese', () => {
   const text = '我们共同设计了一款新型定制芯片并且服务于全球用户';
 
-  it('come from the platform dictionary: 服务|于|全球, never 全|球', () => {
-    const starts = dictionaryWordStarts(codePoints('服务于全球'), ZH);
-    expect(starts).not.toBeNull();
-    expect([...starts!].sort()).toEqual([2, 3]);
+  it('come from the segmenter (BudouX): 服务于|全球, never 全|球 nor 芯|片', () => {
+    expect([...dictionaryWordStarts(codePoints('服务于全球'), ZH)!]).toEqual([3]);
+    const chip = codePoints('搭载我们研发的芯片');
+    expect(dictionaryWordStarts(chip, ZH)!.has(chip.length - 1)).toBe(false);
   });
 
   it('the other language of a split without a clause mark is cut between words', () => {
@@ -170,14 +170,44 @@ describe('word boundaries in Chinese', () => {
     expect(Math.abs(cut - 12)).toBeLessThanOrEqual(2);
   });
 
-  it('without Intl.Segmenter every character boundary outside a Latin word remains', () => {
+  it('Chinese does not depend on Intl.Segmenter (the same in Node and in the page)', () => {
+    const cps = codePoints('服务于OpenAI全球');
+    const withIcu = [...dictionaryWordStarts(cps, 'zh-Hant-TW')!].sort((a, b) => a - b);
+    vi.stubGlobal('Intl', { ...Intl, Segmenter: undefined });
+    try {
+      expect([...dictionaryWordStarts(cps, 'zh-Hant-TW')!].sort((a, b) => a - b)).toEqual(withIcu);
+      expect(withIcu).toContain(3); // 服务于|OpenAI
+      expect(withIcu).toContain(9); // OpenAI|全球
+      expect(wordBoundaries(cps, true, 'zh-Hant-TW').every((p) => p <= 3 || p >= 9)).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('without any dictionary (a language with no segmenter), every boundary outside a Latin word and a unit remains', () => {
     vi.stubGlobal('Intl', { ...Intl, Segmenter: undefined });
     try {
       const cps = codePoints('服务于OpenAI全球');
-      expect(dictionaryWordStarts(cps, 'zh-Hant-TW')).toBeNull();
-      expect(wordBoundaries(cps, true, 'zh-Hant-TW')).toEqual([1, 2, 3, 9, 10]);
+      expect(dictionaryWordStarts(cps, 'x-custom')).toBeNull();
+      expect(wordBoundaries(cps, true, 'x-custom')).toEqual([1, 2, 3, 9, 10]);
     } finally {
       vi.unstubAllGlobals();
+    }
+  });
+
+  it('never cut inside a number with its unit, a "·" name or "——"', () => {
+    const cps = codePoints('陈福阳和查理·卡瓦斯部署了10吉瓦芯片——增长5%');
+    const starts = dictionaryWordStarts(cps, ZH)!;
+    const text = cps.join('');
+    const inside = (unit: string) => {
+      const at = codePoints(text.slice(0, text.indexOf(unit))).length;
+      return Array.from({ length: codePoints(unit).length - 1 }, (_, k) => at + k + 1);
+    };
+    for (const unit of ['查理·卡瓦斯', '10吉瓦', '——', '5%']) {
+      for (const p of inside(unit)) {
+        expect(starts.has(p), `${unit} cut at ${p}`).toBe(false);
+        expect(characterBoundaries(cps, true)).not.toContain(p);
+      }
     }
   });
 });

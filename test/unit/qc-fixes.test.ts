@@ -98,6 +98,16 @@ describe('re-break lines', () => {
     expect(dictionaryWordStarts(Array.from(text), ZH)?.has(Array.from(first).length)).toBe(true);
   });
 
+  it('the cpl fix keeps names, compounds, "——" and English name pairs whole (issue 12)', () => {
+    const d = doc([[0, 7000, '来自OpenAI的萨姆·阿尔特曼和格雷格,搭载我们研发的芯片——', 'and from Broadcom, Hock Tan and Charlie Kaulis, and Sam Allman.']]);
+    const fixed = fix(d, { rule: 'cpl', cueIds: 'all' });
+    const zhLines = fixed.cues[0].text[ZH].split('\n');
+    expect(zhLines.join('')).toBe(d.cues[0].text[ZH]);
+    for (const unit of ['萨姆·阿尔特曼', '芯片——', 'OpenAI']) expect(zhLines.some((l) => l.includes(unit)), zhLines.join(' / ')).toBe(true);
+    const enLines = fixed.cues[0].text[EN].split('\n');
+    for (const name of ['Hock Tan', 'Charlie Kaulis', 'Sam Allman']) expect(enLines.some((l) => l.includes(name)), enLines.join(' / ')).toBe(true);
+  });
+
   it('fixes cpl and lines problems per language and leaves good text alone', () => {
     const d = doc([[0, 7000, '一二三\n四\n五', 'This is a rather long English line that needs to be broken'], [8000, 9000, '好', 'Fine\nas is']]);
     const fixed = fix(d, { rule: 'cpl', cueIds: 'all' });

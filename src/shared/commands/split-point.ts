@@ -4,6 +4,7 @@
  * `text[0, p)` with its trailing whitespace trimmed and `text[p, …)` with its leading whitespace trimmed, so
  * joining the halves again with the language's separator (none for CJK, one space otherwise) restores the text.
  */
+import { insideSpans, segmentWordStarts, unbreakableSpans } from '../text/segment';
 import { isCjkLanguage } from './common';
 
 export function codePoints(text: string): string[] {
@@ -96,11 +97,14 @@ function wordSegmenter(lang: string): Intl.Segmenter | null {
 }
 
 /**
- * Code-point positions where a word starts, strictly inside the text, by the platform's dictionary word breaker
- * (ICU's, behind Intl.Segmenter): Chinese and Japanese put no spaces between words, so only a dictionary knows
- * that 全球 is one word and 服务于全|球 a bad cut. Null where the platform has no Intl.Segmenter.
+ * Code-point positions where a word starts, strictly inside the text. Chinese and Japanese put no spaces between
+ * words, so only a segmenter knows that 芯片 is one word and 芯|片 a bad cut: text/segment.ts (BudouX plus the
+ * units never cut: numbers with units, Latin words, "·" names, "——"), the same in Node and in the page. Other
+ * languages use the platform's word breaker (Intl.Segmenter); null where there is none.
  */
 export function dictionaryWordStarts(cps: string[], lang: string): Set<number> | null {
+  const segmented = segmentWordStarts(cps, lang);
+  if (segmented) return segmented;
   const segmenter = wordSegmenter(lang);
   if (!segmenter) return null;
   // Segments are indexed in UTF-16 units; positions here are code points.
@@ -118,11 +122,15 @@ export function dictionaryWordStarts(cps: string[], lang: string): Set<number> |
   return starts;
 }
 
-/** Cut positions that split no Latin word: word starts in space-separated text; any other character in CJK text. */
+/**
+ * Cut positions that split no Latin word: word starts in space-separated text; in CJK text any character outside
+ * a unit never cut (a Latin word, a number with its unit, a "·" name, "——": see text/segment.ts).
+ */
 export function characterBoundaries(cps: string[], cjk: boolean): number[] {
   const cuts: number[] = [];
+  const inside = cjk ? insideSpans(unbreakableSpans(cps, 'zh')) : null;
   for (let p = 1; p < cps.length; p++) {
-    if (cjk ? !(isLatinAlnum(cps[p - 1]) && isLatinAlnum(cps[p])) : isSpace(cps[p - 1]) && !isSpace(cps[p])) cuts.push(p);
+    if (cjk ? !(isLatinAlnum(cps[p - 1]) && isLatinAlnum(cps[p])) && !inside!.has(p) : isSpace(cps[p - 1]) && !isSpace(cps[p])) cuts.push(p);
   }
   return cuts;
 }
