@@ -243,6 +243,10 @@ export const contract = {
       order: z.array(lang).max(10).optional(),
       bom: z.boolean().optional(),
       lineEnding: z.enum(['lf', 'crlf']).optional(),
+      /** Bilingual subtitle exports: each language re-broken to one line, or to at most two (absent: as written). */
+      linesPerLanguage: z.union([z.literal(1), z.literal(2)]).optional(),
+      /** Written for an empty text ("…", "[untranslated]"); the cue is kept either way. One line. */
+      emptyText: z.string().max(100).refine((t) => !/[\r\n]/.test(t), 'the placeholder must be one line').optional(),
       /** Default: the source file's encoding where the format allows it (UTF-8 with BOM when `bom`), else UTF-8. */
       encoding: encodingName.optional(),
     }).strict(),

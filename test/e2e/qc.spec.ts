@@ -47,7 +47,7 @@ test.describe('quality checks and exports', () => {
     const blocks = srt.trim().split(/\n\n/);
     expect(blocks).toHaveLength(after.cues.length);
     expect(blocks[4]).toContain('确实很大。');
-    expect(blocks[4]).toContain('keeps getting bigger');
+    expect(blocks[4].replace(/\n/g, ' ')).toContain('keeps getting bigger'); // re-broken to two lines: the export's default layout
     expect(blocks[0].split('\n')[2]).toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -102,7 +102,7 @@ describe('DocumentService', () => {
     const both = service.export(docId, { format: 'vtt', bom: true, lineEnding: 'crlf' });
     expect(both.fileName).toBe('openai-podcast-ep8.zh-en.vtt');
     expect(both.text.startsWith('\uFEFFWEBVTT\r\n')).toBe(true);
-    expect(both.text).toContain('谢谢。\r\nThank you.');
+    expect(both.text).toContain('<lang zh-Hans>谢谢。</lang>\r\n<lang en>Thank you.</lang>');
     expect(() => service.export(docId, { format: 'srt', lang: 'fr' })).toThrow(ApiError);
     expect(service.state(docId).doc).toBe(doc);
     expect(service.state(docId).dirty).toBe(false);

@@ -167,10 +167,14 @@ describe('srt: writing', () => {
     metadata: {},
   };
 
-  it('writes one language, skipping cues without text in it and numbering from 1', () => {
+  it('writes one language, keeping cues without text in it as empty cues, so every language numbers alike', () => {
     expect(serializeSrt(bilingual, { lang: 'en' })).toBe(
-      '1\n00:00:00,000 --> 00:00:01,000\nHello\n\n2\n00:00:02,000 --> 00:00:03,000\ntwo\nparagraphs\n',
+      '1\n00:00:00,000 --> 00:00:01,000\nHello\n\n2\n00:00:01,000 --> 00:00:02,000\n\n3\n00:00:02,000 --> 00:00:03,000\ntwo\nparagraphs\n',
     );
+    const numbers = (lang: string) => serializeSrt(bilingual, { lang }).match(/^\d+(?=\n\d)/gm);
+    expect(numbers('zh-Hans')).toEqual(['1', '2', '3']);
+    expect(numbers('en')).toEqual(numbers('zh-Hans'));
+    expect(parseSrt(serializeSrt(bilingual, { lang: 'en' }), 'en').doc.cues.map((c) => c.text.en)).toEqual(['Hello', '', 'two\nparagraphs']);
   });
 
   it('asks for a language when the document has several, and rejects an unknown one', () => {

@@ -43,7 +43,9 @@ function writeFresh(doc: SubtitleDocument, languages: string[], flavour: AssFlav
   const speakers = speakerNames(doc);
   for (const cue of doc.cues) {
     const speaker = (cue.speaker && speakers.get(cue.speaker)) ?? '';
-    const written = isEmptyCue(cue) ? languages.slice(0, 1) : languages.filter((lang) => (cue.text[lang] ?? '') !== '');
+    // One language: every cue is written, empty or not (its other exports keep the same cues). Several: a
+    // language with no text here gets no event, and a cue empty in all keeps one.
+    const written = languages.length === 1 || isEmptyCue(cue) ? languages.slice(0, 1) : languages.filter((lang) => (cue.text[lang] ?? '') !== '');
     for (const lang of written) {
       out.push(eventLine({ cue, text: cue.text[lang] ?? '', speaker, speakerAsRead: null, event: null, style: lang }, ctx));
     }

@@ -1,12 +1,14 @@
 /**
  * Every export behind one call. A document with one language (or `lang` given) exports that language; with
  * several and no `lang`, the subtitle formats and the transcript export bilingual, in `order` (default: the
- * document's language order). Exporting is pure: the document is never changed.
+ * document's language order). Subtitle exports lay the text out first (export-layout.ts: lines per language, a
+ * placeholder for empty text). Exporting is pure: the document is never changed.
  */
 import type { SubtitleDocument } from '../model';
 import { bilingualOrder } from './bilingual';
 import { serializeJsonChapters, serializeVttChapters } from './chapters';
 import { serializeDuosub } from './duosub-write';
+import { layoutForExport, type ExportLayout } from './export-layout';
 import { formatById } from './registry';
 import { serializeTranscript } from './transcript-write';
 import type { FormatId } from './types';
@@ -16,7 +18,7 @@ export const SUBTITLE_EXPORTS = ['srt', 'vtt', 'ass', 'ssa', 'sbv', 'lrc', 'ttml
 export const EXPORT_FORMATS = [...SUBTITLE_EXPORTS, 'txt', 'duosub', 'chapters-vtt', 'chapters-json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export interface ExportOptions {
+export interface ExportOptions extends ExportLayout {
   format: ExportFormat;
   /** One language to write; omitted on a document with several = bilingual. Ignored by duosub and chapters. */
   lang?: string;
@@ -90,7 +92,7 @@ function body(doc: SubtitleDocument, options: ExportOptions): string {
     throw new ExportError(`${options.format} holds one language: choose one of ${langs.join(', ')}`);
   }
   try {
-    return format.serialize(doc, { langs, frameRate: options.frameRate });
+    return format.serialize(layoutForExport(doc, langs, options), { langs, frameRate: options.frameRate });
   } catch (error) {
     // A writer's refusal (e.g. a language it cannot place) is the caller's to fix, not a bug.
     if (error instanceof Error && !(error instanceof TypeError) && !(error instanceof RangeError)) throw new ExportError(error.message);

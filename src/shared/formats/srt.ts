@@ -33,9 +33,9 @@ export const srtFormat: SubtitleFormat = {
 };
 
 /**
- * Writes one language, or several stacked in each cue (`langs`, top first), with `\n` line ends. A cue with text
- * only in languages not written is left out; a cue with no text in any language (an empty cue) is written with no
- * text line, so it survives a round trip. Cues are numbered from 1. Blank lines inside a text would end the cue
+ * Writes one language, or several stacked in each cue (`langs`, top first), with `\n` line ends. Every cue is
+ * written, one with no text in the languages written as an empty cue (no text line; it survives a round trip), so
+ * the per-language files of one document have the same cues under the same numbers. Cues are numbered from 1. Blank lines inside a text would end the cue
  * early, so they are dropped. Markup is converted to SRT's (`<i>`, a leading `{\anN}`), not copied.
  */
 export function serializeSrt(doc: SubtitleDocument, options?: WriteOptions): string {
@@ -47,7 +47,6 @@ export function serializeSrt(doc: SubtitleDocument, options?: WriteOptions): str
   let n = 0;
   for (const cue of doc.cues) {
     const text = cueText(cue.text, langs);
-    if (text === '' && !isEmptyCue(cue.text)) continue;
     n++;
     const timing = `${n}\n${srtTime(cue.start)} --> ${srtTime(cue.end)}\n`;
     blocks.push(text === '' ? timing : `${timing}${text}\n`);
@@ -94,9 +93,4 @@ function srtTime(ms: number): string {
   const s = Math.floor(t / 1000) % 60;
   const f = t % 1000;
   return `${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}:${s < 10 ? '0' : ''}${s},${f < 10 ? '00' : f < 100 ? '0' : ''}${f}`;
-}
-
-function isEmptyCue(text: Record<string, string>): boolean {
-  for (const key in text) if (text[key].trim() !== '') return false;
-  return true;
 }

@@ -1,7 +1,7 @@
 /**
  * Writes WebVTT: the header and the NOTE/STYLE/REGION blocks the file came with, in place; per cue its
  * identifier and settings (`extra.vtt`), the speaker as a `<v Name>` voice, and the text of one language or
- * several stacked (top first). Markup goes out of Duosub's form (markup.ts) into WebVTT's: ASS overrides and
+ * several stacked (top first), each in a `<lang xx>` span when the document has several languages. Markup goes out of Duosub's form (markup.ts) into WebVTT's: ASS overrides and
  * `<font>`/`<s>` dropped, a leading `{\anN}` turned into cue settings, `&`, `<` and `>` escaped so no text line
  * can read as a tag it is not, or as a timing line (`-->` becomes `--&gt;`).
  */
@@ -88,10 +88,18 @@ export function toVttLine(line: string): string {
 
 /**
  * The languages' lines stacked, top first. Unlike SRT (bilingual.ts's `stackedLines`), a line of spaces is
- * cue text in WebVTT, not a cue's end, so it is kept; only lines that are empty once converted go.
+ * cue text in WebVTT, not a cue's end, so it is kept; only lines that are empty once converted go. With
+ * `tagged`, each language's lines are one `<lang xx>` span (WebVTT's language span), so players and screen
+ * readers can tell the languages apart and the reader splits them again (vtt-lang.ts).
  */
-function textLines(text: Record<string, string>, langs: string[]): string[] {
-  return langs.flatMap((lang) => (text[lang] ?? '').split(/\r\n|\r|\n/)).map(toVttLine).filter((l) => l !== '');
+function textLines(text: Record<string, string>, langs: string[], tagged: boolean): string[] {
+  return langs.flatMap((lang) => {
+    const lines = (text[lang] ?? '').split(/\r\n|\r|\n/).map(toVttLine).filter((l) => l !== '');
+    if (!tagged || lines.length === 0) return lines;
+    lines[0] = `<lang ${escapeText(lang)}>${lines[0]}`;
+    lines[lines.length - 1] += '</lang>';
+    return lines;
+  });
 }
 
 function voiceTag(doc: SubtitleDocument, cue: Cue, classes: string[]): string {
@@ -100,11 +108,11 @@ function voiceTag(doc: SubtitleDocument, cue: Cue, classes: string[]): string {
   return name === '' ? '' : `<v${classes.map((c) => `.${c}`).join('')} ${escapeText(name)}>`;
 }
 
-function cueBlock(doc: SubtitleDocument, cue: Cue, langs: string[]): string[] {
+function cueBlock(doc: SubtitleDocument, cue: Cue, langs: string[], tagged: boolean): string[] {
   const extra = vttCueExtra(cue);
   const an = langs.map((l) => alignmentOf(cue.text[l] ?? '')).find((n) => n !== null) ?? null;
   const settings = extra.settings ?? (an === null ? '' : alignmentSettings(an));
-  const lines = textLines(cue.text, langs);
+  const lines = textLines(cue.text, langs, tagged);
   const voice = voiceTag(doc, cue, extra.voiceClasses ?? []);
   if (voice) lines[0] = voice + (lines[0] ?? '');
   const timing = `${formatVttTime(cue.start)} --> ${formatVttTime(cue.end)}${settings ? ' ' + settings : ''}`;
@@ -136,9 +144,12 @@ export function serializeVtt(doc: SubtitleDocument, options?: WriteOptions): str
   const meta = vttMetadata(doc);
   const blocks = blocksByCue(doc, meta);
   const out = headerLines(meta);
+  // A document of several languages names the language of every text, in a bilingual file and in each
+  // per-language one alike (WebVTT has no file-level language: the spec dropped its metadata headers).
+  const tagged = doc.languages.length > 1;
   doc.cues.forEach((cue, i) => {
     for (const block of blocks.get(i) ?? []) out.push(...block);
-    out.push(...cueBlock(doc, cue, langs));
+    out.push(...cueBlock(doc, cue, langs, tagged));
   });
   for (const block of blocks.get(doc.cues.length) ?? []) out.push(...block);
   return out.join('\n');

@@ -8,6 +8,7 @@ import { languageName, speakerColor, type Cue, type Problem, type Speaker } from
 import { hasExtension, splitLines, type ReadResult, type SubtitleFormat } from './types';
 import type { VttCueExtra, VttKeptBlock, VttMetadata } from './vtt-extra';
 import { readVttBlocks, type RawVttCue } from './vtt-read';
+import { withLangSpanLanguages } from './vtt-lang';
 import { readCueText, type CueTextReading } from './vtt-text';
 import { formatVttTime, parseCueSettings } from './vtt-timing';
 import { serializeVtt } from './vtt-write';
@@ -101,12 +102,12 @@ export function parseVtt(text: string, lang: string): ReadResult {
   });
   const vtt: VttMetadata = { ...(reading.header !== '' ? { header: reading.header } : {}), ...(blocks.length > 0 ? { blocks } : {}) };
   problems.sort((a, b) => a.line - b.line);
-  return {
+  return withLangSpanLanguages({
     doc: {
       languages: [{ code: lang, name: languageName(lang) }],
       cues, speakers, chapters: [], media: null,
       metadata: Object.keys(vtt).length > 0 ? { vtt } : {},
     },
     problems,
-  };
+  });
 }

@@ -8,7 +8,7 @@ describe('export choice', () => {
   it('starts bilingual SRT, UTF-8 without BOM, LF, for a two-language document', () => {
     const choice = initialChoice(ZH_EN);
     expect(choice).toEqual({ format: 'srt', lang: BILINGUAL, first: 'zh-Hans', bom: false, lineEnding: 'lf' });
-    expect(toExportOptions(choice, ZH_EN)).toEqual({ format: 'srt', bom: false, lineEnding: 'lf', order: ['zh-Hans', 'en'] });
+    expect(toExportOptions(choice, ZH_EN)).toEqual({ format: 'srt', bom: false, lineEnding: 'lf', order: ['zh-Hans', 'en'], linesPerLanguage: 2 });
   });
 
   it('starts with the only language of a one-language document', () => {
@@ -17,7 +17,7 @@ describe('export choice', () => {
 
   it('puts the chosen first language first in a bilingual export', () => {
     const choice = { ...initialChoice(ZH_EN), first: 'en', bom: true, lineEnding: 'crlf' as const };
-    expect(toExportOptions(choice, ZH_EN)).toEqual({ format: 'srt', bom: true, lineEnding: 'crlf', order: ['en', 'zh-Hans'] });
+    expect(toExportOptions(choice, ZH_EN)).toEqual({ format: 'srt', bom: true, lineEnding: 'crlf', order: ['en', 'zh-Hans'], linesPerLanguage: 2 });
   });
 
   it('sends one language when one is chosen, and no language to chapters or the project format', () => {

@@ -1,5 +1,6 @@
 /**
- * Export: format, language (one, or both in one file with the order chosen), encoding and line endings.
+ * Export: format, language (one, or both in one file with the order chosen), the bilingual layout (lines per
+ * language) and what an empty text becomes, encoding and line endings.
  * Sends the options up (`onExport`); writing the file is the caller's. The last choice is remembered for
  * the session.
  */
@@ -9,7 +10,8 @@ import type { Language } from '../../../shared/model';
 import type { ExportFormat } from '../../../shared/formats/export';
 import type { ExportRequest } from '../../../shared/api';
 import {
-  BILINGUAL, exportBlocker, FORMAT_LABELS, initialChoice, takesLanguage, toExportOptions, type ExportChoice,
+  BILINGUAL, EMPTY_TEXT_CHOICES, exportBlocker, FORMAT_LABELS, initialChoice, takesLanguage, takesLayout, toExportOptions,
+  type ExportChoice,
 } from './export-choice';
 import { encodingOptions, encodingValue, withEncoding } from './export-encodings';
 
@@ -48,6 +50,7 @@ export function ExportDialog({ languages, chapterCount, sourceEncoding, onExport
           </select>
         </label>
         {takesLanguage(choice.format) && <LanguageFields choice={choice} languages={languages} onChange={set} />}
+        {takesLayout(choice.format) && <LayoutFields choice={choice} languages={languages} onChange={set} />}
         <label className="field">
           Encoding
           <select value={encoding} onChange={(e) => set(withEncoding(e.target.value))} data-testid="export-encoding">
@@ -96,6 +99,34 @@ function LanguageFields({ choice, languages, onChange }: LanguageFieldsProps): J
           </select>
         </label>
       )}
+    </>
+  );
+}
+
+/** Lines per language (bilingual only) and the placeholder for an empty text (every subtitle export). */
+function LayoutFields({ choice, languages, onChange }: LanguageFieldsProps): JSX.Element {
+  const bilingual = choice.lang === BILINGUAL && languages.length > 1;
+  return (
+    <>
+      {bilingual && (
+        <label className="field">
+          Lines per language
+          <select
+            value={choice.linesPerLanguage ?? 2}
+            onChange={(e) => onChange({ linesPerLanguage: e.target.value === '1' ? 1 : 2 })}
+            data-testid="export-lines-per-language"
+          >
+            <option value="2">Up to two (re-broken to fit)</option>
+            <option value="1">One line each</option>
+          </select>
+        </label>
+      )}
+      <label className="field">
+        Empty text
+        <select value={choice.emptyText ?? ''} onChange={(e) => onChange({ emptyText: e.target.value })} data-testid="export-empty-text">
+          {EMPTY_TEXT_CHOICES.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      </label>
     </>
   );
 }

@@ -16,7 +16,18 @@ export interface ExportChoice {
   lineEnding: 'lf' | 'crlf';
   /** An encoding chosen in the dialog; absent = the source file's where the format allows it (or UTF-8 with BOM when `bom`). */
   encoding?: string;
+  /** Bilingual subtitles: each language on one line, or re-broken to at most two (absent: two). */
+  linesPerLanguage?: 1 | 2;
+  /** What an empty text is written as: '' or absent = an empty cue, else a placeholder. The cue is kept either way. */
+  emptyText?: string;
 }
+
+/** The placeholders the dialog offers for an empty text (the first: an empty cue). */
+export const EMPTY_TEXT_CHOICES: ReadonlyArray<{ value: string; label: string }> = [
+  { value: '', label: 'Empty cue' },
+  { value: '…', label: '“…”' },
+  { value: '[untranslated]', label: '“[untranslated]”' },
+];
 
 export const BILINGUAL = '*bilingual';
 
@@ -29,6 +40,11 @@ export const FORMAT_LABELS: ReadonlyArray<{ format: ExportFormat; label: string 
   { format: 'chapters-json', label: 'Chapters, Podcasting 2.0 JSON' },
   { format: 'duosub', label: 'Duosub project (.duosub.json)' },
 ];
+
+/** Subtitle formats: their cues take a layout (lines per language, a placeholder for empty text). */
+export function takesLayout(format: ExportFormat): boolean {
+  return format === 'srt' || format === 'vtt' || format === 'ass';
+}
 
 /** Formats that write cue text, so a language (or bilingual) applies; chapters and the project file carry everything. */
 export function takesLanguage(format: ExportFormat): boolean {
@@ -61,9 +77,11 @@ export function toExportOptions(choice: ExportChoice, languages: readonly Langua
   const options: ExportRequest = { format: choice.format, bom: choice.bom, lineEnding: choice.lineEnding };
   if (choice.encoding) options.encoding = choice.encoding;
   if (!takesLanguage(choice.format)) return options;
+  if (takesLayout(choice.format) && choice.emptyText) options.emptyText = choice.emptyText;
   if (choice.lang !== BILINGUAL) return { ...options, lang: choice.lang };
   const codes = languages.map((l) => l.code);
   if (codes.includes(choice.first)) options.order = [choice.first, ...codes.filter((c) => c !== choice.first)];
+  if (takesLayout(choice.format) && codes.length > 1) options.linesPerLanguage = choice.linesPerLanguage ?? 2;
   return options;
 }
 
