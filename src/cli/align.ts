@@ -1,24 +1,43 @@
 /**
  * `duosub align TRANSCRIPT AUDIO [-o OUT] [--spoken CODE] [--lang CODE]`: auto-times an untimed transcript (or any
- * document) against its audio, offline, and writes a Duosub project, SRT or WebVTT chosen by OUT's extension.
+ * document) against its audio, offline, and writes a Duosub project (every language, so auto-timed Chinese can be
+ * checked from a script) or a subtitle file chosen by OUT's extension: the spoken language, or `--lang zh-Hans,en`
+ * for both in each cue.
  */
 import { existsSync } from 'node:fs';
 import { planAutoTime } from '../shared/align/apply';
 import { planSubtitleCues } from '../shared/align/build-cues';
 import { applyOperation } from '../shared/operations';
-import { serializeDocument } from '../shared/formats/registry';
+import type { ExportFormat } from '../shared/formats/export';
 import { alignFragments } from '../main/align/aligner';
 import { voiceFor } from '../main/services/alignment';
-import { checkArgs, UsageError, type ParsedArgs } from './args';
+import { checkArgs, languagesFlag, UsageError, type ParsedArgs } from './args';
 import type { Output } from './output';
 import { loadDocument, problemLine } from './load';
-import { InputError, isStandardOutput, writeAtomic } from './files';
+import { InputError, isStandardOutput } from './files';
+import { formatOfPath, writeDocument } from './write';
 
-function outputFormat(path: string | undefined): 'duosub' | 'srt' | 'vtt' {
-  if (!path || path.endsWith('.json')) return 'duosub';
-  if (path.endsWith('.srt')) return 'srt';
-  if (path.endsWith('.vtt')) return 'vtt';
-  throw new UsageError(`cannot tell the format of ${path}: use .duosub.json, .srt or .vtt`);
+/** OUT's format by its ending; a project without -o, for `-o -` and for any `.json` (as before other formats were written). */
+function outputFormat(path: string | undefined): ExportFormat {
+  if (!path || isStandardOutput(path)) return 'duosub';
+  const format = formatOfPath(path);
+  if (format === 'json' || format === 'duosub') return 'duosub';
+  if (format === null || format === 'txt' || format.startsWith('chapters')) {
+    throw new UsageError(`cannot tell the subtitle format of ${path}: use .duosub.json, .srt, .vtt, .ass, …`);
+  }
+  return format;
+}
+
+/**
+ * `--lang`: the languages a subtitle OUT holds, one (default: the spoken one) or two in each cue, top first. A
+ * project always keeps every language.
+ */
+function writtenLanguages(args: ParsedArgs, input: string, codes: string[], spoken: string): string[] {
+  const langs = languagesFlag(args) ?? [spoken];
+  if (langs.length > 2) throw new UsageError(`--lang takes one or two languages, not ${langs.length}`);
+  const missing = langs.find((code) => !codes.includes(code));
+  if (missing !== undefined) throw new InputError(input, `has no language "${missing}" (it has ${codes.join(', ')}); choose with --lang`);
+  return langs;
 }
 
 export async function runAlign(args: ParsedArgs, io: Output): Promise<number> {
@@ -32,7 +51,7 @@ export async function runAlign(args: ParsedArgs, io: Output): Promise<number> {
   const codes = doc.languages.map((l) => l.code);
   const spoken = (args.flags.get('spoken') as string | undefined) ?? (codes.includes('en') ? 'en' : codes[0]);
   if (!codes.includes(spoken)) throw new InputError(input, `has no language "${spoken}" (it has ${codes.join(', ')}); choose the spoken one with --spoken`);
-  const lang = (args.flags.get('lang') as string | undefined) ?? spoken;
+  const langs = writtenLanguages(args, input, codes, spoken);
 
   const planned = planSubtitleCues(doc, 'all', spoken);
   const anchors = planned.flatMap((p, index) => {
@@ -54,10 +73,9 @@ export async function runAlign(args: ParsedArgs, io: Output): Promise<number> {
   });
   const plan = planAutoTime(doc, 'all', planned, aligned.times, aligned.review);
   const timed = applyOperation(doc, plan.op).doc;
-  const text = serializeDocument(timed, format, format === 'duosub' ? undefined : { lang });
+  const options = langs.length === 1 ? { format, lang: langs[0] } : { format, order: langs };
   // `-o -` (and /dev/stdout) go through the CLI's own output, like convert's.
-  if (output && !isStandardOutput(output)) writeAtomic(output, text);
-  else io.out(text);
+  writeDocument(timed, options, { output, encoding: 'UTF-8', input }, io);
   io.err(`duosub: ${plan.label}\n`);
   // The plan selects the cues flagged for review.
   for (const id of plan.select ?? []) {

@@ -18,12 +18,22 @@ Commands:
                                        with -o -, the result goes to standard output
   export INPUT … --to FORMAT …         The same as convert
   align TRANSCRIPT AUDIO [-o OUT]      Time an untimed transcript to its audio, offline; OUT by
-        [--spoken CODE] [--lang CODE]  extension: .duosub.json (default), .srt or .vtt (--lang: the
-                                       language to write; --spoken: the audio's, default en)
+        [--spoken CODE]                extension: .duosub.json (default: every language), .srt, .vtt, …
+        [--lang CODE[,CODE]]           (--lang: the language to write, or two for both in each cue, top
+                                       first; default the spoken one; --spoken: the audio's, default en)
   check FILE [--profile NAME] [--json] Problems reading the file, then quality checks (reading speed,
         [--lang CODE[,CODE]] [--fps N] line length, timing, …); NAME: netflix-en, netflix-zh-hans, bbc,
                                        default (without it: netflix-zh-hans for Chinese, default
                                        otherwise). Exit 1 when any is an error
+  fix FILE [-o OUT] [--to FORMAT]      Apply the QC fixes in one pass (RULES: cps, min-gap, overlap, cpl,
+      [--profile NAME] [--rules RULES] lines, spaces; default all) and write OUT, in the format of --to,
+      [--lang CODE] [--encoding NAME]  else of OUT's ending, else of FILE. The report (what changed, per
+      [--bom] [--crlf] [--fps N]       rule and cue; what could not be fixed and why) goes to stderr.
+                                       Without -o, or with -o -, the result goes to standard output.
+                                       NAME as for check, for every language (default: the project's
+                                       choice, else check's). --lang with one language of a bilingual
+                                       FILE: fix only its text. Exit 1 when problems of the chosen rules
+                                       are left (the output is written all the same)
 
 Options:
   --lang CODE[,CODE]                   The language of an input that does not name its own (SRT, WebVTT,
@@ -38,7 +48,7 @@ Options:
 Reads SRT, WebVTT, ASS/SSA, SBV, LRC, TTML/DFXP, MicroDVD (.sub), a JSON array of {start, end, text},
 Duosub projects (.duosub.json) and bilingual transcripts (.txt), in UTF-8/16 or a legacy encoding
 (GB18030/GBK, Big5, Shift_JIS, …), detected.
-Exit status: 0 done, 1 check found errors, 2 bad usage or unreadable input, 3 internal error (a bug).`;
+Exit status: 0 done, 1 check found errors or fix left problems, 2 bad usage or unreadable input, 3 internal error (a bug).`;
 
 export class UsageError extends Error {}
 
@@ -52,7 +62,7 @@ export interface ParsedArgs {
 /** Flags that take a value, by every name they go by → canonical name. */
 const VALUE_FLAGS: Record<string, string> = {
   '--to': 'to', '--lang': 'lang', '--order': 'order', '--spoken': 'spoken', '--profile': 'profile', '-o': 'output', '--output': 'output',
-  '--encoding': 'encoding', '--fps': 'fps',
+  '--encoding': 'encoding', '--fps': 'fps', '--rules': 'rules',
 };
 const BOOLEAN_FLAGS: Record<string, string> = { '--json': 'json', '--bom': 'bom', '--crlf': 'crlf' };
 

@@ -16,12 +16,7 @@ const MINIMUM_RULES = new Set(['min-duration', 'min-gap']);
 export function runCheck(args: ParsedArgs, io: Output): number {
   checkArgs(args, ['profile', 'json', 'lang', 'fps'], ['FILE']);
   const file = args.positionals[0];
-  const name = args.flags.get('profile');
-  let chosen: QcProfile | undefined;
-  if (typeof name === 'string') {
-    chosen = profileById(name);
-    if (!chosen) throw new UsageError(`unknown profile "${name}"; the profiles are ${BUILTIN_PROFILE_IDS.join(', ')}`);
-  }
+  const chosen = profileFlag(args);
   const { doc, info } = loadDocument(file, { langs: languagesFlag(args), frameRate: frameRateFlag(args) });
   const codes = doc.languages.map((l) => l.code);
   const profiles = profilesFor(codes, chosen ? Object.fromEntries(codes.map((c) => [c, chosen])) : {});
@@ -48,6 +43,15 @@ export function runCheck(args: ParsedArgs, io: Output): number {
   }
   const failed = read.some((p) => p.severity === 'error') || issues.some((i) => i.severity === 'error');
   return failed ? 1 : 0;
+}
+
+/** `--profile NAME`: a built-in profile for every language, or undefined when not given. */
+export function profileFlag(args: ParsedArgs): QcProfile | undefined {
+  const name = args.flags.get('profile');
+  if (typeof name !== 'string') return undefined;
+  const chosen = profileById(name);
+  if (!chosen) throw new UsageError(`unknown profile "${name}"; the profiles are ${BUILTIN_PROFILE_IDS.join(', ')}`);
+  return chosen;
 }
 
 /** Cue id → 1-based cue number, built once (a search per problem was quadratic: 200,000 cues took 50 s). */

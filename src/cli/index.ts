@@ -1,5 +1,6 @@
 /**
- * `duosub`: the shared core from a terminal. Exit status 0 when done, 1 when `check` found errors, 2 for bad usage
+ * `duosub`: the shared core from a terminal. Exit status 0 when done, 1 when `check` found errors or `fix`
+ * left problems it could not fix, 2 for bad usage
  * or input that cannot be read (one line on stderr naming the file and line), 3 for anything unexpected (a bug).
  */
 import { parseArgs, USAGE, UsageError } from './args';
@@ -8,6 +9,7 @@ import { runConvert } from './convert';
 import type { Output } from './output';
 import { runAlign } from './align';
 import { runCheck } from './check';
+import { runFix } from './fix';
 import { InputError } from './files';
 
 const COMMANDS: Record<string, (args: ReturnType<typeof parseArgs>, io: Output) => number | Promise<number>> = {
@@ -16,6 +18,7 @@ const COMMANDS: Record<string, (args: ReturnType<typeof parseArgs>, io: Output) 
   export: runConvert,
   align: runAlign,
   check: runCheck,
+  fix: runFix,
 };
 
 const processOutput: Output = {

@@ -170,12 +170,56 @@ export function removeSpeaker(doc: SubtitleDocument, speakerId: string): Applied
 export function applyBatch(doc: SubtitleDocument, ops: Operation[], label?: string): Applied {
   const inverses: Operation[] = [];
   let current = doc;
-  for (const op of ops) {
-    const applied = applyOperation(current, op);
+  for (let i = 0; i < ops.length; ) {
+    // A run of text and time edits (what fixes, auto-timing and shifts plan) shares one copy of the cue list:
+    // copying it per edit made 40,000 edits of 20,000 cues take 97 s.
+    let end = i;
+    while (end < ops.length && isCueEdit(ops[end])) end++;
+    const applied = end - i > 1 ? applyCueEdits(current, ops.slice(i, end) as CueEdit[]) : { doc: applyOne(current, ops[i], inverses), inverses: null };
     current = applied.doc;
-    inverses.unshift(applied.inverse);
+    if (applied.inverses) inverses.push(...applied.inverses);
+    i = Math.max(end, i + 1);
   }
+  inverses.reverse();
   return { doc: current, inverse: label === undefined ? { type: 'batch', ops: inverses } : { type: 'batch', ops: inverses, label } };
+}
+
+type CueEdit = Extract<Operation, { type: 'setText' | 'setTimes' }>;
+
+function isCueEdit(op: Operation): op is CueEdit {
+  return op.type === 'setText' || op.type === 'setTimes';
+}
+
+function applyOne(doc: SubtitleDocument, op: Operation, inverses: Operation[]): SubtitleDocument {
+  const applied = applyOperation(doc, op);
+  inverses.push(applied.inverse);
+  return applied.doc;
+}
+
+/** setText and setTimes in order on one copy of the cue list, checked as each alone checks; inverses in op order. */
+function applyCueEdits(doc: SubtitleDocument, ops: CueEdit[]): { doc: SubtitleDocument; inverses: Operation[] } {
+  const index = new Map<string, number>();
+  doc.cues.forEach((cue, i) => {
+    if (!index.has(cue.id)) index.set(cue.id, i); // the first, as cueAt finds it
+  });
+  const codes = new Set(doc.languages.map((l) => l.code));
+  const cues = doc.cues.slice();
+  const inverses: Operation[] = [];
+  for (const op of ops) {
+    const at = index.get(op.cueId);
+    if (at === undefined) throw new OperationError(`no cue with id ${op.cueId}`);
+    const cue = cues[at];
+    if (op.type === 'setText') {
+      if (!codes.has(op.lang)) throw new OperationError(`the document has no language ${op.lang}`);
+      inverses.push({ type: 'setText', cueId: op.cueId, lang: op.lang, text: cue.text[op.lang] ?? '' });
+      cues[at] = { ...cue, text: { ...cue.text, [op.lang]: op.text } };
+    } else {
+      checkTimes(op.start, op.end, `cue ${op.cueId}`);
+      inverses.push({ type: 'setTimes', cueId: op.cueId, start: cue.start, end: cue.end });
+      cues[at] = { ...cue, start: op.start, end: op.end };
+    }
+  }
+  return { doc: { ...doc, cues }, inverses };
 }
 
 /** Ids of the cues an operation touches, for views that update only what changed. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { makeTestAudio, missingTools, type TestAudioResult } from '../../tools/test-audio/index';
 import { findFfmpeg } from '../../src/main/services/ffmpeg';
+import { readSubtitleText } from '../../src/shared/formats/registry';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const missing = [...missingTools(['flite', 'sox']), ...(findFfmpeg() ? [] : ['ffmpeg'])];
@@ -44,6 +45,32 @@ describe.skipIf(missing.length > 0)(`duosub align${missing.length ? ` (skipped: 
     const doc = JSON.parse(project.stdout);
     expect(doc.format).toBe('duosub');
     expect(doc.metadata.untimed).toBe(false);
+    // The project keeps both languages, so auto-timed Chinese can be checked from a script.
+    expect(doc.languages.map((l: { code: string }) => l.code)).toEqual(['zh-Hans', 'en']);
+    const texts = doc.cues.map((c: { text: Record<string, string> }) => c.text);
+    expect(texts.some((t: Record<string, string>) => t['zh-Hans']?.includes('大家好'))).toBe(true);
+    expect(texts.some((t: Record<string, string>) => /Hello/.test(t.en ?? ''))).toBe(true);
+  }, 120_000);
+
+  it('writes both languages in each cue of an SRT with --lang zh-Hans,en, every cue written', () => {
+    const srt = join(dir, 'both.srt');
+    const run = duosub('align', transcript, audio.audioPath, '-o', srt, '--lang', 'zh-Hans,en');
+    expect(run.status, run.stderr).toBe(0);
+    const read = readSubtitleText(readFileSync(srt, 'utf8'), srt, { lang: 'zh-Hans,en' }).doc;
+    expect(read.languages.map((l) => l.code)).toEqual(['zh-Hans', 'en']);
+    expect(read.cues[0].text['zh-Hans']).toContain('大家好');
+    expect(read.cues[0].text.en).toMatch(/Hello/);
+    // Every auto-timed cue is written, none dropped for an empty language.
+    const made = /Auto-time 3 turns → (\d+) cues/.exec(run.stderr);
+    expect(made, run.stderr).not.toBeNull();
+    expect(read.cues.length).toBe(Number(made![1]));
+  }, 120_000);
+
+  it('refuses a language the transcript does not have before aligning', () => {
+    const run = duosub('align', transcript, audio.audioPath, '-o', join(dir, 'x.srt'), '--lang', 'fr');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/three\.txt: has no language "fr" \(it has zh-Hans, en\)/);
+    expect(run.stderr).not.toMatch(/aligning/);
   }, 120_000);
 
   it('names the file when the audio is not audio', () => {

@@ -1,0 +1,96 @@
+/**
+ * Writing a document from the CLI, the one path convert, fix and align share: the export format (named, or by
+ * OUT's extension), the input's own encoding where the format allows one, `-o -` to standard output.
+ */
+import { canonicalEncoding, describeChar, exportEncoding, formatTakesLegacyEncoding, type TextEncodingName } from '../shared/encoding';
+import { EXPORT_FORMATS, ExportError, exportDocument, type ExportFormat, type ExportOptions } from '../shared/formats/export';
+import type { FormatId } from '../shared/formats/registry';
+import type { SubtitleDocument } from '../shared/model';
+import { formatClock } from '../shared/timecode';
+import { encodeText, UnencodableError } from '../main/services/text-encoding';
+import { stringFlag, UsageError, type ParsedArgs } from './args';
+import type { Output } from './output';
+import { InputError, isStandardOutput, writeAtomic } from './files';
+
+const JSON_EXPORTS = new Set<string>(['duosub', 'json', 'chapters-json']);
+const LEGACY_FORMATS = EXPORT_FORMATS.filter((f) => formatTakesLegacyEncoding(f)).join(', ');
+
+/** File endings → the format written; longer endings first (`.duosub.json` is not a JSON cue list). */
+const ENDINGS: [string, ExportFormat][] = [
+  ['.duosub.json', 'duosub'], ['.chapters.vtt', 'chapters-vtt'], ['.chapters.json', 'chapters-json'],
+  ['.srt', 'srt'], ['.vtt', 'vtt'], ['.ass', 'ass'], ['.ssa', 'ssa'], ['.sbv', 'sbv'], ['.lrc', 'lrc'],
+  ['.ttml', 'ttml'], ['.dfxp', 'ttml'], ['.sub', 'microdvd'], ['.json', 'json'], ['.txt', 'txt'],
+];
+
+/** The format a file name asks for, or null when its ending names none. */
+export function formatOfPath(path: string): ExportFormat | null {
+  const lower = path.toLowerCase();
+  return ENDINGS.find(([ending]) => lower.endsWith(ending))?.[1] ?? null;
+}
+
+/** The export format that writes what a reader read (a transcript is written back as one). */
+export function exportFormatOf(format: FormatId): ExportFormat {
+  return format === 'transcript' ? 'txt' : format;
+}
+
+/** `--encoding NAME` in any spelling users write (`gbk`, `utf8`, `Big5`); checked before anything is read. */
+export function encodingFlag(args: ParsedArgs): TextEncodingName | undefined {
+  const name = stringFlag(args, 'encoding');
+  if (name === undefined) return undefined;
+  const encoding = canonicalEncoding(name);
+  if (encoding === null) throw new UsageError(`unknown encoding "${name}" (e.g. utf-8, gb18030, big5, shift_jis, windows-1252)`);
+  return encoding;
+}
+
+/**
+ * The input's own encoding where the format allows one (VTT, TTML, JSON and projects are UTF-8 by their
+ * specifications), or `--encoding`. `--bom` is UTF-8 with a byte-order mark.
+ */
+export function outputEncoding(to: ExportFormat, source: string, requested: TextEncodingName | undefined, bom: boolean): TextEncodingName {
+  if (bom && requested !== undefined && !requested.startsWith('UTF-8')) throw new UsageError(`--bom is for UTF-8 output, not ${requested}`);
+  if (requested !== undefined && !requested.startsWith('UTF-8') && !formatTakesLegacyEncoding(to)) {
+    throw new UsageError(`${to} is always written in UTF-8; --encoding ${requested} is for ${LEGACY_FORMATS}`);
+  }
+  const encoding = exportEncoding(to, source, requested);
+  if (bom && encoding === 'UTF-8') return 'UTF-8 with BOM';
+  // JSON readers choke on a byte-order mark: a project or JSON export gets one only when asked.
+  if (!bom && requested === undefined && encoding === 'UTF-8 with BOM' && JSON_EXPORTS.has(to)) return 'UTF-8';
+  return encoding;
+}
+
+export interface WriteTarget {
+  /** `-o`: a file, or undefined / `-` / `/dev/stdout` for standard output. */
+  output: string | undefined;
+  encoding: TextEncodingName;
+  /** The file named in errors when the output is standard output. */
+  input: string;
+}
+
+/** Exports and writes `doc`; an export the document cannot take, or an unencodable character, is exit 2. */
+export function writeDocument(doc: SubtitleDocument, options: ExportOptions, target: WriteTarget, io: Output): void {
+  let text: string;
+  try {
+    text = exportDocument(doc, options).text;
+  } catch (error) {
+    if (error instanceof ExportError) throw new InputError(target.input, error.message);
+    throw error;
+  }
+  // `-o -` and `-o /dev/stdout` go through stdout's stream, which waits for a slow reader of a pipe.
+  const output = target.output !== undefined && isStandardOutput(target.output) ? undefined : target.output;
+  const bytes = target.encoding === 'UTF-8' ? null : encoded(text, target.encoding, doc, output ?? target.input);
+  if (output !== undefined) writeAtomic(output, bytes ?? text);
+  else if (bytes !== null && io.bytes) io.bytes(bytes);
+  else io.out(text);
+}
+
+/** The text's bytes; a character the encoding cannot hold is exit 2 naming the cue that holds it. */
+function encoded(text: string, encoding: TextEncodingName, doc: SubtitleDocument, file: string): Uint8Array {
+  try {
+    return encodeText(text, encoding);
+  } catch (error) {
+    if (!(error instanceof UnencodableError)) throw error;
+    const n = doc.cues.findIndex((cue) => Object.values(cue.text).some((t) => t.includes(error.char)));
+    const where = n < 0 ? '' : `cue ${n + 1} (${formatClock(doc.cues[n].start)}): `;
+    throw new InputError(file, `${where}${describeChar(error.char)} cannot be written in ${encoding}; use --encoding utf-8 to keep it`);
+  }
+}
