@@ -8,7 +8,7 @@
 import type { Cue, SubtitleDocument } from '../model';
 import { cuesOf, isCjkLanguage, requireLanguage } from '../commands/common';
 import { characterBoundaries, clauseBoundaries, codePoints, cutAt, dictionaryWordStarts, halfRatio } from '../commands/split-point';
-import { alignSentences, lengthRatio } from './gale-church';
+import { alignSentences, lengthCost, lengthRatio, textLength, VARIANCE_PER_CHAR } from './gale-church';
 import { DEFAULT_CUE_LIMITS, fits, type CueLimits } from './limits';
 import { splitSentences } from './sentences';
 
@@ -20,6 +20,8 @@ export interface PlannedCue {
   spoken: string;
   /** A pinned turn, kept whole with its times: an anchor for the aligner. */
   pinned?: true;
+  /** Why this cue's pairing is doubtful (an improbable length ratio): it is selected for review after timing. */
+  review?: string;
 }
 
 /** Sentences of each language that belong together. */
@@ -41,8 +43,13 @@ export function planSubtitleCues(
       continue;
     }
     const present = langs.filter((lang) => cue.text[lang] !== undefined);
-    const parts = pairSentences(cue, langs, ratios).flatMap((group) => splitToFit(joinGroup(group, present), present, limits));
-    planned.push(...(parts.length > 0 ? parts.map(make) : [make({ ...cue.text })]));
+    const split = pairSentences(cue, langs, ratios).flatMap((group) => splitToFit(joinGroup(group, present), present, limits));
+    const parts = mergeOneSided(split, present.filter((lang) => (cue.text[lang] ?? '').trim() !== ''));
+    if (parts.length === 0) planned.push(make({ ...cue.text }));
+    for (const part of parts) {
+      const review = langs.length >= 2 ? improbableRatio(part, langs[0], langs[1], ratios[1]) : null;
+      planned.push(review === null ? make(part) : { ...make(part), review });
+    }
   }
   return planned;
 }
@@ -81,6 +88,42 @@ function joinGroup(group: Group, langs: string[]): Texts {
   const texts: Texts = {};
   for (const lang of langs) texts[lang] = (group[lang] ?? []).join(separator(lang));
   return texts;
+}
+
+/**
+ * A cue with one language empty while its turn has text in both is a subtitle nobody can read in that language:
+ * it joins its shorter neighbour instead (the pairing found no counterpart, or a cut left one side bare).
+ */
+export function mergeOneSided(parts: Texts[], spokenIn: string[]): Texts[] {
+  if (spokenIn.length < 2) return parts;
+  const out = parts.map((p) => ({ ...p }));
+  const oneSided = (p: Texts) => spokenIn.some((lang) => (p[lang] ?? '').trim() === '');
+  for (let i = out.findIndex(oneSided); i >= 0 && out.length > 1; i = out.findIndex(oneSided)) {
+    const size = (p: Texts | undefined) => (p ? spokenIn.reduce((n, lang) => n + codePoints(p[lang] ?? '').length, 0) : Infinity);
+    const j = size(out[i - 1]) <= size(out[i + 1]) ? i - 1 : i + 1;
+    const [a, b] = j < i ? [out[j], out[i]] : [out[i], out[j]];
+    const merged: Texts = {};
+    for (const lang of Object.keys({ ...a, ...b })) merged[lang] = [a[lang] ?? '', b[lang] ?? ''].filter((t) => t.trim() !== '').join(separator(lang));
+    out.splice(Math.min(i, j), 2, merged);
+  }
+  return out;
+}
+
+/**
+ * Gale–Church cost above which a cue's two texts are unlikely to translate each other: −log P(δ) for |δ| ≈ 2.3
+ * (a two-sided tail of ~2%). Set on the sample: it selects the cues whose length ratio lies far outside the
+ * band of the sample's own turns, not the ordinary spread of short cues.
+ */
+export const REVIEW_COST = 3.9;
+
+/** Why the pair of `first` and `second` in this cue looks wrong, or null when its lengths are plausible. */
+export function improbableRatio(texts: Texts, first: string, second: string, ratio: number): string | null {
+  const [l1, l2] = [textLength(texts[first] ?? ''), textLength(texts[second] ?? '')];
+  if (l1 === 0 || l2 === 0) return null;
+  const cost = lengthCost(l1, l2, ratio, VARIANCE_PER_CHAR * ratio);
+  if (cost <= REVIEW_COST) return null;
+  const expected = Math.round(ratio * l1);
+  return `${second} has ${l2} characters for ${l1} of ${first} (about ${expected} expected): check that they translate each other`;
 }
 
 /**
@@ -125,13 +168,18 @@ function candidates(text: string, lang: string): Candidate[] {
   // CJK: every character boundary is a candidate, those between words (by the dictionary, else by the guess
   // below) cheaper than those inside one.
   const words = cjk ? dictionaryWordStarts(cps, lang) : null;
-  const betweenWords = (cut: number) => !cjk || (words ? words.has(cut) : softCjkBoundary(cps, cut));
   for (const cut of characterBoundaries(cps, cjk)) {
     if (clauses.has(cut)) continue;
-    out.push(at(cut, betweenWords(cut) ? WORD_PENALTY : CJK_CHAR_PENALTY, false));
+    // With a segmenter a Chinese word is never cut; without one, a likely word boundary is only cheaper.
+    if (words && !words.has(cut)) continue;
+    out.push(at(cut, !cjk || words || softCjkBoundary(cps, cut) ? WORD_PENALTY : CJK_CHAR_PENALTY, false));
   }
-  return out;
+  // No CJK cue may start with closing punctuation or a dash: those belong to the text before them.
+  return cjk ? out.filter((c) => c.cut === 0 || c.cut === cps.length || !STARTS_BADLY.test(cps[c.cut])) : out;
 }
+
+/** Closing punctuation, a colon or a dash: never the first character of a CJK cue. */
+const STARTS_BADLY = /^[，。！？；：、）》」』】〉)\]}:;,.!?—―…]/u;
 
 /** Particles a Chinese phrase ends with, and conjunctions/prepositions one starts with: cuts there split no word. */
 const ENDS_PHRASE = new Set(['的', '了', '着', '过', '地', '得', '—', ':', '：', '、']);
