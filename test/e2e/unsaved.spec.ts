@@ -153,8 +153,9 @@ test.describe('saving over a file changed on disk', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(conflict).toContainText('talk.duosub.json changed on disk');
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
-    await expect(page.getByText('Saved talk.duosub.json')).toBeVisible();
-    expect(onDisk(project)).toContain('drop in the mine1');
+    // The status line may still show the first save's "Saved talk.duosub.json": wait for the file itself.
+    await expect.poll(() => onDisk(project)).toContain('drop in the mine1');
+    await expect(page.getByTestId('dirty')).toBeHidden();
 
     // Reload theirs (asked twice: the edits go).
     await retypeWord(page, 'en', 'c4', 'mine1', 'mine2');
