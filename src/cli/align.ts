@@ -5,7 +5,7 @@
  * for both in each cue.
  */
 import { existsSync } from 'node:fs';
-import { planAutoTime } from '../shared/align/apply';
+import { pairingReviews, planAutoTime } from '../shared/align/apply';
 import { planSubtitleCues } from '../shared/align/build-cues';
 import { applyOperation } from '../shared/operations';
 import type { ExportFormat } from '../shared/formats/export';
@@ -77,9 +77,12 @@ export async function runAlign(args: ParsedArgs, io: Output): Promise<number> {
   // `-o -` (and /dev/stdout) go through the CLI's own output, like convert's.
   writeDocument(timed, options, { output, encoding: 'UTF-8', input }, io);
   io.err(`duosub: ${plan.label}\n`);
-  // The plan selects the cues flagged for review.
+  // The plan selects the cues flagged for review: by the aligner (text and audio), or by the pairing (lengths).
+  // The whole document was planned, so the timed cues are the planned ones, in order.
+  const pairing = new Map(timed.cues.length === planned.length ? pairingReviews(planned).map((r) => [r.index, r.reason]) : []);
   for (const id of plan.select ?? []) {
-    io.err(`duosub: review cue ${timed.cues.findIndex((c) => c.id === id) + 1}: its text and the audio do not match well\n`);
+    const at = timed.cues.findIndex((c) => c.id === id);
+    io.err(`duosub: review cue ${at + 1}: ${pairing.get(at) ?? 'its text and the audio do not match well'}\n`);
   }
   return 0;
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planAutoTime, type CueTimes } from '../../src/shared/align/apply';
+import { pairingReviews, planAutoTime, type CueTimes } from '../../src/shared/align/apply';
 import { planSubtitleCues, type PlannedCue } from '../../src/shared/align/build-cues';
 import { CommandError } from '../../src/shared/commands/errors';
 import { parseTranscript } from '../../src/shared/formats/transcript';
@@ -37,6 +37,18 @@ describe('planAutoTime', () => {
     expect(result.label).toBe('Auto-time 2 turns → 3 cues (1 to review)');
     expect(result.select).toEqual(['c3']);
     expect(result.op.type).toBe('batch');
+  });
+
+  it('selects planned cues whose pairing is doubtful along with the aligner\'s, each once', () => {
+    const doc = twoTurns();
+    const doubtful = [planned2[0], { ...planned2[1], review: 'en has 10 characters for 4 of zh-Hans' }, planned2[2]];
+    expect(pairingReviews(doubtful)).toEqual([{ index: 1, reason: 'en has 10 characters for 4 of zh-Hans' }]);
+    const alone = planAutoTime(doc, 'all', doubtful, evenTimes(3), []);
+    expect(alone.label).toBe('Auto-time 2 turns → 3 cues (1 to review)');
+    expect(alone.select).toEqual(['c3']);
+    const both = planAutoTime(doc, 'all', doubtful, evenTimes(3), [2, 1]);
+    expect(both.label).toBe('Auto-time 2 turns → 3 cues (2 to review)');
+    expect(both.select).toEqual(['c3', 'c2']);
   });
 
   it('keeps the selection when nothing needs review, and words the label for one', () => {
@@ -129,10 +141,13 @@ describe('planAutoTime', () => {
     const doc = parseTranscript(text).doc;
     const planned = planSubtitleCues(doc, 'all', EN);
     const result = planAutoTime(doc, 'all', planned, evenTimes(planned.length, 2000), [0, 5, 9]);
-    expect(result.label).toBe(`Auto-time 98 turns → ${planned.length} cues (3 to review)`);
+    // The aligner's three and the plan's own doubtful pairings (improbable length ratios) are selected together.
+    const doubted = [...new Set([0, 5, 9, ...pairingReviews(planned).map((r) => r.index)])].sort((a, b) => a - b);
+    expect(doubted.length).toBeGreaterThan(3);
+    expect(result.label).toBe(`Auto-time 98 turns → ${planned.length} cues (${doubted.length} to review)`);
     const applied = applyOperation(doc, result.op);
     expect(applied.doc.cues.map((c) => c.text[EN])).toEqual(planned.map((p) => p.text[EN]));
-    expect(result.select).toEqual([0, 5, 9].map((i) => applied.doc.cues[i].id));
+    expect(result.select).toEqual(doubted.map((i) => applied.doc.cues[i].id));
     expect(applied.doc.cues[0].id).toBe('c1');
     expect(applyOperation(applied.doc, applied.inverse).doc).toEqual(doc);
   });

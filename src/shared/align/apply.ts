@@ -17,8 +17,9 @@ export interface CueTimes {
 }
 
 /**
- * `times[i]` belongs to `planned[i]`; `review` lists indices of planned cues the aligner doubts (they are selected
- * afterwards). Throws CommandError when the plan does not match the document or the times are not usable.
+ * `times[i]` belongs to `planned[i]`; `review` lists indices of planned cues the aligner doubts; they and the planned
+ * cues with a `review` reason of their own are selected afterwards. Throws CommandError when the plan does not match
+ * the document or the times are not usable.
  */
 export function planAutoTime(
   doc: SubtitleDocument, cueIds: string[] | 'all', planned: PlannedCue[], times: CueTimes[], review: number[],
@@ -50,10 +51,17 @@ export function planAutoTime(
   }
   // Every cue now has real times: the document is no longer untimed.
   if (doc.metadata.untimed && sources.length === doc.cues.length) ops.push({ type: 'setMetadata', key: 'untimed', value: false });
-  const flagged = review.length > 0 ? ` (${review.length} to review)` : '';
+  // The aligner's doubts (text and audio disagree) and the plan's (the two languages' lengths disagree) alike.
+  const doubted = [...new Set([...review, ...pairingReviews(planned).map((r) => r.index)])].sort((a, b) => a - b);
+  const flagged = doubted.length > 0 ? ` (${doubted.length} to review)` : '';
   const label = `Auto-time ${plural(sources.length, 'turn')} → ${plural(planned.length, 'cue')}${flagged}`;
-  const select = review.length > 0 ? [...new Set(review)].sort((a, b) => a - b).map((i) => ids[i]) : null;
+  const select = doubted.length > 0 ? doubted.map((i) => ids[i]) : null;
   return makePlan(ops, label, select);
+}
+
+/** Planned cues whose languages look mismatched (improbable length ratio), with the reason, for listing to the user. */
+export function pairingReviews(planned: PlannedCue[]): Array<{ index: number; reason: string }> {
+  return planned.flatMap((p, index) => (p.review ? [{ index, reason: p.review }] : []));
 }
 
 /** The planned cues of each source cue, checking they come in the sources' order and cover each one. */
