@@ -17,6 +17,7 @@ import { characterBoundaries, clauseBoundaries, codePoints, cutAt, dictionaryWor
 import { alignSentences, lengthCost, lengthRatio, textLength, VARIANCE_PER_CHAR } from './gale-church';
 import { DEFAULT_CUE_LIMITS, fits, type CueLimits } from './limits';
 import { splitSentences } from './sentences';
+import { HAN } from '../text/segment';
 
 export interface PlannedCue {
   sourceCueId: string;
@@ -247,7 +248,6 @@ const STARTS_BADLY = /^[，。！？；：、）》」』】〉)\]}:;,.!?—―�
 /** Particles a Chinese phrase ends with, and conjunctions/prepositions one starts with: cuts there split no word. */
 const ENDS_PHRASE = new Set(['的', '了', '着', '过', '地', '得', '—', ':', '：', '、']);
 const STARTS_PHRASE = new Set(['和', '与', '及', '或', '但', '而', '并', '在', '把', '被', '对', '从', '向', '为', '让', '给', '将', '就', '也', '都', '—']);
-const HAN = /\p{Script=Han}/u;
 
 /** Where the platform has no dictionary: the cuts between CJK characters least likely to split a word (after 的, before 和, at a script change). */
 function softCjkBoundary(cps: string[], cut: number): boolean {

@@ -4,7 +4,7 @@
  * starts with closing punctuation or ends with opening punctuation. English keeps capitalised name pairs
  * ("Hock Tan") together where it can. Positions are code points.
  */
-import { chunkSpans, insideSpans, unbreakableSpans } from './segment';
+import { chunkSpans, HAN, insideSpans, LATIN_OR_DIGIT, unbreakableSpans } from './segment';
 
 /** Break costs, added to a line pair's length difference (in characters) when choosing where to break. */
 export const COST = { clause: 0, phrase: 2, word: 5, weakWord: 20, character: 40, namePair: 25 } as const;
@@ -59,7 +59,6 @@ function cjkCost(cps: string[], p: number, starts: Set<number>, chunkAt: Map<num
   return COST.word;
 }
 
-const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/u;
 const scriptChange = (cps: string[], p: number): boolean => LATIN_OR_DIGIT.test(cps[p - 1]) !== LATIN_OR_DIGIT.test(cps[p]);
 
 /**
@@ -107,7 +106,6 @@ function wordAfter(cps: string[], p: number): string {
   return cps.slice(start, end).join('');
 }
 
-const HAN = /\p{Script=Han}/u;
 
 /** Two capitalised words in a row, the first not an "I" or a sentence opener like "The". */
 function isNamePair(prev: string, next: string): boolean {

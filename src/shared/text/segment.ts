@@ -56,7 +56,8 @@ function parseSpans(parser: Parser, text: string): Array<[number, number]> {
   return spans;
 }
 
-const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/u;
+/** A character of a Latin word or a number (never cut inside a run of them). */
+export const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/u;
 /** Characters that continue a Latin word or a number once inside it: 3.5, 1,000, acast.com, GPT-4, don't. */
 const WORD_JOINER = /[.,'’\-_/:&+]/u;
 /** Units a number is never cut from (longest first). */
@@ -66,7 +67,8 @@ const UNITS = [
   '个', '次', '天', '秒', '分', '吨', '米', '家', '位', '名', '台', '块', '层', '代', '款', '集', '届', '条', '项',
 ];
 const NAME_DOT = /[·•・‧]/u;
-const HAN = /\p{Script=Han}/u;
+/** A Chinese character (Han script). */
+export const HAN = /\p{Script=Han}/u;
 const DASH = /[—―]/u;
 const PUNCT = /[\p{P}\s]/u;
 const OPENER = /[\p{Ps}\p{Pi}]/u;
