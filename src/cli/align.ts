@@ -1,17 +1,17 @@
 /**
- * `duosub align TRANSCRIPT AUDIO [-o OUT] [--spoken CODE] [--lang CODE]`: auto-times an untimed transcript (or any
+ * `duosub align TRANSCRIPT AUDIO [-o OUT] [--spoken CODE] [--lang CODE] [--lines-per-language 1|2] [--empty-text T]`: auto-times an untimed transcript (or any
  * document) against its audio, offline, and writes a Duosub project (every language, so auto-timed Chinese can be
  * checked from a script) or a subtitle file chosen by OUT's extension: the spoken language, or `--lang zh-Hans,en`
  * for both in each cue.
  */
 import { existsSync } from 'node:fs';
-import { pairingReviews, planAutoTime } from '../shared/align/apply';
+import { autoTimeReviews, planAutoTime } from '../shared/align/apply';
 import { planSubtitleCues } from '../shared/align/build-cues';
 import { applyOperation } from '../shared/operations';
 import type { ExportFormat } from '../shared/formats/export';
 import { alignFragments } from '../main/align/aligner';
 import { voiceFor } from '../main/services/alignment';
-import { checkArgs, languagesFlag, UsageError, type ParsedArgs } from './args';
+import { checkArgs, languagesFlag, layoutFlags, UsageError, type ParsedArgs } from './args';
 import type { Output } from './output';
 import { loadDocument, problemLine } from './load';
 import { InputError, isStandardOutput } from './files';
@@ -41,7 +41,7 @@ function writtenLanguages(args: ParsedArgs, input: string, codes: string[], spok
 }
 
 export async function runAlign(args: ParsedArgs, io: Output): Promise<number> {
-  checkArgs(args, ['output', 'spoken', 'lang'], ['TRANSCRIPT', 'AUDIO']);
+  checkArgs(args, ['output', 'spoken', 'lang', 'lines-per-language', 'empty-text'], ['TRANSCRIPT', 'AUDIO']);
   const [input, audio] = args.positionals;
   const output = args.flags.get('output') as string | undefined;
   const format = outputFormat(output);
@@ -73,16 +73,11 @@ export async function runAlign(args: ParsedArgs, io: Output): Promise<number> {
   });
   const plan = planAutoTime(doc, 'all', planned, aligned.times, aligned.review);
   const timed = applyOperation(doc, plan.op).doc;
-  const options = langs.length === 1 ? { format, lang: langs[0] } : { format, order: langs };
+  const options = { ...(langs.length === 1 ? { format, lang: langs[0] } : { format, order: langs }), ...layoutFlags(args) };
   // `-o -` (and /dev/stdout) go through the CLI's own output, like convert's.
   writeDocument(timed, options, { output, encoding: 'UTF-8', input }, io);
   io.err(`duosub: ${plan.label}\n`);
-  // The plan selects the cues flagged for review: by the aligner (text and audio), or by the pairing (lengths).
-  // The whole document was planned, so the timed cues are the planned ones, in order.
-  const pairing = new Map(timed.cues.length === planned.length ? pairingReviews(planned).map((r) => [r.index, r.reason]) : []);
-  for (const id of plan.select ?? []) {
-    const at = timed.cues.findIndex((c) => c.id === id);
-    io.err(`duosub: review cue ${at + 1}: ${pairing.get(at) ?? 'its text and the audio do not match well'}\n`);
-  }
+  // The plan selects exactly these, in order; the whole document was planned, so planned index = cue number - 1.
+  for (const { index, reason } of autoTimeReviews(planned, aligned.review)) io.err(`duosub: review cue ${index + 1}: ${reason}\n`);
   return 0;
 }

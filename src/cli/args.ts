@@ -11,7 +11,11 @@ Commands:
           [--order CODE,CODE]          (txt: the bilingual transcript layout; microdvd: .sub). With INPUT2
           [--encoding NAME] [--fps N]  (e.g. film.zh.srt film.en.srt): INPUT2's cues are paired to INPUT's
           [--bom] [--crlf]             by time into one bilingual document; the pairing report goes to
-                                       stderr. --order: bilingual order, top first. --encoding: of the
+          [--lines-per-language 1|2]   stderr. --order: bilingual order, top first. --lines-per-language:
+          [--empty-text TEXT]          each language of a bilingual file re-broken to one line or at most
+                                       two (default: the project's QC layout, else as written);
+                                       --empty-text: written for an empty text (default: an empty cue,
+                                       kept, so per-language files keep one numbering). --encoding: of the
                                        output (default: the input's own where the format allows it;
                                        vtt, ttml, json and duosub are always utf-8). --bom: start UTF-8
                                        with a byte-order mark; --crlf: Windows line ends. Without -o, or
@@ -20,11 +24,14 @@ Commands:
   align TRANSCRIPT AUDIO [-o OUT]      Time an untimed transcript to its audio, offline; OUT by
         [--spoken CODE]                extension: .duosub.json (default: every language), .srt, .vtt, …
         [--lang CODE[,CODE]]           (--lang: the language to write, or two for both in each cue, top
-                                       first; default the spoken one; --spoken: the audio's, default en)
+        [--lines-per-language 1|2]     first; default the spoken one; --spoken: the audio's, default en;
+        [--empty-text TEXT]            the layout flags as for convert). Cues to review, with the reason,
+                                       go to stderr
   check FILE [--profile NAME] [--json] Problems reading the file, then quality checks (reading speed,
         [--lang CODE[,CODE]] [--fps N] line length, timing, …); NAME: netflix-en, netflix-zh-hans, bbc,
-                                       default (without it: netflix-zh-hans for Chinese, default
-                                       otherwise). Exit 1 when any is an error
+        [--lines-per-language 1|2]     default (without it: netflix-zh-hans for Chinese, default
+                                       otherwise). --lines-per-language: the bilingual line budget
+                                       (default: the project's layout). Exit 1 when any is an error
   fix FILE [-o OUT] [--to FORMAT]      Apply the QC fixes in one pass (RULES: cps, min-gap, overlap, cpl,
       [--profile NAME] [--rules RULES] lines, spaces; default all) and write OUT, in the format of --to,
       [--lang CODE] [--encoding NAME]  else of OUT's ending, else of FILE. The report (what changed, per
@@ -62,7 +69,8 @@ export interface ParsedArgs {
 /** Flags that take a value, by every name they go by → canonical name. */
 const VALUE_FLAGS: Record<string, string> = {
   '--to': 'to', '--lang': 'lang', '--order': 'order', '--spoken': 'spoken', '--profile': 'profile', '-o': 'output', '--output': 'output',
-  '--encoding': 'encoding', '--fps': 'fps', '--rules': 'rules',
+  '--encoding': 'encoding', '--fps': 'fps', '--rules': 'rules', '--lines-per-language': 'lines-per-language',
+  '--empty-text': 'empty-text',
 };
 const BOOLEAN_FLAGS: Record<string, string> = { '--json': 'json', '--bom': 'bom', '--crlf': 'crlf' };
 
@@ -122,6 +130,18 @@ export function frameRateFlag(args: ParsedArgs): number | undefined {
   const fps = Number(value);
   if (!Number.isFinite(fps) || fps <= 0 || fps > 1000) throw new UsageError(`--fps needs a frame rate such as 23.976 or 25, not "${value}"`);
   return fps;
+}
+
+/**
+ * `--lines-per-language 1|2` and `--empty-text TEXT`: the bilingual layout of a written file (each language
+ * re-broken to one line or at most two; an empty text written as TEXT instead of an empty cue).
+ */
+export function layoutFlags(args: ParsedArgs): { linesPerLanguage?: 1 | 2; emptyText?: string } {
+  const lines = stringFlag(args, 'lines-per-language');
+  if (lines !== undefined && lines !== '1' && lines !== '2') throw new UsageError(`--lines-per-language takes 1 or 2, not "${lines}"`);
+  const emptyText = stringFlag(args, 'empty-text');
+  if (emptyText !== undefined && /[\r\n]/.test(emptyText)) throw new UsageError('--empty-text must be one line');
+  return { ...(lines ? { linesPerLanguage: lines === '1' ? 1 : 2 } : {}), ...(emptyText !== undefined ? { emptyText } : {}) };
 }
 
 /** `--lang a,b`: the codes, each checked to look like a language code. */

@@ -1,12 +1,13 @@
 /**
- * `duosub check FILE [--profile NAME] [--lang CODE] [--json]`: the problems found reading the file, then its QC
+ * `duosub check FILE [--profile NAME] [--lang CODE] [--lines-per-language 1|2] [--json]`: the problems found reading the file, then its QC
  * problems; exit 1 when any is an error. Linear in the cues: cue numbers come from one id → index map.
  */
 import { checkDocument } from '../shared/qc/run';
-import { BUILTIN_PROFILE_IDS, profileById, profilesFor, type QcProfile } from '../shared/qc/profiles';
+import { BUILTIN_PROFILE_IDS, documentProfiles, profileById, profilesFor, type QcProfile } from '../shared/qc/profiles';
 import type { Issue } from '../shared/qc/types';
 import type { SubtitleDocument } from '../shared/model';
-import { checkArgs, frameRateFlag, languagesFlag, UsageError, type ParsedArgs } from './args';
+import { checkArgs, frameRateFlag, languagesFlag, layoutFlags, UsageError, type ParsedArgs } from './args';
+import { documentLinesPerLanguage, withLineBudget } from '../shared/qc/line-budget';
 import type { Output } from './output';
 import { loadDocument, problemLine } from './load';
 
@@ -14,12 +15,15 @@ import { loadDocument, problemLine } from './load';
 const MINIMUM_RULES = new Set(['min-duration', 'min-gap']);
 
 export function runCheck(args: ParsedArgs, io: Output): number {
-  checkArgs(args, ['profile', 'json', 'lang', 'fps'], ['FILE']);
+  checkArgs(args, ['profile', 'json', 'lang', 'fps', 'lines-per-language'], ['FILE']);
   const file = args.positionals[0];
   const chosen = profileFlag(args);
   const { doc, info } = loadDocument(file, { langs: languagesFlag(args), frameRate: frameRateFlag(args) });
   const codes = doc.languages.map((l) => l.code);
-  const profiles = profilesFor(codes, chosen ? Object.fromEntries(codes.map((c) => [c, chosen])) : {});
+  // The bilingual line budget: the flag, else the project's own layout.
+  const lines = layoutFlags(args).linesPerLanguage ?? documentLinesPerLanguage(doc.metadata);
+  // The project's own profiles (metadata.qcProfiles, as the app uses them) unless --profile names one for all.
+  const profiles = withLineBudget(chosen ? profilesFor(codes, Object.fromEntries(codes.map((c) => [c, chosen]))) : documentProfiles(doc), codes.length, lines);
   const issues = checkDocument(doc, profiles);
   const numbers = cueNumbers(doc);
   const read = info.problems;

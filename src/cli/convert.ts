@@ -4,13 +4,13 @@
  * reading and the pairing report go to stderr; the result to OUTPUT or stdout.
  */
 import { EXPORT_FORMATS, isExportFormat } from '../shared/formats/export';
-import { checkArgs, frameRateFlag, languagesFlag, stringFlag, UsageError, type ParsedArgs } from './args';
+import { checkArgs, frameRateFlag, languagesFlag, layoutFlags, stringFlag, UsageError, type ParsedArgs } from './args';
 import type { Output } from './output';
 import { loadInputs, pairingLines, problemLine } from './load';
 import { encodingFlag, outputEncoding, writeDocument } from './write';
 
 export function runConvert(args: ParsedArgs, io: Output): number {
-  checkArgs(args, ['to', 'lang', 'order', 'bom', 'crlf', 'output', 'encoding', 'fps'], ['INPUT'], ['INPUT2']);
+  checkArgs(args, ['to', 'lang', 'order', 'bom', 'crlf', 'output', 'encoding', 'fps', 'lines-per-language', 'empty-text'], ['INPUT'], ['INPUT2']);
   const to = args.flags.get('to');
   if (!isExportFormat(to)) throw new UsageError(`${args.command} needs --to ${EXPORT_FORMATS.join('|')}`);
   const langs = languagesFlag(args);
@@ -26,7 +26,7 @@ export function runConvert(args: ParsedArgs, io: Output): number {
   if (inputs.pairing) for (const line of pairingLines(inputs.pairing)) io.err(`duosub: ${line}\n`);
 
   const encoding = outputEncoding(to, inputs.files[0].encoding, requested, args.flags.has('bom'));
-  const options = { format: to, lang, order, frameRate, lineEnding: args.flags.has('crlf') ? 'crlf' as const : 'lf' as const };
+  const options = { format: to, lang, order, frameRate, lineEnding: args.flags.has('crlf') ? 'crlf' as const : 'lf' as const, ...layoutFlags(args) };
   writeDocument(inputs.doc, options, { output: stringFlag(args, 'output'), encoding, input: args.positionals[0] }, io);
   return 0;
 }

@@ -8,9 +8,15 @@ import type { SubtitleDocument } from '../../src/shared/model';
 
 const TURNS = 6;
 
-/** The first turns of the bundled transcript, as a transcript file of their own. */
+/** Turn 2's Chinese cut down to a fragment: a translation that leaves most out, for auto-time to flag for review. */
+const FULL_ZH_2 = '从当前人工智能基础设施建设的诸多角度来看,可以说这是人类历史上规模最大的联合工业项目。';
+const ABRIDGED_ZH_2 = '最大的项目。';
+
+/** The first turns of the bundled transcript, as a transcript file of their own (turn 2's Chinese abridged). */
 function excerptTranscript(dir: string): string {
-  const text = readFileSync(join(ROOT, 'resources/sample/openai-podcast-ep8.zh-en.txt'), 'utf8');
+  const full = readFileSync(join(ROOT, 'resources/sample/openai-podcast-ep8.zh-en.txt'), 'utf8');
+  if (!full.includes(FULL_ZH_2)) throw new Error('the sample\'s turn 2 changed: update FULL_ZH_2');
+  const text = full.replace(FULL_ZH_2, ABRIDGED_ZH_2);
   const start = text.indexOf('Speaker 0');
   const turns = text.slice(start).split(/\n(?=Speaker \d+\n)/).slice(0, TURNS);
   const path = join(dir, 'six-turns.txt');
@@ -67,10 +73,61 @@ test.describe('auto-timing an untimed transcript against its audio', () => {
     expect(doc.cues[0].speaker).toBe('s0');
     expect(doc.cues.every((c) => (c.text.en ?? '') !== '')).toBe(true);
 
+    // The cues selected for review are listed with their reason (turn 2, whose Chinese leaves most of the English
+    // out, among them), and a click selects one.
+    const label = await page.getByText(/Auto-time 6 turns → \d+ cues/).textContent();
+    const toReview = Number(/\((\d+) to review\)/.exec(label ?? '')?.[1] ?? 0);
+    expect(toReview).toBeGreaterThanOrEqual(1);
+    const items = page.getByTestId('auto-time-review').getByTestId('review-item');
+    await expect(items).toHaveCount(toReview);
+    await expect(items.filter({ hasText: /en has \d+ characters for 3 of zh-Hans/ })).toHaveCount(2); // 最大的 | 项目。
+    await items.first().click();
+    const firstNumber = Number(/#(\d+)/.exec((await items.first().textContent()) ?? '')?.[1]);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __duosubStore: { getState(): { selectedCueId: string | null } } })
+      .__duosubStore.getState().selectedCueId)).toBe(doc.cues[firstNumber - 1].id);
+
     await page.getByTestId('status').click();
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await currentDoc(page)).cues.length).toBe(TURNS);
     expect(await currentDoc(page)).toEqual(before);
     await expect(page.getByTestId('untimed-badge')).toBeVisible();
+    // Undone: the reviewed cues are gone, and so is their list.
+    await expect(page.getByTestId('auto-time-review')).toBeHidden();
+  });
+
+  test('a cue pinned by hand keeps its times; auto-time aligns the others around it', async ({ page }) => {
+    await page.goto(server.url);
+    await expect(page.getByTestId('pane-en')).toHaveAttribute('data-block-count', String(TURNS));
+    // Turn 3 timed by hand to its speech (as a subtitler would from the waveform), then pinned with P.
+    const turn = truth.turns[2];
+    const [start, end] = [Math.round(turn.start * 1000), Math.round(turn.end * 1000)];
+    await page.getByTestId('status').click();
+    await page.keyboard.press('Control+g');
+    await page.getByTestId('goto-input').fill('3');
+    await page.getByTestId('goto-input').press('Enter');
+    await expect(page.getByTestId('cue-fields-number')).toHaveText('Cue 3');
+    // Whichever edge keeps end > start at every step goes first.
+    const current = (await currentDoc(page)).cues[2];
+    const order = start < current.end ? [['start', start], ['end', end]] as const : [['end', end], ['start', start]] as const;
+    for (const [field, ms] of order) {
+      await page.getByTestId(`cue-field-${field}`).fill(String(ms));
+      await page.getByTestId(`cue-field-${field}`).press('Enter');
+    }
+    await page.getByTestId('status').click();
+    await page.keyboard.press('p');
+    await expect.poll(async () => (await currentDoc(page)).cues[2]).toMatchObject({ start, end, pinned: true });
+    const pinnedId = (await currentDoc(page)).cues[2].id;
+
+    await page.getByRole('button', { name: 'Auto-time…' }).click();
+    await page.getByTestId('auto-time-dialog').getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByText(/Auto-time 6 turns → \d+ cues/)).toBeVisible({ timeout: 60_000 });
+
+    const doc = await currentDoc(page);
+    const at = doc.cues.findIndex((c) => c.id === pinnedId);
+    expect(doc.cues[at]).toMatchObject({ start, end, pinned: true });
+    // The pinned turn stays one cue, with the others before and after it in order.
+    expect(doc.cues.slice(0, at).every((c) => c.end <= start)).toBe(true);
+    expect(doc.cues.slice(at + 1).every((c) => c.start >= end)).toBe(true);
+    expect(doc.cues.length).toBeGreaterThan(TURNS);
   });
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pairingReviews, planAutoTime, type CueTimes } from '../../src/shared/align/apply';
+import { AUDIO_MISMATCH, autoTimeReviews, pairingReviews, planAutoTime, type CueTimes } from '../../src/shared/align/apply';
 import { planSubtitleCues, type PlannedCue } from '../../src/shared/align/build-cues';
 import { CommandError } from '../../src/shared/commands/errors';
 import { parseTranscript } from '../../src/shared/formats/transcript';
@@ -150,6 +150,26 @@ describe('planAutoTime', () => {
     expect(result.select).toEqual(doubted.map((i) => applied.doc.cues[i].id));
     expect(applied.doc.cues[0].id).toBe('c1');
     expect(applyOperation(applied.doc, applied.inverse).doc).toEqual(doc);
+  });
+});
+
+describe('autoTimeReviews', () => {
+  const doubtful = [plan('c1', '你好。', 'Hello.'), { ...plan('c1', '好', 'Fine fine fine'), review: 'lengths differ' }, plan('c2', '再见。', 'Bye.')];
+
+  it('lists the aligner\'s doubts and the pairing\'s, in order, both reasons on a cue doubted twice', () => {
+    expect(autoTimeReviews(doubtful, [2, 1])).toEqual([
+      { index: 1, reason: `${AUDIO_MISMATCH}; lengths differ` },
+      { index: 2, reason: AUDIO_MISMATCH },
+    ]);
+    expect(autoTimeReviews(doubtful, [])).toEqual([{ index: 1, reason: 'lengths differ' }]);
+  });
+
+  it('is what the plan selects, in the same order', () => {
+    const doc = twoTurns();
+    const result = planAutoTime(doc, 'all', doubtful, evenTimes(3), [2]);
+    const after = applyOperation(doc, result.op).doc;
+    const numbers = result.select!.map((id) => after.cues.findIndex((c) => c.id === id));
+    expect(numbers).toEqual(autoTimeReviews(doubtful, [2]).map((r) => r.index));
   });
 });
 

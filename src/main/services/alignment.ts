@@ -4,8 +4,8 @@
  * and errors are reported as events; a job can be cancelled. No electron here.
  */
 import { randomBytes } from 'node:crypto';
-import { ApiError, type CommandResult, type EventMap } from '../../shared/api';
-import { planAutoTime } from '../../shared/align/apply';
+import { ApiError, type EventMap } from '../../shared/api';
+import { autoTimeReviews, planAutoTime } from '../../shared/align/apply';
 import { planSubtitleCues } from '../../shared/align/build-cues';
 import { CommandError } from '../../shared/commands/plan';
 import { runAlignInWorker } from '../align/worker';
@@ -65,7 +65,11 @@ export class AlignmentService {
           throw new ApiError('conflict', 'The document changed while auto-timing ran; run it again.');
         }
         const doc = this.documents.state(docId).doc;
-        return this.documents.applyPlan(docId, planAutoTime(doc, cueIds, planned, aligned.times, aligned.review));
+        const result = this.documents.applyPlan(docId, planAutoTime(doc, cueIds, planned, aligned.times, aligned.review));
+        // The plan selects exactly the reviewed cues, in the same order.
+        const reviews = autoTimeReviews(planned, aligned.review)
+          .map(({ index, reason }, k) => ({ cueId: result.select?.[k] ?? '', reason, text: planned[index].text }));
+        return { result, reviews: reviews.filter((r) => r.cueId !== '') };
       }),
       (error: unknown) => this.finish(jobId, docId, () => {
         throw error;
@@ -85,19 +89,19 @@ export class AlignmentService {
     for (const job of this.jobs.values()) job.controller.abort();
   }
 
-  private finish(jobId: string, docId: string, apply: () => CommandResult): void {
+  private finish(jobId: string, docId: string, apply: () => Pick<EventMap['align.finished'], 'result' | 'reviews'>): void {
     const job = this.jobs.get(jobId);
     this.jobs.delete(jobId);
     const cancelled = job?.controller.signal.aborted ?? false;
     if (cancelled) {
-      this.emit('align.finished', { jobId, docId, result: null, error: null, cancelled: true });
+      this.emit('align.finished', { jobId, docId, result: null, error: null, cancelled: true, reviews: [] });
       return;
     }
     try {
-      this.emit('align.finished', { jobId, docId, result: apply(), error: null, cancelled: false });
+      this.emit('align.finished', { jobId, docId, ...apply(), error: null, cancelled: false });
     } catch (error) {
       const message = error instanceof ApiError || error instanceof CommandError || error instanceof Error ? error.message : String(error);
-      this.emit('align.finished', { jobId, docId, result: null, error: message, cancelled: false });
+      this.emit('align.finished', { jobId, docId, result: null, error: message, cancelled: false, reviews: [] });
     }
   }
 }

@@ -51,12 +51,26 @@ export function planAutoTime(
   }
   // Every cue now has real times: the document is no longer untimed.
   if (doc.metadata.untimed && sources.length === doc.cues.length) ops.push({ type: 'setMetadata', key: 'untimed', value: false });
-  // The aligner's doubts (text and audio disagree) and the plan's (the two languages' lengths disagree) alike.
-  const doubted = [...new Set([...review, ...pairingReviews(planned).map((r) => r.index)])].sort((a, b) => a - b);
+  const doubted = autoTimeReviews(planned, review).map((r) => r.index);
   const flagged = doubted.length > 0 ? ` (${doubted.length} to review)` : '';
   const label = `Auto-time ${plural(sources.length, 'turn')} → ${plural(planned.length, 'cue')}${flagged}`;
   const select = doubted.length > 0 ? doubted.map((i) => ids[i]) : null;
   return makePlan(ops, label, select);
+}
+
+/** Why the aligner doubts a cue: its text and the audio do not match well. */
+export const AUDIO_MISMATCH = 'its text and the audio do not match well';
+
+/**
+ * Every planned cue to review, in order, with the reason shown to the user: the aligner's doubts (text and audio
+ * disagree) and the plan's (the two languages' lengths disagree); a cue doubted by both gives both reasons.
+ * `planAutoTime` selects exactly these.
+ */
+export function autoTimeReviews(planned: PlannedCue[], alignerReview: number[]): Array<{ index: number; reason: string }> {
+  const reasons = new Map<number, string[]>();
+  for (const i of alignerReview) reasons.set(i, [AUDIO_MISMATCH]);
+  for (const { index, reason } of pairingReviews(planned)) reasons.set(index, [...(reasons.get(index) ?? []), reason]);
+  return [...reasons.entries()].sort((a, b) => a[0] - b[0]).map(([index, list]) => ({ index, reason: list.join('; ') }));
 }
 
 /** Planned cues whose languages look mismatched (improbable length ratio), with the reason, for listing to the user. */

@@ -18,6 +18,7 @@ import { alignSentences, lengthCost, lengthRatio, textLength, VARIANCE_PER_CHAR 
 import { DEFAULT_CUE_LIMITS, fits, type CueLimits } from './limits';
 import { splitSentences } from './sentences';
 import { HAN } from '../text/segment';
+import { isClosingParticle, NO_LINE_START } from '../text/line-break';
 
 export interface PlannedCue {
   sourceCueId: string;
@@ -235,15 +236,11 @@ function candidates(text: string, lang: string): Candidate[] {
   }
   // No CJK cue may start with closing punctuation or a dash, nor with a particle standing alone as a word
   // (找到|了, 我们|的): those belong to the text before them. 的确 and 过去 start with a word, not a particle.
-  const bound = (cut: number) => BOUND_PARTICLES.has(cps[cut]) && (words === null || words.has(cut + 1) || cut + 1 === cps.length);
-  return cjk ? out.filter((c) => c.cut === 0 || c.cut === cps.length || !(STARTS_BADLY.test(cps[c.cut]) || bound(c.cut))) : out;
+  // The line-break rules decide, so a cue and a line start alike: no closing punctuation, colon or dash
+  // (NO_LINE_START), no particle standing alone as a word.
+  const bound = (cut: number) => isClosingParticle(cps[cut]) && (words === null || words.has(cut + 1) || cut + 1 === cps.length);
+  return cjk ? out.filter((c) => c.cut === 0 || c.cut === cps.length || !(NO_LINE_START.has(cps[c.cut]) || bound(c.cut))) : out;
 }
-
-/** Particles that attach to the word before them (aspect 了着过, structural 的地得, plural 们). */
-const BOUND_PARTICLES = new Set(['了', '着', '过', '的', '地', '得', '们']);
-
-/** Closing punctuation, a colon or a dash: never the first character of a CJK cue. */
-const STARTS_BADLY = /^[，。！？；：、）》」』】〉)\]}:;,.!?—―…]/u;
 
 /** Particles a Chinese phrase ends with, and conjunctions/prepositions one starts with: cuts there split no word. */
 const ENDS_PHRASE = new Set(['的', '了', '着', '过', '地', '得', '—', ':', '：', '、']);

@@ -9,6 +9,7 @@ import { bilingualOrder } from './bilingual';
 import { serializeJsonChapters, serializeVttChapters } from './chapters';
 import { serializeDuosub } from './duosub-write';
 import { layoutForExport, type ExportLayout } from './export-layout';
+import { documentLinesPerLanguage } from '../qc/line-budget';
 import { formatById } from './registry';
 import { serializeTranscript } from './transcript-write';
 import type { FormatId } from './types';
@@ -92,7 +93,9 @@ function body(doc: SubtitleDocument, options: ExportOptions): string {
     throw new ExportError(`${options.format} holds one language: choose one of ${langs.join(', ')}`);
   }
   try {
-    return format.serialize(layoutForExport(doc, langs, options), { langs, frameRate: options.frameRate });
+    // Without a layout asked for, a bilingual export follows the document's own (its QC line budget).
+    const layout = { ...options, linesPerLanguage: options.linesPerLanguage ?? documentLinesPerLanguage(doc.metadata) ?? undefined };
+    return format.serialize(layoutForExport(doc, langs, layout), { langs, frameRate: options.frameRate });
   } catch (error) {
     // A writer's refusal (e.g. a language it cannot place) is the caller's to fix, not a bug.
     if (error instanceof Error && !(error instanceof TypeError) && !(error instanceof RangeError)) throw new ExportError(error.message);

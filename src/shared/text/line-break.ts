@@ -10,7 +10,7 @@ import { chunkSpans, HAN, insideSpans, LATIN_OR_DIGIT, unbreakableSpans } from '
 export const COST = { clause: 0, phrase: 2, word: 5, weakWord: 20, character: 40, namePair: 25 } as const;
 
 /** Never at the start of a line: closing punctuation, and what attaches to the text before it. */
-export const NO_LINE_START = new Set([...'，。！？；：、）》」』”’〉】〕］｝…—,.;:!?)]}%％']);
+export const NO_LINE_START = new Set([...'，。！？；：、）》」』”’〉】〕］｝…—―,.;:!?)]}%％']);
 /** Never at the end of a line: opening punctuation. */
 export const NO_LINE_END = new Set([...'（《「『“‘〈【〔［｛([{']);
 /** After these a clause or sentence ends. */
@@ -19,6 +19,10 @@ const CLAUSE_END = new Set([...'，。！？；：、…,.;:!?—']);
 const CLINGS_BEFORE = new Set([...'的们吗呢吧啊呀嘛']);
 /** The same, but also the first character of words (地方, 得到, 了解, 着重, 过去): only when the segmenter leaves them alone (出色|地). */
 const CLINGS_WHEN_ALONE = new Set([...'地得了着过']);
+/** A particle that closes the word before it (的 了 们 吗 …): standing alone, it never starts a line or a cue. */
+export function isClosingParticle(char: string | undefined): boolean {
+  return char !== undefined && (CLINGS_BEFORE.has(char) || CLINGS_WHEN_ALONE.has(char));
+}
 /** Function words that open a phrase: a break before them is between phrases (陈福阳 / 和查理·卡瓦斯). */
 const OPENS_PHRASE = ['以及', '并且', '但是', '而且', '因为', '所以', '如果', '或者', '还是', '然后', '不过', '和', '与', '及', '但', '而', '并', '或'];
 /** Single characters BudouX rightly keeps alone; next to any other lone character a boundary is likely inside a word. */

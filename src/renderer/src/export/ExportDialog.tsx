@@ -23,12 +23,14 @@ export interface ExportDialogProps {
   sourceEncoding?: string;
   onExport(options: ExportRequest): unknown;
   onClose(): void;
+  /** The document's bilingual layout (QC panel), the default for lines per language. */
+  linesPerLanguage?: 1 | 2 | null;
 }
 
 let remembered: ExportChoice | null = null;
 
-export function ExportDialog({ languages, chapterCount, sourceEncoding, onExport, onClose }: ExportDialogProps): JSX.Element {
-  const [choice, setChoice] = useState<ExportChoice>(() => initialChoice(languages, remembered));
+export function ExportDialog({ languages, chapterCount, sourceEncoding, onExport, onClose, linesPerLanguage }: ExportDialogProps): JSX.Element {
+  const [choice, setChoice] = useState<ExportChoice>(() => initialChoice(languages, remembered, linesPerLanguage));
   const set = (patch: Partial<ExportChoice>) => setChoice((c) => ({ ...c, ...patch }));
   const blocker = exportBlocker(choice, chapterCount);
   const encodings = encodingOptions(choice.format, sourceEncoding);

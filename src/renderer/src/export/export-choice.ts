@@ -55,8 +55,16 @@ export function isChapters(format: ExportFormat): boolean {
   return format === 'chapters-vtt' || format === 'chapters-json';
 }
 
-/** A fresh form: SRT, bilingual when there are several languages, UTF-8 without BOM, LF. */
-export function initialChoice(languages: readonly Language[], previous?: ExportChoice | null): ExportChoice {
+/**
+ * A fresh form: SRT, bilingual when there are several languages, UTF-8 without BOM, LF; the lines per language the
+ * document is delivered in (its QC layout), when it chose one, over the last choice.
+ */
+export function initialChoice(languages: readonly Language[], previous?: ExportChoice | null, documentLines?: 1 | 2 | null): ExportChoice {
+  const chosen = initialChoiceFor(languages, previous);
+  return documentLines ? { ...chosen, linesPerLanguage: documentLines } : chosen;
+}
+
+function initialChoiceFor(languages: readonly Language[], previous?: ExportChoice | null): ExportChoice {
   const codes = languages.map((l) => l.code);
   const base: ExportChoice = {
     format: 'srt',

@@ -6,6 +6,7 @@
 import { useMemo, useState, type JSX, type KeyboardEvent } from 'react';
 import type { SubtitleDocument } from '../../../shared/model';
 import { BUILTIN_PROFILES, defaultProfileFor, type QcProfile } from '../../../shared/qc/profiles';
+import { documentLinesPerLanguage, type LinesPerLanguage } from '../../../shared/qc/line-budget';
 import type { Issue, QcRule, QcSeverity } from '../../../shared/qc/types';
 import {
   countLike, cueNumbers, filterIssues, fixAllLike, fixLabel, fixOne, isFixable, NO_FILTER, RULE_LABELS,
@@ -23,6 +24,8 @@ export interface QcPanelProps {
   onJump(cueId: string): void;
   onCommand(command: QcFixCommand): unknown;
   onProfileChange(lang: string, profileId: string): void;
+  /** The document's bilingual layout (lines per language), null = as the profiles say. */
+  onLinesPerLanguageChange(lines: LinesPerLanguage | null): void;
 }
 
 /** Rows rendered at most: thousands of problems would cost more to draw than anyone reads; filters narrow it. */
@@ -86,7 +89,28 @@ function ProfilePickers(props: QcPanelProps): JSX.Element {
           </select>
         </label>
       ))}
+      {props.doc.languages.length >= 2 && <LayoutPicker {...props} />}
     </div>
+  );
+}
+
+/** How the languages share the screen: the line limit QC checks each language against in a bilingual delivery. */
+function LayoutPicker(props: QcPanelProps): JSX.Element {
+  const lines = documentLinesPerLanguage(props.doc.metadata);
+  return (
+    <label className="duosub-qc-profile" title="Bilingual delivery: every language of a cue is on screen at once, so they share its lines">
+      <span className="duosub-qc-lang">lines</span>
+      <select
+        aria-label="Bilingual layout"
+        data-testid="qc-lines-per-language"
+        value={lines === null ? '' : String(lines)}
+        onChange={(e) => props.onLinesPerLanguageChange(e.target.value === '' ? null : e.target.value === '1' ? 1 : 2)}
+      >
+        <option value="">As each profile says</option>
+        <option value="1">One line per language</option>
+        <option value="2">Up to two lines per language</option>
+      </select>
+    </label>
   );
 }
 

@@ -1,0 +1,75 @@
+/**
+ * What auto-time asks the user to check: after a job, a small floating list of the cues it selected for review,
+ * each with its reason (the aligner's doubt, or a Chinese/English length pair that looks like a mismatch).
+ * Clicking a row selects that cue; the list stays until closed or the next job, so the user can work through it;
+ * a cue whose text the user changed (or that an undo took back) leaves the list.
+ */
+import { useEffect, useState, type JSX } from 'react';
+import type { DuosubBridge } from '../../../shared/api';
+import type { SubtitleDocument } from '../../../shared/model';
+import './auto-time.css';
+
+export interface ReviewItem {
+  cueId: string;
+  reason: string;
+  /** The cue's texts as auto-time made them. */
+  text: Record<string, string>;
+}
+
+/** Still to review: the cue is there with the texts auto-time gave it (not undone, merged away or rewritten). */
+function stillThere(doc: SubtitleDocument, index: Map<string, number>, item: ReviewItem): boolean {
+  const at = index.get(item.cueId);
+  if (at === undefined) return false;
+  const cue = doc.cues[at];
+  return Object.entries(item.text).every(([lang, text]) => (cue.text[lang] ?? '') === text);
+}
+
+/** The reviews of the latest finished job of this document (empty after a job with none, a failure or a cancel). */
+export function useAutoTimeReviews(bridge: DuosubBridge, docId: string | null): [ReviewItem[], () => void] {
+  const [reviews, setReviews] = useState<ReviewItem[]>([]);
+  useEffect(() => {
+    setReviews([]);
+    return bridge.on('align.finished', (e) => {
+      if (e.docId === docId) setReviews(e.result ? e.reviews : []);
+    });
+  }, [bridge, docId]);
+  return [reviews, () => setReviews([])];
+}
+
+export interface AutoTimeReviewProps {
+  doc: SubtitleDocument;
+  reviews: ReviewItem[];
+  selectedCueId: string | null;
+  onSelect(cueId: string): void;
+  onClose(): void;
+}
+
+export function AutoTimeReview({ doc, reviews, selectedCueId, onSelect, onClose }: AutoTimeReviewProps): JSX.Element | null {
+  if (reviews.length === 0) return null;
+  const index = new Map(doc.cues.map((c, i) => [c.id, i]));
+  const first = doc.languages[0]?.code;
+  const live = reviews.filter((r) => stillThere(doc, index, r));
+  if (live.length === 0) return null;
+  return (
+    <aside className="duosub-review" role="region" aria-label="Cues to review" data-testid="auto-time-review">
+      <header>
+        <span>Auto-time: {live.length} {live.length === 1 ? 'cue' : 'cues'} to review</span>
+        <button type="button" onClick={onClose} aria-label="Close the review list">×</button>
+      </header>
+      <ol>
+        {live.map((r) => {
+          const at = index.get(r.cueId)!;
+          const cue = doc.cues[at];
+          return (
+            <li key={r.cueId} className={r.cueId === selectedCueId ? 'current' : ''}>
+              <button type="button" onClick={() => onSelect(r.cueId)} data-testid="review-item">
+                <b>#{at + 1}</b> {r.reason}
+                {first !== undefined && <span className="text">{cue.text[first] ?? ''}</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </aside>
+  );
+}
