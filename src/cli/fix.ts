@@ -22,6 +22,7 @@ import { InputError } from './files';
 import { loadInputs, problemLine } from './load';
 import type { Output } from './output';
 import { encodingFlag, exportFormatOf, formatOfPath, outputEncoding, writeDocument } from './write';
+import { lengthenForReadingSpeed } from '../shared/qc/fixes/lengthen';
 
 /**
  * The order fixes run in: text first (trimming and re-breaking change what reading speed counts), then overlaps
@@ -108,6 +109,9 @@ function whyLeft(doc: SubtitleDocument, index: number, issue: Issue, profiles: R
       if (timing.maxDurationMs > 0 && needed > timing.maxDurationMs) {
         return `it needs ${needed} ms on screen, more than the maximum of ${timing.maxDurationMs} ms: shorten the text or split the cue`;
       }
+      // The fix's own reason (the gap, the next cue at its limit or pinned), as the app shows it.
+      const reason = lengthenForReadingSpeed(doc, [index], profiles).unfixed[0]?.reason;
+      if (reason) return `${reason}: shorten the text or split the cue`;
       const next = doc.cues[index + 1];
       const at = next ? ` at ${formatClock(next.start)}` : '';
       return `no room to lengthen it before the next cue${at}: shorten the text, or move the next cue`;

@@ -3,7 +3,10 @@ import type { SubtitleDocument } from '../../src/shared/model';
 import { makeDoc, run } from './commands-helpers';
 
 const times = (doc: SubtitleDocument) => doc.cues.map((c) => [c.start, c.end]);
+/** The old 24 ms setting is still passed to show it is ignored: the gap is the QC profile's (issue 13). */
 const settings = { minSplitMs: 200, minGapMs: 24 };
+/** zh + en documents default to Netflix Simplified Chinese for zh: timing keeps its 83 ms gap. */
+const GAP = 83;
 
 const doc = makeDoc([
   [1000, 2000, '', ''],
@@ -43,9 +46,18 @@ describe('resync', () => {
 describe('close gaps', () => {
   it('extends earlier cues to the minimum gap before the next when the gap is under maxGap', () => {
     const { doc: after, plan } = run(doc, { kind: 'closeGaps', cueIds: 'all', maxGap: 500 }, settings);
-    expect(times(after)).toEqual([[1000, 2076], [2100, 3000], [2900, 4000], [6000, 7000]]);
+    expect(times(after)).toEqual([[1000, 2100 - GAP], [2100, 3000], [2900, 4000], [6000, 7000]]);
     expect(plan.label).toBe('Close 1 gap');
-    expect(times(run(doc, { kind: 'closeGaps', cueIds: 'all', maxGap: 3000 }, settings).doc)[2]).toEqual([2900, 5976]);
+    expect(times(run(doc, { kind: 'closeGaps', cueIds: 'all', maxGap: 3000 }, settings).doc)[2]).toEqual([2900, 6000 - GAP]);
+  });
+
+  it('keeps the gap of the profile the document chose (a custom one too)', () => {
+    const relaxed = { ...doc, metadata: { qcProfiles: { 'zh-Hans': 'default', en: 'default' } } };
+    expect(times(run(relaxed, { kind: 'closeGaps', cueIds: 'all', maxGap: 500 }, settings).doc)[0]).toEqual([1000, 2076]);
+    const wide = { id: 'wide', name: 'Wide', charsPerLine: 42, maxLines: 2, maxCps: 0, minDurationMs: 0, maxDurationMs: 0, minGapMs: 250 };
+    const custom = { ...doc, metadata: { qcProfiles: { 'zh-Hans': 'wide', en: 'wide' } } };
+    expect(times(run(custom, { kind: 'closeGaps', cueIds: 'all', maxGap: 3000 }, { ...settings, customProfiles: [wide] }).doc)[2]).toEqual([2900, 5750]);
+    expect(() => run(custom, { kind: 'closeGaps', cueIds: ['c1', 'c2'], maxGap: 3000 }, { ...settings, customProfiles: [wide] })).toThrow('wider than the 250 ms minimum');
   });
 
   it('refuses when there is nothing to close', () => {
@@ -56,12 +68,12 @@ describe('close gaps', () => {
 describe('remove overlaps', () => {
   it('ends the earlier cue the minimum gap before the next starts', () => {
     const after = run(doc, { kind: 'removeOverlaps', cueIds: 'all' }, settings).doc;
-    expect(times(after)).toEqual([[1000, 2000], [2100, 2876], [2900, 4000], [6000, 7000]]);
+    expect(times(after)).toEqual([[1000, 2000], [2100, 2900 - GAP], [2900, 4000], [6000, 7000]]);
   });
 
   it('moves the later start when the earlier cue cannot end before it', () => {
     const same = makeDoc([[1000, 3000, '', ''], [1010, 2000, '', '']]);
-    expect(times(run(same, { kind: 'removeOverlaps', cueIds: 'all' }, settings).doc)).toEqual([[1000, 1001], [1025, 2000]]);
+    expect(times(run(same, { kind: 'removeOverlaps', cueIds: 'all' }, settings).doc)).toEqual([[1000, 1001], [1001 + GAP, 2000]]);
   });
 
   it('refuses when nothing overlaps, or a cue is too short to move', () => {

@@ -3,7 +3,13 @@ import { CommandError } from '../../src/shared/commands/plan';
 import { characterBoundaries, chooseCut, clauseBoundaries, codePointOffset, codePoints, dictionaryWordStarts, wordBoundaries } from '../../src/shared/commands/split-point';
 import { EN, ZH, makeDoc, run, texts } from './commands-helpers';
 
-const settings = { minSplitMs: 200, minGapMs: 24 };
+const settings = { minSplitMs: 200 };
+
+/**
+ * The gap is the document's QC profile's (issue 13): zh + en default to Netflix Simplified Chinese (83 ms) and the
+ * relaxed profile (24 ms), and timing keeps the stricter. `relaxed` picks the 24 ms profile for both languages.
+ */
+const relaxed = (d: ReturnType<typeof makeDoc>): ReturnType<typeof makeDoc> => ({ ...d, metadata: { qcProfiles: { [ZH]: 'default', [EN]: 'default' } } });
 
 describe('split with the cursor', () => {
   const doc = makeDoc([[0, 10_000, '你好世界。你今天好吗？', 'Hello world. How are you today?', 's1']]);
@@ -56,7 +62,7 @@ describe('split with the cursor', () => {
     // 8 CJK + 8 Latin characters: the middle by characters (by bytes it would be at 24/32 = 75 %).
     const d = makeDoc([[1000, 11_000, '你好你好你好你好abcdefgh', 'x']]);
     const { doc: after } = run(d, { kind: 'split', cueId: 'c1', at: { lang: ZH, offset: 8 } });
-    expect([after.cues[0].end, after.cues[1].start]).toEqual([6000 - 12, 6000 + 12]);
+    expect([after.cues[0].end, after.cues[1].start]).toEqual([6000 - 41, 6000 + 42]);
   });
 
   it('counts a cursor after an astral character (two UTF-16 units) as one character', () => {
@@ -93,7 +99,7 @@ describe('split without a cursor', () => {
 });
 
 describe('split timing', () => {
-  const doc = makeDoc([[1000, 3000, '你好。再见。', 'Hi. Bye.']]);
+  const doc = relaxed(makeDoc([[1000, 3000, '你好。再见。', 'Hi. Bye.']]));
 
   it('splits at the playhead when it is strictly inside, with the gap centred on it', () => {
     const after = run(doc, { kind: 'split', cueId: 'c1', playhead: 2500 }, settings).doc;
@@ -115,11 +121,32 @@ describe('split timing', () => {
   });
 
   it('refuses a cue shorter than two minimum halves and the gap', () => {
-    const short = makeDoc([[0, 423, '你好。再见。', 'Hi. Bye.']]);
+    const short = relaxed(makeDoc([[0, 423, '你好。再见。', 'Hi. Bye.']]));
     expect(() => run(short, { kind: 'split', cueId: 'c1' }, settings)).toThrow(CommandError);
     expect(() => run(short, { kind: 'split', cueId: 'c1' }, settings)).toThrow('Cue 1 is too short to split (423 ms; each half needs 200 ms');
-    const justEnough = run(makeDoc([[0, 424, 'a', 'b']]), { kind: 'split', cueId: 'c1' }, settings).doc;
+    const justEnough = run(relaxed(makeDoc([[0, 424, 'a', 'b']])), { kind: 'split', cueId: 'c1' }, settings).doc;
     expect(justEnough.cues.map((c) => [c.start, c.end])).toEqual([[0, 200], [224, 424]]);
+  });
+
+  it('leaves the document\'s QC profile gap (Netflix: 83 ms), not a setting of its own (issue 13)', () => {
+    const netflix = { ...doc, metadata: { qcProfiles: { [ZH]: 'netflix-zh-hans', [EN]: 'netflix-en' } } };
+    // An old settings object that still says 24 ms is ignored.
+    const after = run(netflix, { kind: 'split', cueId: 'c1', playhead: 2500 }, { minSplitMs: 200, minGapMs: 24 }).doc;
+    expect(after.cues.map((c) => [c.start, c.end])).toEqual([[1000, 2459], [2542, 3000]]);
+    expect(after.cues[1].start - after.cues[0].end).toBe(83);
+  });
+
+  it('lands both halves on frame starts when the document has a frame rate, never closer than the gap', () => {
+    const at25 = { ...doc, metadata: { qcProfiles: { [ZH]: 'netflix-zh-hans', [EN]: 'netflix-en' }, frameRate: 25 } };
+    const after = run(at25, { kind: 'split', cueId: 'c1', playhead: 2513 }, settings).doc;
+    const [first, second] = after.cues;
+    expect([first.end % 40, second.start % 40]).toEqual([0, 0]);
+    expect(second.start - first.end).toBeGreaterThanOrEqual(83);
+    expect([first.end, second.start]).toEqual([2440, 2560]);
+    const ntsc = { ...at25, metadata: { ...at25.metadata, frameRate: 23.976 } };
+    const [a, b] = run(ntsc, { kind: 'split', cueId: 'c1', playhead: 2500 }, settings).doc.cues;
+    const frameStart = (ms: number) => Math.round(Math.round((ms * 24) / 1001) * 1001 / 24) === ms;
+    expect([frameStart(a.end), frameStart(b.start), b.start - a.end >= 83]).toEqual([true, true, true]);
   });
 
   it('refuses an unknown cue or language', () => {
@@ -249,7 +276,8 @@ describe('split at the playhead without a cursor', () => {
       const next = applyOperation(doc, planCommand(doc, { kind: 'split', cueId: 'c1', playhead }, DEFAULT_EDIT_SETTINGS).op).doc;
       return [next.cues[0].text.en, next.cues[0].text['zh-Hans'], next.cues[0].end];
     };
-    expect(at(2600)).toEqual(['One is first.', '第一句。', 2600 - 12]);
-    expect(at(7400)).toEqual(['One is first. Two is second. Three is third.', '第一句。第二句。第三句。', 7400 - 12]);
+    // Netflix Simplified Chinese is the default for zh: its 83 ms gap is centred on the playhead.
+    expect(at(2600)).toEqual(['One is first.', '第一句。', 2600 - 41]);
+    expect(at(7400)).toEqual(['One is first. Two is second. Three is third.', '第一句。第二句。第三句。', 7400 - 41]);
   });
 });

@@ -29,11 +29,62 @@ describe('cps fix: lengthen the cue', () => {
     expect(rules(fixed, 'cps')).toEqual([]);
   });
 
-  it('stops the minimum gap before the next cue, and refuses when it cannot gain anything', () => {
+  it('takes the gap first, keeping the minimum gap, when that is enough', () => {
+    const d = doc([[0, 1000, '一'.repeat(18), 'x'], [2500, 3000, '好', 'ok']]);
+    expect(times(fix(d, { rule: 'cps', cueIds: 'all' }))).toEqual([[0, 2000], [2500, 3000]]);
+  });
+
+  it('then moves the next cue\'s start later when that cue keeps its own reading speed and minimum duration', () => {
+    // Needs 2000 ms; the next cue (1 character, floor 833 ms) can start as late as 3000 − 833.
     const d = doc([[0, 1000, '一'.repeat(18), 'x'], [1500, 3000, '好', 'ok']]);
-    expect(times(fix(d, { rule: 'cps', cueIds: 'all' }))[0]).toEqual([0, 1500 - 83]);
-    const tight = doc([[0, 1000, '一'.repeat(18), 'x'], [1083, 3000, '好', 'ok']]);
-    expect(() => planFix(tight, { rule: 'cps', cueIds: ['c1'] }, NETFLIX)).toThrow(CommandError);
+    const fixed = fix(d, { rule: 'cps', cueIds: 'all' });
+    expect(times(fixed)).toEqual([[0, 2000], [2083, 3000]]);
+    expect(rules(fixed, 'cps')).toEqual([]);
+    expect(rules(fixed, 'min-gap')).toEqual([]);
+  });
+
+  it('fixes back-to-back cues instead of "nothing to fix" (issue 13)', () => {
+    const d = doc([[0, 1000, '一'.repeat(18), 'x'], [1000, 4000, '好', 'ok'], [4000, 6000, '好', 'ok']]);
+    const plan = planFix(d, { rule: 'cps', cueIds: 'all' }, NETFLIX);
+    expect(plan.label).toBe('Lengthen for reading speed (2 cues)');
+    expect(times(fix(d, { rule: 'cps', cueIds: 'all' }))).toEqual([[0, 2000], [2083, 4000], [4000, 6000]]);
+  });
+
+  it('chains: the next cue may push its own end into its gap, and the cue after it, like Subtitle Edit', () => {
+    // c2 is at its floor (833 ms); it can only give way by moving its end into c3, which has room.
+    const d = doc([[0, 1000, '一'.repeat(18), 'x'], [1083, 1916, '好', 'ok'], [1999, 5000, '好', 'ok']]);
+    const fixed = fix(d, { rule: 'cps', cueIds: ['c1'] });
+    expect(times(fixed)).toEqual([[0, 2000], [2083, 2916], [2999, 5000]]);
+    expect(rules(fixed, 'cps')).toEqual([]);
+  });
+
+  it('never moves a pinned cue, and says so', () => {
+    const d = doc([[0, 1000, '一'.repeat(18), 'x'], [1083, 3000, '好', 'ok']]);
+    d.cues[1].pinned = true;
+    expect(() => planFix(d, { rule: 'cps', cueIds: ['c1'] }, NETFLIX)).toThrow('Lengthen for reading speed: could not fix cue 1 — cue 1: still 1000 ms short: next cue 2 is pinned');
+    const pinnedItself = doc([[0, 1000, '一'.repeat(18), 'x'], [5000, 6000, '好', 'ok']]);
+    pinnedItself.cues[0].pinned = true;
+    expect(() => planFix(pinnedItself, { rule: 'cps', cueIds: 'all' }, NETFLIX)).toThrow('cue 1: it is pinned');
+  });
+
+  it('says why for each cue it could not fix: the next cue is itself at the limit', () => {
+    // c2 and c3 read too fast themselves (18 characters in 1500 and 1377 ms) and follow at once: none can give way.
+    const d = doc([[0, 1000, '一'.repeat(18), 'x'], [1040, 2540, '二'.repeat(18), 'y'], [2623, 4000, '三'.repeat(18), 'z']]);
+    expect(() => planFix(d, { rule: 'cps', cueIds: ['c1'] }, NETFLIX))
+      .toThrow('could not fix cue 1 — cue 1: still 1000 ms short: next cue 2 starts 40 ms later and is itself at the limit');
+    // Fixing all: the last cue is lengthened; the label names the two it could not fix, and why.
+    const plan = planFix(d, { rule: 'cps', cueIds: 'all' }, NETFLIX);
+    expect(plan.label).toBe('Lengthen for reading speed (1 cue); not fixed: cue 1: still 1000 ms short: next cue 2 starts 40 ms later and is itself at the limit; '
+      + 'cue 2: still 500 ms short: next cue 3 starts 83 ms later and is itself at the limit');
+    expect(times(fix(d, { rule: 'cps', cueIds: 'all' }))[2]).toEqual([2623, 4623]);
+  });
+
+  it('names at most three unfixed cues, then how many more', () => {
+    const specs: [number, number, string, string][] = [];
+    for (let i = 0; i < 5; i++) specs.push([i * 1000, i * 1000 + 1000, '一'.repeat(18), 'x']);
+    const d = doc(specs);
+    d.cues.forEach((c) => (c.pinned = true));
+    expect(() => planFix(d, { rule: 'cps', cueIds: 'all' }, NETFLIX)).toThrow(/cue 3: it is pinned; and 2 more$/);
   });
 });
 
@@ -135,5 +186,30 @@ describe('trim spaces', () => {
     const d = doc([[0, 2000, ' 你好', 'ok']]);
     expect(() => planFix(d, { rule: 'spaces', cueIds: 'all', lang: 'fr' }, NETFLIX)).toThrow(CommandError);
     expect(() => planFix(d, { rule: 'spaces', cueIds: ['zz'] }, NETFLIX)).toThrow(CommandError);
+  });
+});
+
+describe('one minimum gap (issue 13)', () => {
+  it('is the document\'s QC profile\'s — the strictest of its languages\' — and names the profile it comes from', async () => {
+    const { documentGapSource, documentMinGapMs } = await import('../../src/shared/qc/profiles');
+    const d = doc([[0, 1000, '好', 'ok']]);
+    // Defaults: zh → Netflix Simplified Chinese (83 ms), en → the relaxed profile (24 ms).
+    expect(documentMinGapMs(d)).toBe(83);
+    expect(documentGapSource(d)).toEqual({ gapMs: 83, profileName: 'Netflix Simplified Chinese' });
+    const relaxed = { ...d, metadata: { qcProfiles: { [ZH]: 'default', [EN]: 'default' } } };
+    expect(documentGapSource(relaxed)).toEqual({ gapMs: 24, profileName: 'Relaxed (Subtitle Edit defaults)' });
+    const wide = { ...profile('default'), id: 'wide', name: 'Wide gaps', minGapMs: 120 };
+    const custom = { ...d, metadata: { qcProfiles: { [ZH]: 'default', [EN]: 'wide' } } };
+    expect(documentGapSource(custom, [wide])).toEqual({ gapMs: 120, profileName: 'Wide gaps' });
+  });
+
+  it('the gap and overlap fixes never move a pinned cue', () => {
+    const d = doc([[0, 1000, '好', 'a'], [1050, 2000, '好', 'b'], [2500, 3000, '好', 'c'], [2900, 4000, '好', 'd']]);
+    d.cues[0].pinned = true;
+    d.cues[2].pinned = true;
+    d.cues[3].pinned = true;
+    // c1 pinned: c2's start moves instead; c3 and c4 both pinned: neither moves.
+    expect(times(fix(d, { rule: 'min-gap', cueIds: 'all' }))).toEqual([[0, 1000], [1083, 2000], [2500, 3000], [2900, 4000]]);
+    expect(() => planFix(d, { rule: 'overlap', cueIds: ['c3'] }, NETFLIX)).toThrow(/nothing to fix/);
   });
 });

@@ -24,7 +24,18 @@ describe('SettingsService', () => {
     writeFileSync(path, '{ not json');
     const service = new SettingsService(path);
     expect(await service.get()).toEqual(DEFAULT_EDIT_SETTINGS);
-    await expect(service.update({ minGapMs: -1 })).rejects.toThrow();
+    await expect(service.update({ minSplitMs: -1 })).rejects.toThrow();
     expect(readFileSync(path, 'utf8')).toBe('{ not json');
+  });
+
+  it('reads an old settings file that still has minGapMs (issue 13: the gap is the QC profile\'s) and drops it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'duosub-settings-'));
+    const path = join(dir, 'settings.json');
+    writeFileSync(path, JSON.stringify({ minSplitMs: 300, minGapMs: 24, hotExit: true }));
+    const service = new SettingsService(path);
+    expect(await service.get()).toEqual({ minSplitMs: 300, hotExit: true });
+    await service.update({ autosaveProject: true });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ minSplitMs: 300, hotExit: true, autosaveProject: true });
+    expect(await service.update({ minGapMs: 500 })).not.toHaveProperty('minGapMs');
   });
 });

@@ -20,7 +20,7 @@ export class SettingsService {
   }
 
   async update(patch: Partial<EditSettings>): Promise<EditSettings> {
-    const next = editSettingsSchema.parse({ ...(await this.get()), ...patch });
+    const next = withoutObsolete(editSettingsSchema.parse({ ...(await this.get()), ...patch }));
     if (this.path) {
       mkdirSync(dirname(this.path), { recursive: true });
       await writeFileAtomic(this.path, JSON.stringify(next, null, 2) + '\n');
@@ -34,11 +34,20 @@ export class SettingsService {
     if (!this.path) return;
     try {
       const parsed = editSettingsSchema.partial().safeParse(JSON.parse(await readFile(this.path, 'utf8')));
-      if (parsed.success) this.current = { ...DEFAULT_EDIT_SETTINGS, ...parsed.data };
+      if (parsed.success) this.current = withoutObsolete({ ...DEFAULT_EDIT_SETTINGS, ...parsed.data });
     } catch {
       // No settings yet, or unreadable: defaults.
     }
   }
+}
+
+/**
+ * Drops settings that no longer mean anything: `minGapMs` (the gap now comes from the document's QC profile, issue
+ * 13). Old files that have it load without error, and the next save no longer writes it.
+ */
+function withoutObsolete(settings: EditSettings): EditSettings {
+  const { minGapMs: _obsolete, ...rest } = settings;
+  return rest;
 }
 
 /** Where settings live: `DUOSUB_CONFIG_DIR`, else the platform's user config folder. */

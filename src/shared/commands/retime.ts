@@ -4,6 +4,7 @@ import type { Operation } from '../operations';
 import { cueNumber, cueOf, cuesOf, makePlan, plural, seconds, signedSeconds, type Plan } from './common';
 import { CommandError } from './errors';
 import type { EditSettings } from './schema';
+import { documentMinGapMs } from '../qc/profiles';
 
 function countLabel(cueIds: string[] | 'all', cues: Cue[]): string {
   return cueIds === 'all' ? `all ${plural(cues.length, 'cue')}` : plural(cues.length, 'cue');
@@ -55,26 +56,30 @@ function byStart(doc: SubtitleDocument, cueIds: string[] | 'all'): Cue[] {
   return cuesOf(doc, cueIds).sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
-/** For each pair of consecutive chosen cues with 0 < gap < maxGap, the earlier one ends `minGap` before the later starts. */
+/**
+ * For each pair of consecutive chosen cues with 0 < gap < maxGap, the earlier one ends the minimum gap (the
+ * document's QC profile's) before the later starts.
+ */
 export function planCloseGaps(doc: SubtitleDocument, cueIds: string[] | 'all', maxGap: number, settings: EditSettings): Plan {
+  const minGap = documentMinGapMs(doc, settings.customProfiles);
   const cues = byStart(doc, cueIds);
   const ops: Operation[] = [];
   for (let i = 0; i + 1 < cues.length; i++) {
     const [cur, next] = [cues[i], cues[i + 1]];
     const gap = next.start - cur.end;
-    const end = next.start - settings.minGapMs;
+    const end = next.start - minGap;
     if (gap > 0 && gap < maxGap && end > cur.end) ops.push({ type: 'setTimes', cueId: cur.id, start: cur.start, end });
   }
-  if (ops.length === 0) throw new CommandError(`No gaps shorter than ${seconds(maxGap)} (and wider than the ${settings.minGapMs} ms minimum) between the selected cues`);
+  if (ops.length === 0) throw new CommandError(`No gaps shorter than ${seconds(maxGap)} (and wider than the ${minGap} ms minimum) between the selected cues`);
   return makePlan(ops, `Close ${plural(ops.length, 'gap')}`, null);
 }
 
 /**
- * For each pair of consecutive chosen cues closer than the minimum gap (overlapping or not), the earlier one ends
- * `minGap` before the later starts — but never at or before its own start; then the later start moves instead.
+ * For each pair of consecutive chosen cues closer than the minimum gap (the document's QC profile's; overlapping
+ * or not), the earlier one ends that gap before the later starts — but never at or before its own start; then the later start moves instead.
  */
 export function planRemoveOverlaps(doc: SubtitleDocument, cueIds: string[] | 'all', settings: EditSettings): Plan {
-  const gap = settings.minGapMs;
+  const gap = documentMinGapMs(doc, settings.customProfiles);
   const cues = byStart(doc, cueIds).map((c) => ({ ...c }));
   const changed = new Set<Cue>();
   for (let i = 0; i + 1 < cues.length; i++) {

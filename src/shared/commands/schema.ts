@@ -91,8 +91,11 @@ export type EditCommandKind = EditCommand['kind'];
 export interface EditSettings {
   /** Neither half of a split may be shorter than this. */
   minSplitMs: number;
-  /** Gap kept between consecutive cues by split, close-gaps and remove-overlaps. */
-  minGapMs: number;
+  /**
+   * Obsolete: the minimum gap now comes from the document's QC profiles (documentMinGapMs in qc/profiles.ts).
+   * Old settings files still carry it; it is read without error and ignored.
+   */
+  minGapMs?: number;
   /** QC profiles the user made (beside the built-in ones); documents choose among both. */
   customProfiles?: QcProfile[];
   /** The ffmpeg to use; empty or absent = the one on PATH, else the one shipped in npm. */
@@ -106,11 +109,12 @@ export interface EditSettings {
   autosaveProject?: boolean;
 }
 
-export const DEFAULT_EDIT_SETTINGS: EditSettings = { minSplitMs: 200, minGapMs: 24 };
+export const DEFAULT_EDIT_SETTINGS: EditSettings = { minSplitMs: 200 };
 
 export const editSettingsSchema = z.object({
   minSplitMs: z.number().int().min(0).max(10_000),
-  minGapMs: z.number().int().min(0).max(10_000),
+  /** Obsolete (see EditSettings.minGapMs): accepted so old settings files still load, then dropped. */
+  minGapMs: z.number().int().min(0).max(10_000).optional(),
   customProfiles: z
     .array(qcProfileSchema)
     .max(50)

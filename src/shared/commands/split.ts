@@ -15,6 +15,8 @@ import type { EditCommand, EditSettings } from './schema';
 import { cueOf, makePlan, nextCueId, nextSpeakerId, type Plan } from './common';
 import { CommandError } from './errors';
 import { chooseCut, codePointOffset, codePoints, cutAt, halfRatio } from './split-point';
+import { documentMinGapMs } from '../qc/profiles';
+import { documentFrameRate, frameAtMs, frameStartMs, snapToFrame } from '../frames';
 
 type SplitCommand = Extract<EditCommand, { kind: 'split' }>;
 type Halves = Record<string, [string, string]>;
@@ -23,7 +25,8 @@ export function planSplit(doc: SubtitleDocument, cmd: SplitCommand, settings: Ed
   const [cue, index] = cueOf(doc, cmd.cueId);
   const number = index + 1;
   const { halves, ratio } = splitTexts(doc, cue, cmd.at, playheadRatio(cue, cmd.playhead));
-  const [firstEnd, secondStart] = splitTimes(cue, number, ratio, cmd.playhead, settings);
+  const gap = documentMinGapMs(doc, settings.customProfiles);
+  const [firstEnd, secondStart] = onFrames(cue, splitTimes(cue, number, ratio, cmd.playhead, settings.minSplitMs, gap), gap, documentFrameRate(doc.metadata));
   const ops: Operation[] = [];
   const speaker = cmd.speaker ? turnSpeaker(doc, cmd.speaker, ops) : null;
   ops.push({ type: 'setTimes', cueId: cue.id, start: cue.start, end: firstEnd });
@@ -79,8 +82,7 @@ function splitNear(text: string, lang: string, ratio: number): [string, string] 
 }
 
 /** [end of the first half, start of the second]. */
-function splitTimes(cue: Cue, number: number, ratio: number, playhead: number | undefined, settings: EditSettings): [number, number] {
-  const { minSplitMs: min, minGapMs: gap } = settings;
+function splitTimes(cue: Cue, number: number, ratio: number, playhead: number | undefined, min: number, gap: number): [number, number] {
   const duration = cue.end - cue.start;
   if (duration < 2 * min + gap) {
     throw new CommandError(`Cue ${number} is too short to split (${duration} ms; each half needs ${min} ms, with a ${gap} ms gap between them)`);
@@ -90,6 +92,19 @@ function splitTimes(cue: Cue, number: number, ratio: number, playhead: number | 
   const before = Math.floor(gap / 2);
   const t = Math.max(cue.start + min + before, Math.min(wanted, cue.end - min - gap + before));
   return [t - before, t - before + gap];
+}
+
+/**
+ * With a frame rate, the second half starts on the nearest frame start and the first ends on the last frame start
+ * that still leaves the gap (so a whole number of frames, never less than the gap, separates them). Times that
+ * would leave a half with no duration stay as they were.
+ */
+function onFrames(cue: Cue, [firstEnd, secondStart]: [number, number], gap: number, fps: number | null): [number, number] {
+  if (fps === null) return [firstEnd, secondStart];
+  const start = snapToFrame(secondStart, fps);
+  let end = frameStartMs(frameAtMs(start - gap, fps), fps);
+  if (end > start - gap) end = frameStartMs(frameAtMs(start - gap, fps) - 1, fps);
+  return end > cue.start && start < cue.end ? [end, start] : [firstEnd, secondStart];
 }
 
 /** "Split turn": the second half's speaker, an existing one or a new one created in the same batch. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isCjkLanguage } from '../commands/common';
+import { documentLinesPerLanguage, withLineBudget } from './line-budget';
 
 export interface QcProfile {
   id: string;
@@ -103,5 +104,22 @@ export function documentProfiles(doc: { languages: readonly { code: string }[]; 
     const profile = typeof id === 'string' ? profileById(id, custom) : undefined;
     if (profile) chosen[lang] = profile;
   }
-  return profilesFor(doc.languages.map((l) => l.code), chosen);
+  const profiles = profilesFor(doc.languages.map((l) => l.code), chosen);
+  return withLineBudget(profiles, doc.languages.length, documentLinesPerLanguage(doc.metadata));
+}
+
+/**
+ * The one minimum gap of a document (issue 13): its QC profiles' gap — the strictest of its languages' — is what
+ * split, snapping, close gaps, remove overlaps, lengthen and the checks all keep. There is no second setting.
+ */
+export function documentMinGapMs(doc: { languages: readonly { code: string }[]; metadata: Record<string, unknown> }, custom: QcProfile[] = []): number {
+  return timingProfile(documentProfiles(doc, custom)).minGapMs;
+}
+
+/** Where the document's gap comes from, for Settings to say so: the gap and the name of the profile that sets it. */
+export function documentGapSource(doc: { languages: readonly { code: string }[]; metadata: Record<string, unknown> }, custom: QcProfile[] = []): { gapMs: number; profileName: string } {
+  const list = Object.values(documentProfiles(doc, custom));
+  const gapMs = Math.max(0, ...list.map((p) => p.minGapMs));
+  const source = list.find((p) => p.minGapMs === gapMs);
+  return { gapMs, profileName: source?.name ?? 'none' };
 }

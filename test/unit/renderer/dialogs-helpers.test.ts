@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatcher, matchingCueIds, nextMatchingCue, replaceText } from '../../../src/renderer/src/find/matcher';
 import { formatOffset, parseOffset, parseTime } from '../../../src/renderer/src/timing/time-input';
-import { closeGapsCommand, removeOverlapsCommand, resyncCommand, resyncDefaults, shiftCommand } from '../../../src/renderer/src/timing/timing-form';
+import { closeGapsCommand, refusal, removeOverlapsCommand, resyncCommand, resyncDefaults, shiftCommand } from '../../../src/renderer/src/timing/timing-form';
 import { validateSettings } from '../../../src/renderer/src/settings/validate-settings';
 import { cueCountsBySpeaker, cuesOfSpeaker, nextSpeakerName } from '../../../src/renderer/src/speakers/speaker-stats';
 import type { SubtitleDocument } from '../../../src/shared/model';
@@ -71,9 +71,10 @@ describe('timing forms', () => {
     expect(shiftCommand('+0:01.000', 'selected', []).ok).toBe(false);
   });
 
-  it('prefills a resync from the first and last selected cue and the playhead', () => {
-    expect(resyncDefaults(doc, ['c', 'a'], 7250)).toEqual({ aNumber: '1', aTime: '0:01.000', bNumber: '3', bTime: '0:07.250' });
-    expect(resyncDefaults(doc, [], 0)).toMatchObject({ aNumber: '1', bNumber: '3' });
+  it('prefills a resync from the first and last selected cue, at their own times (issue 13)', () => {
+    expect(resyncDefaults(doc, ['c', 'a'])).toEqual({ aNumber: '1', aTime: '0:01.000', bNumber: '3', bTime: '0:05.000' });
+    expect(resyncDefaults(doc, ['b'])).toEqual({ aNumber: '2', aTime: '0:03.000', bNumber: '3', bTime: '0:05.000' });
+    expect(resyncDefaults(doc, [])).toEqual({ aNumber: '1', aTime: '0:01.000', bNumber: '3', bTime: '0:05.000' });
     const form = { aNumber: '1', aTime: '0:01.500', bNumber: '3', bTime: '0:06.000' };
     expect(resyncCommand(doc, form, 'all', [])).toEqual({
       ok: true, command: { kind: 'resync', a: { cueId: 'a', time: 1500 }, b: { cueId: 'c', time: 6000 }, cueIds: 'all' },
@@ -81,6 +82,13 @@ describe('timing forms', () => {
     expect(resyncCommand(doc, { ...form, bNumber: '1' }, 'all', []).ok).toBe(false);
     expect(resyncCommand(doc, { ...form, bNumber: '9' }, 'all', []).ok).toBe(false);
     expect(resyncCommand(doc, { ...form, aTime: 'soon' }, 'all', []).ok).toBe(false);
+  });
+
+  it('says why main would refuse a command, so the dialog can stay open and show it', () => {
+    const reversed = resyncCommand(doc, { aNumber: '1', aTime: '0:05.000', bNumber: '3', bTime: '0:01.000' }, 'all', []);
+    expect(reversed.ok && refusal(doc, reversed.command)).toBe('The new times must keep the reference cues in the same order (and apart)');
+    const fine = resyncCommand(doc, { aNumber: '1', aTime: '0:02.000', bNumber: '3', bTime: '0:06.000' }, 'all', []);
+    expect(fine.ok && refusal(doc, fine.command)).toBeNull();
   });
 
   it('builds close-gaps and remove-overlaps commands', () => {
@@ -91,13 +99,16 @@ describe('timing forms', () => {
 });
 
 describe('settings validation', () => {
+  // minGapMs is no longer a setting (issue 13: the QC profile's gap); an old value in `current` is ignored.
   const current = { minSplitMs: 200, minGapMs: 24 };
   it('returns only changed fields, or per-field errors', () => {
-    expect(validateSettings({ minSplitMs: '200', minGapMs: '40' }, current)).toEqual({ ok: true, patch: { minGapMs: 40 } });
-    const bad = validateSettings({ minSplitMs: '1.5', minGapMs: '-3' }, current);
+    expect(validateSettings({ minSplitMs: '200' }, current)).toEqual({ ok: true, patch: {} });
+    expect(validateSettings({ minSplitMs: '350' }, current)).toEqual({ ok: true, patch: { minSplitMs: 350 } });
+    const bad = validateSettings({ minSplitMs: '1.5' }, current);
     expect(bad.ok).toBe(false);
-    expect(!bad.ok && Object.keys(bad.errors).sort()).toEqual(['minGapMs', 'minSplitMs']);
-    expect(validateSettings({ minSplitMs: '', minGapMs: '10001' }, current).ok).toBe(false);
+    expect(!bad.ok && Object.keys(bad.errors)).toEqual(['minSplitMs']);
+    expect(validateSettings({ minSplitMs: '' }, current).ok).toBe(false);
+    expect(validateSettings({ minSplitMs: '10001' }, current).ok).toBe(false);
   });
 });
 

@@ -30,22 +30,22 @@ describe('neighbourCue', () => {
 
 describe('insertSpan', () => {
   it('is one second long when there is room', () => {
-    expect(insertSpan(cues, 6500, DEFAULT_EDIT_SETTINGS)).toEqual({ start: 6500, end: 7500 });
+    expect(insertSpan(cues, 6500, DEFAULT_EDIT_SETTINGS, 83)).toEqual({ start: 6500, end: 7500 });
   });
 
   it('stops the minimum gap before the next cue', () => {
-    expect(insertSpan(cues, 2200, DEFAULT_EDIT_SETTINGS)).toEqual({ start: 2200, end: 3000 - DEFAULT_EDIT_SETTINGS.minGapMs });
+    expect(insertSpan(cues, 2200, DEFAULT_EDIT_SETTINGS, 83)).toEqual({ start: 2200, end: 3000 - 83 });
   });
 
   it('is never shorter than the minimum split length', () => {
-    expect(insertSpan(cues, 2950, DEFAULT_EDIT_SETTINGS)).toEqual({ start: 2950, end: 2950 + DEFAULT_EDIT_SETTINGS.minSplitMs });
+    expect(insertSpan(cues, 2950, DEFAULT_EDIT_SETTINGS, 83)).toEqual({ start: 2950, end: 2950 + DEFAULT_EDIT_SETTINGS.minSplitMs });
   });
 });
 
 describe('appendSpan', () => {
   it('starts after the cue (with the gap) or at a later playhead', () => {
-    expect(appendSpan(cues[2], 0, DEFAULT_EDIT_SETTINGS)).toEqual({ start: 6024, end: 7024 });
-    expect(appendSpan(cues[2], 9000, DEFAULT_EDIT_SETTINGS)).toEqual({ start: 9000, end: 10000 });
+    expect(appendSpan(cues[2], 0, 83)).toEqual({ start: 6083, end: 7083 });
+    expect(appendSpan(cues[2], 9000, 83)).toEqual({ start: 9000, end: 10000 });
   });
 });
 

@@ -1,9 +1,10 @@
-/** Edit settings: the minimum half of a split and the gap kept between cues. */
+/** Edit settings: the minimum half of a split (the gap kept between cues is the QC profile's, shown read-only). */
 import { useState, type JSX } from 'react';
 import type { FfmpegInfo } from '../../../shared/api';
 import type { EditSettings } from '../../../shared/commands/schema';
 import { validateSettings, type SettingsForm, type TimingSetting } from './validate-settings';
 import { ProfilesEditor } from './ProfilesEditor';
+import { DocumentProfileGap, ProfileGapLine, type GapSource } from './ProfileGap';
 import { FfmpegInUse, WorkSettings, type WorkChoices } from './WorkSettings';
 import './dialog.css';
 
@@ -13,15 +14,16 @@ export interface SettingsDialogProps {
   onClose(): void;
   /** Which ffmpeg main uses (shown read-only); absent: the line is not shown. */
   ffmpegInfo?: () => Promise<FfmpegInfo>;
+  /** The minimum gap and the profile it comes from; absent: read from the document open in the store. */
+  gap?: GapSource | null;
 }
 
 const FIELDS: { key: TimingSetting; label: string; help: string }[] = [
   { key: 'minSplitMs', label: 'Minimum split duration', help: 'Neither half of a split is shorter than this.' },
-  { key: 'minGapMs', label: 'Minimum gap', help: 'Kept between cues by split, close gaps and remove overlaps.' },
 ];
 
 export function SettingsDialog(props: SettingsDialogProps): JSX.Element {
-  const [form, setForm] = useState<SettingsForm>({ minSplitMs: String(props.settings.minSplitMs), minGapMs: String(props.settings.minGapMs) });
+  const [form, setForm] = useState<SettingsForm>({ minSplitMs: String(props.settings.minSplitMs) });
   const [errors, setErrors] = useState<Partial<Record<TimingSetting, string>>>({});
   const [ffmpegPath, setFfmpegPath] = useState(props.settings.ffmpegPath ?? '');
   const [work, setWork] = useState<WorkChoices>({ hotExit: props.settings.hotExit === true, autosaveProject: props.settings.autosaveProject === true });
@@ -54,6 +56,7 @@ export function SettingsDialog(props: SettingsDialogProps): JSX.Element {
             {errors[key] && <div className="error" role="alert">{errors[key]}</div>}
           </section>
         ))}
+        {props.gap !== undefined ? <ProfileGapLine source={props.gap} /> : <DocumentProfileGap />}
         <section>
           <div className="row">
             <label style={{ flex: 1 }} htmlFor="setting-ffmpeg">ffmpeg</label>

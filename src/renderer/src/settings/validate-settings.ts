@@ -3,8 +3,11 @@ import type { EditSettings } from '../../../shared/commands/schema';
 
 export const SETTING_LIMITS = { min: 0, max: 10_000 } as const;
 
-/** The millisecond settings the form edits (custom QC profiles have their own editor). */
-export type TimingSetting = 'minSplitMs' | 'minGapMs';
+/**
+ * The millisecond settings the form edits (custom QC profiles have their own editor; the minimum gap is the QC
+ * profile's, issue 13, so it is no setting).
+ */
+export type TimingSetting = 'minSplitMs';
 
 export type SettingsForm = Record<TimingSetting, string>;
 

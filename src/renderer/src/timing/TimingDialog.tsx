@@ -1,9 +1,12 @@
-/** Timing tools for many cues at once: shift, two-point resync, close gaps, remove overlaps. */
+/**
+ * Timing tools for many cues at once: shift, two-point resync (pre-filled from the selection), close gaps, remove
+ * overlaps. A command that cannot apply keeps the dialog open with the reason inside it (issue 13).
+ */
 import { useState, type JSX } from 'react';
 import type { SubtitleDocument } from '../../../shared/model';
-import type { EditCommand } from '../../../shared/commands/schema';
+import type { EditCommand, EditSettings } from '../../../shared/commands/schema';
 import {
-  closeGapsCommand, removeOverlapsCommand, resyncCommand, resyncDefaults, shiftCommand, type FormResult, type ResyncForm, type Scope,
+  closeGapsCommand, refusal, removeOverlapsCommand, resyncCommand, resyncDefaults, shiftCommand, type FormResult, type ResyncForm, type Scope,
 } from './timing-form';
 import '../settings/dialog.css';
 
@@ -11,25 +14,31 @@ export interface TimingDialogProps {
   doc: SubtitleDocument;
   selectedCueIds: readonly string[];
   playheadMs: number;
+  /** Runs the command in main; a result of null means it was refused (the dialog then stays open). */
   onCommand(command: EditCommand): unknown;
   onClose(): void;
+  /** The settings main plans with (custom QC profiles decide the gap); absent: the defaults. */
+  settings?: EditSettings;
 }
 
 export function TimingDialog(props: TimingDialogProps): JSX.Element {
   const { doc, selectedCueIds } = props;
   const [scope, setScope] = useState<Scope>(selectedCueIds.length > 0 ? 'selected' : 'all');
   const [offset, setOffset] = useState('');
-  const [resync, setResync] = useState<ResyncForm>(() => resyncDefaults(doc, selectedCueIds, props.playheadMs));
+  const [resync, setResync] = useState<ResyncForm>(() => resyncDefaults(doc, selectedCueIds));
   const [maxGap, setMaxGap] = useState('500');
   const [error, setError] = useState<{ section: string; message: string } | null>(null);
 
   const submit = (section: string, result: FormResult): void => {
-    if (!result.ok) {
-      setError({ section, message: result.error });
-      return;
-    }
-    props.onCommand(result.command);
-    props.onClose();
+    if (!result.ok) return setError({ section, message: result.error });
+    // Planned here first, as main will plan it: a refusal is shown in the dialog, which stays open to fix it.
+    const refused = refusal(doc, result.command, props.settings);
+    if (refused !== null) return setError({ section, message: refused });
+    setError(null);
+    void Promise.resolve(props.onCommand(result.command)).then((outcome) => {
+      if (outcome === null) setError({ section, message: 'The change was refused: see the status line for why.' });
+      else props.onClose();
+    });
   };
   const errorFor = (section: string): JSX.Element | null =>
     error?.section === section ? <div className="error" role="alert">{error.message}</div> : null;

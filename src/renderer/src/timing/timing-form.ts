@@ -1,6 +1,7 @@
 /** The timing dialog's forms turned into commands (or a message saying what is wrong). Pure. */
 import type { SubtitleDocument } from '../../../shared/model';
-import type { EditCommand } from '../../../shared/commands/schema';
+import { DEFAULT_EDIT_SETTINGS, type EditCommand, type EditSettings } from '../../../shared/commands/schema';
+import { CommandError, planCommand } from '../../../shared/commands/plan';
 import { formatClock } from '../../../shared/timecode';
 import { parseOffset, parseTime } from './time-input';
 
@@ -31,8 +32,11 @@ export interface ResyncForm {
   bTime: string;
 }
 
-/** First and last selected cue (else the first and last cue); A keeps its start, B moves to the playhead. */
-export function resyncDefaults(doc: SubtitleDocument, selected: readonly string[], playheadMs: number): ResyncForm {
+/**
+ * The two points pre-filled from the selection (issue 13): the first and last selected cue at their own start
+ * times (one selected: it and the last cue; none: the first and last cue), so the user types only what changed.
+ */
+export function resyncDefaults(doc: SubtitleDocument, selected: readonly string[]): ResyncForm {
   const indices = selected.map((id) => doc.cues.findIndex((c) => c.id === id)).filter((i) => i >= 0).sort((x, y) => x - y);
   const a = indices.length > 0 ? indices[0] : 0;
   const b = indices.length > 1 ? indices[indices.length - 1] : Math.max(0, doc.cues.length - 1);
@@ -40,8 +44,22 @@ export function resyncDefaults(doc: SubtitleDocument, selected: readonly string[
     aNumber: String(a + 1),
     aTime: formatClock(doc.cues[a]?.start ?? 0),
     bNumber: String(b + 1),
-    bTime: formatClock(Math.max(0, Math.round(playheadMs))),
+    bTime: formatClock(doc.cues[b]?.start ?? 0),
   };
+}
+
+/**
+ * Plans a command against the dialog's copy of the document, as main will: the message of a command that cannot
+ * apply ("Resync would move cue 1 to −0.500 s…"), or null when it can. The dialog stays open to show it.
+ */
+export function refusal(doc: SubtitleDocument, command: EditCommand, settings: EditSettings = DEFAULT_EDIT_SETTINGS): string | null {
+  try {
+    planCommand(doc, command, settings);
+    return null;
+  } catch (error) {
+    if (error instanceof CommandError) return error.message;
+    throw error;
+  }
 }
 
 function cueByNumber(doc: SubtitleDocument, text: string): string | null {

@@ -6,6 +6,7 @@
 import type { EditCommand } from '../../../shared/commands/schema';
 import type { DocStore } from '../store-core';
 import { getZoom, hasMedia, playRange, seek, setZoom } from '../waveform/player';
+import { documentMinGapMs } from '../../../shared/qc/profiles';
 import { appendSpan, auditionSpan, insertSpan, neighbourCue, splitCommand } from './edit-plans';
 
 export interface EditCommands {
@@ -48,7 +49,13 @@ export function createEditCommands(store: DocStore): EditCommands {
     if (!cue) store.setStatus('Select a cue first.');
     return cue;
   };
+  // Waveform drags snap with the open document's gap and frame rate (issue 13).
   const run = (command: EditCommand) => void store.command(command);
+  /** The document's one minimum gap (its QC profile's), as main's planners use it. */
+  const gapMs = () => {
+    const d = doc();
+    return d ? documentMinGapMs(d, store.getState().settings.customProfiles) : 0;
+  };
   const selected = () => {
     const { selectedCueIds } = store.getState();
     if (selectedCueIds.length === 0) store.setStatus('Select a cue first.');
@@ -86,7 +93,7 @@ export function createEditCommands(store: DocStore): EditCommands {
       if (!d || !cue) return;
       const next = neighbourCue(d.cues, cue.id, store.playheadMs(), 1);
       if (next) return goTo(next.id, next.start);
-      const span = appendSpan(cue, store.playheadMs(), store.getState().settings);
+      const span = appendSpan(cue, store.playheadMs(), gapMs());
       void store.command({ kind: 'insert', ...span, speaker: cue.speaker }).then((result) => {
         if (result) seek(span.start / 1000);
       });
@@ -112,7 +119,7 @@ export function createEditCommands(store: DocStore): EditCommands {
     insertAtPlayhead: () => {
       const d = doc();
       if (!d) return;
-      const span = insertSpan(d.cues, store.playheadMs(), store.getState().settings);
+      const span = insertSpan(d.cues, store.playheadMs(), store.getState().settings, gapMs());
       run({ kind: 'insert', ...span });
     },
     deleteSelected: () => {

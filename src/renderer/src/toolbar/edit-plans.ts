@@ -21,20 +21,21 @@ export function neighbourCue(cues: readonly Cue[], fromId: string | null, playhe
 }
 
 /**
- * Where a cue inserted at `atMs` goes: 1 s long, or up to the next cue (keeping the minimum gap), but
- * never shorter than the minimum split length — overlapping is better than a cue too short to see.
+ * Where a cue inserted at `atMs` goes: 1 s long, or up to the next cue (keeping `gapMs`, the document's minimum
+ * gap: documentMinGapMs), but never shorter than the minimum split length — overlapping is better than a cue too
+ * short to see.
  */
-export function insertSpan(cues: readonly Cue[], atMs: number, settings: EditSettings): { start: number; end: number } {
+export function insertSpan(cues: readonly Cue[], atMs: number, settings: EditSettings, gapMs: number): { start: number; end: number } {
   const start = Math.max(0, Math.round(atMs));
   const next = cues.find((c) => c.start > start);
-  const room = next ? next.start - settings.minGapMs : Infinity;
+  const room = next ? next.start - gapMs : Infinity;
   const end = Math.max(start + settings.minSplitMs, Math.min(start + INSERT_MS, room));
   return { start, end };
 }
 
-/** A cue appended after `cue` by "commit and go to next" at the end of the document: at the playhead if later. */
-export function appendSpan(cue: Cue, playheadMs: number, settings: EditSettings): { start: number; end: number } {
-  const start = Math.max(cue.end + settings.minGapMs, Math.round(playheadMs));
+/** A cue appended after `cue` by "commit and go to next" at the end of the document (`gapMs` after it, or at the playhead if later). */
+export function appendSpan(cue: Cue, playheadMs: number, gapMs: number): { start: number; end: number } {
+  const start = Math.max(cue.end + gapMs, Math.round(playheadMs));
   return { start, end: start + INSERT_MS };
 }
 

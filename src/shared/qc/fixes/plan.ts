@@ -10,7 +10,8 @@ import { checkDocument } from '../run';
 import { profilesFor, timingProfile, type QcProfile } from '../profiles';
 import type { QcRule } from '../types';
 import { rebreak, trimSpaces } from './text';
-import { extendForCps, separate } from './timing';
+import { separate } from './timing';
+import { lengthenForReadingSpeed, type Unfixed } from './lengthen';
 
 /** Rules with a fix; `cpl` and `lines` both re-break lines. */
 export const FIXABLE_RULES = ['cps', 'min-gap', 'overlap', 'cpl', 'lines', 'spaces'] as const;
@@ -37,17 +38,34 @@ export function isFixableRule(rule: QcRule | string): rule is FixableRule {
   return (FIXABLE_RULES as readonly string[]).includes(rule);
 }
 
-/** Throws CommandError (a message for the status line) when there is nothing this fix can change. */
+/**
+ * Throws CommandError (a message for the status line) when there is nothing this fix can change. Cues a fix could
+ * not fix (lengthen for reading speed) are named in the label with the reason, or in the error when none could be.
+ */
 export function planFix(doc: SubtitleDocument, request: FixRequest, profiles: Record<string, QcProfile>): Plan {
   if (request.lang !== undefined) requireLanguage(doc, request.lang);
   const all = profilesFor(doc.languages.map((l) => l.code), profiles);
   const langs = request.lang !== undefined ? [request.lang] : Object.keys(all);
-  const ops = fixOps(doc, request.rule, targets(doc, request, all, langs), all);
+  const { ops, unfixed } = fixOps(doc, request.rule, targets(doc, request, all, langs), all);
   const what = request.cueIds === 'all' ? 'all' : describeCues(doc, cuesOf(doc, request.cueIds));
-  if (ops.length === 0) throw new CommandError(`${LABELS[request.rule]}: nothing to fix in ${what === 'all' ? 'the document' : what}`);
+  const why = reasons(doc, unfixed);
+  if (ops.length === 0) {
+    const scope = what === 'all' ? 'the document' : what;
+    throw new CommandError(why ? `${LABELS[request.rule]}: could not fix ${scope} — ${why}` : `${LABELS[request.rule]}: nothing to fix in ${scope}`);
+  }
   const changed = new Set(ops.map((op) => (op.type === 'setTimes' || op.type === 'setText' ? op.cueId : '')));
-  const label = `${LABELS[request.rule]} (${request.cueIds === 'all' ? plural(changed.size, 'cue') : what})`;
-  return makePlan(ops, label, null);
+  const done = `${LABELS[request.rule]} (${request.cueIds === 'all' ? plural(changed.size, 'cue') : what})`;
+  return makePlan(ops, why ? `${done}; not fixed: ${why}` : done, null);
+}
+
+/** How many unfixed cues a message names before "and N more". */
+const REASONS_SHOWN = 3;
+
+/** "cue 7: next cue 8 is pinned; cue 12: …; and 4 more" — empty when every cue was fixed. */
+function reasons(doc: SubtitleDocument, unfixed: Unfixed[]): string {
+  const shown = unfixed.slice(0, REASONS_SHOWN).map((u) => `${describeCues(doc, cuesOf(doc, [u.cueId]))}: ${u.reason}`);
+  if (unfixed.length > REASONS_SHOWN) shown.push(`and ${unfixed.length - REASONS_SHOWN} more`);
+  return shown.join('; ');
 }
 
 /**
@@ -73,20 +91,20 @@ interface Target {
   texts: Set<string>;
 }
 
-function fixOps(doc: SubtitleDocument, rule: FixableRule, { indices, texts }: Target, profiles: Record<string, QcProfile>): Operation[] {
+function fixOps(doc: SubtitleDocument, rule: FixableRule, { indices, texts }: Target, profiles: Record<string, QcProfile>): { ops: Operation[]; unfixed: Unfixed[] } {
   const gap = timingProfile(profiles).minGapMs;
   switch (rule) {
     case 'cps':
-      return extendForCps(doc, indices, profiles);
+      return lengthenForReadingSpeed(doc, indices, profiles);
     case 'min-gap':
-      return separate(doc, indices, gap, false);
+      return { ops: separate(doc, indices, gap, false), unfixed: [] };
     case 'overlap':
-      return separate(doc, indices, gap, true);
+      return { ops: separate(doc, indices, gap, true), unfixed: [] };
     case 'cpl':
     case 'lines':
-      return textOps(doc, texts, (text, lang) => rebreak(text, lang, profiles[lang]));
+      return { ops: textOps(doc, texts, (text, lang) => rebreak(text, lang, profiles[lang])), unfixed: [] };
     case 'spaces':
-      return textOps(doc, texts, trimSpaces);
+      return { ops: textOps(doc, texts, trimSpaces), unfixed: [] };
   }
 }
 

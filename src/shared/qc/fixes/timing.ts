@@ -1,10 +1,11 @@
 /**
- * Timing fixes: lengthen a cue to reach the reading-speed limit, enforce the minimum gap, remove overlaps.
- * Each returns the operations for the chosen cues; neighbours are the next cue in document order.
+ * Timing fixes: the duration reading speed needs, enforce the minimum gap, remove overlaps (lengthening for reading
+ * speed is in lengthen.ts). Each returns the operations for the chosen cues; neighbours are the next cue in
+ * document order. A pinned cue keeps its times.
  */
 import type { Cue, SubtitleDocument } from '../../model';
 import type { Operation } from '../../operations';
-import { isCjkText, timingProfile, type QcProfile } from '../profiles';
+import { isCjkText, type QcProfile } from '../profiles';
 import { charCount, wordCount } from '../text';
 
 /** The shortest duration at which every language's text is within its reading speed (0 when none limits it). */
@@ -20,26 +21,10 @@ export function neededDurationMs(cue: Cue, profiles: Record<string, QcProfile>):
 }
 
 /**
- * Extends each cue's end toward the duration its reading speed needs, but no later than the minimum gap before
- * the next cue (and never past the maximum duration). A cue that cannot gain anything is left alone.
- */
-export function extendForCps(doc: SubtitleDocument, indices: number[], profiles: Record<string, QcProfile>): Operation[] {
-  const timing = timingProfile(profiles);
-  const ops: Operation[] = [];
-  for (const i of indices) {
-    const [cue, next] = [doc.cues[i], doc.cues[i + 1]];
-    let end = cue.start + neededDurationMs(cue, profiles);
-    if (next) end = Math.min(end, next.start - timing.minGapMs);
-    if (timing.maxDurationMs > 0) end = Math.min(end, cue.start + timing.maxDurationMs);
-    if (end > cue.end) ops.push({ type: 'setTimes', cueId: cue.id, start: cue.start, end });
-  }
-  return ops;
-}
-
-/**
  * For each chosen cue closer to the next than the minimum gap (overlapping included), its end moves to the gap
  * before the next start; when that would leave it no duration, the next cue's start moves instead (if the next
- * cue keeps a duration). Works on copies so consecutive fixes see each other's result.
+ * cue keeps a duration). A pinned cue never moves: the other one does, or neither. Works on copies so consecutive
+ * fixes see each other's result.
  */
 export function separate(doc: SubtitleDocument, indices: number[], gapMs: number, onlyOverlaps: boolean): Operation[] {
   const times = new Map<string, { start: number; end: number }>();
@@ -50,9 +35,9 @@ export function separate(doc: SubtitleDocument, indices: number[], gapMs: number
     const [a, b] = [get(cue), get(next)];
     const gap = b.start - a.end;
     if (onlyOverlaps ? gap >= 0 : gap >= gapMs) continue;
-    if (b.start - gapMs > a.start) {
+    if (!cue.pinned && b.start - gapMs > a.start) {
       times.set(cue.id, { start: a.start, end: b.start - gapMs });
-    } else if (a.end + gapMs < b.end) {
+    } else if (!next.pinned && a.end + gapMs < b.end) {
       times.set(next.id, { start: a.end + gapMs, end: b.end });
     }
   }
