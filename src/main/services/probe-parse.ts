@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { normalizeFrameRate } from '../../shared/frames';
 
 /** What the streams of an input are (codec names as ffmpeg prints them; ffprobe's `codec_name` is the same). */
 export interface MediaStreams {
@@ -15,6 +16,8 @@ export interface MediaStreams {
   videoCodec: string | null;
   width: number | null;
   height: number | null;
+  /** Frames per second of that video (exact for NTSC rates: 24000/1001…); absent when there is none or it is unknown. */
+  frameRate?: number;
 }
 
 export type ProbeResult =
@@ -75,13 +78,21 @@ export function parseStreams(stderr: string, file: string): MediaStreams {
   const audioCodec = lines.map((line) => streamOf(line, 'Audio')).find(Boolean)?.codec ?? null;
   const video = lines.map((line) => streamOf(line, 'Video')).find((stream) => stream && !stream.rest.includes('(attached pic)'));
   const size = video ? /\b([1-9]\d{0,4})x([1-9]\d{0,4})\b/.exec(video.rest) : null;
+  const frameRate = video ? videoFrameRate(video.rest) : null;
   return {
     container: input.container,
     audioCodec,
     videoCodec: video?.codec ?? null,
     width: size ? Number(size[1]) : null,
     height: size ? Number(size[2]) : null,
+    ...(frameRate ? { frameRate } : {}),
   };
+}
+
+/** The rate in a video stream line (`…, 23.98 fps, 23.98 tbr, …`): `fps`, else `tbr`; rounded NTSC rates come back exact. */
+function videoFrameRate(rest: string): number | null {
+  const match = /, (\d{1,4}(?:\.\d{1,6})?) fps\b/.exec(rest) ?? /, (\d{1,4}(?:\.\d{1,6})?) tbr\b/.exec(rest);
+  return match ? normalizeFrameRate(Number(match[1])) : null;
 }
 
 /** The part of `ffprobe -of json -show_format -show_streams` we read; everything else may be anything. */
@@ -92,6 +103,8 @@ const ffprobeOutput = z.object({
     codec_name: z.string().optional(),
     width: z.number().optional(),
     height: z.number().optional(),
+    avg_frame_rate: z.string().optional(),
+    r_frame_rate: z.string().optional(),
     disposition: z.object({ attached_pic: z.number().optional() }).optional(),
   })).optional(),
 });
@@ -112,6 +125,8 @@ export function parseFfprobeJson(json: string): ProbeResult | null {
   const video = streams.find((stream) => stream.codec_type === 'video' && stream.disposition?.attached_pic !== 1);
   const seconds = Number(parsed.format.duration);
   const size = (value: number | undefined) => (value && Number.isInteger(value) && value > 0 ? value : null);
+  // `0/0` when unknown (normalizeFrameRate gives null); the average rate first, as ffmpeg's own `fps` is.
+  const frameRate = video ? (normalizeFrameRate(video.avg_frame_rate) ?? normalizeFrameRate(video.r_frame_rate)) : null;
   return {
     ok: true,
     duration: parsed.format.duration !== undefined && Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : null,
@@ -122,6 +137,7 @@ export function parseFfprobeJson(json: string): ProbeResult | null {
       videoCodec: video?.codec_name ?? null,
       width: video ? size(video.width) : null,
       height: video ? size(video.height) : null,
+      ...(frameRate ? { frameRate } : {}),
     },
   };
 }

@@ -8,7 +8,7 @@ import { createBrowserBridge, type BrowserBridge } from './transport/browser';
 /** Menu commands the Electron main process may send (the preload forwards them when it can). */
 export type MenuCommand =
   | 'open' | 'openSampleTranscript' | 'openMedia' | 'addLanguage' | 'reopenWithEncoding'
-  | 'save' | 'saveAs' | 'exportSrt' | 'undo' | 'redo';
+  | 'save' | 'saveAs' | 'exportSrt' | 'undo' | 'redo' | 'goTo' | 'togglePin';
 
 type PreloadBridge = DuosubBridge & { onCommand?(listener: (command: string) => void): () => void };
 

@@ -5,6 +5,7 @@
  * Pure: no DOM, so tests can check the whole map (no duplicate chords, bare keys never fire while typing).
  */
 import type { Commands } from './toolbar/commands';
+import { toggleHistoryPanel } from './history/history-panel-state';
 
 export type KeyGroup = 'Playback' | 'Timing' | 'Navigation' | 'Editing' | 'Speakers' | 'File' | 'View';
 
@@ -148,6 +149,26 @@ function nudgeBindings(): KeyBinding[] {
   return out;
 }
 
+const SEEK_SMALL = 100;
+const SEEK_LARGE = 1000;
+
+/**
+ * Seeking outside the panes: ←/→ step the playhead 100 ms, Shift+←/→ 1 s, Ctrl+←/→ one frame (40 ms without a
+ * frame rate). Alt+←/→ already nudges the start (Aegisub's habit), so the frame step takes Ctrl; in a pane these
+ * keys keep moving the caret.
+ */
+function seekBindings(): KeyBinding[] {
+  const step = (id: string, mods: string, label: string, run: (c: Commands, direction: 1 | -1) => void): KeyBinding => ({
+    id, label, group: 'Navigation', chords: [`${mods}Left`, `${mods}Right`], keysLabel: `${mods}← / →`,
+    whileTyping: false, repeats: true, run: (c, i) => run(c, i === 0 ? -1 : 1),
+  });
+  return [
+    step('seek-100', '', `Step the playhead back / forward ${SEEK_SMALL} ms`, (c, d) => c.seekBy(d * SEEK_SMALL)),
+    step('seek-1s', 'Shift+', 'Step the playhead back / forward 1 s', (c, d) => c.seekBy(d * SEEK_LARGE)),
+    step('seek-frame', 'Ctrl+', 'Step the playhead one frame back / forward (40 ms without a frame rate)', (c, d) => c.stepFrames(d)),
+  ];
+}
+
 export const KEYMAP: readonly KeyBinding[] = [
   // Playback
   { id: 'play-pause', label: 'Play / pause', group: 'Playback', chords: ['Space'], whileTyping: false, run: (c) => c.playPause() },
@@ -156,17 +177,22 @@ export const KEYMAP: readonly KeyBinding[] = [
   { id: 'play-cue-anywhere', label: 'Play the selected cue (also in a pane)', group: 'Playback', chords: ['Ctrl+Shift+P'], whileTyping: true, run: (c) => c.playCue() },
   { id: 'play-before', label: `Play the ${AUDITION_MS} ms before the cue`, group: 'Playback', chords: ['Q'], whileTyping: false, run: (c) => c.playAround('before', AUDITION_MS) },
   { id: 'play-after', label: `Play the ${AUDITION_MS} ms after the cue`, group: 'Playback', chords: ['W'], whileTyping: false, run: (c) => c.playAround('after', AUDITION_MS) },
+  { id: 'play-to-end', label: 'Play from the playhead to the end of the cue', group: 'Playback', chords: ['T'], whileTyping: false, run: (c) => c.playToCueEnd() },
   // Timing
   { id: 'set-start', label: 'Set start at the playhead', group: 'Timing', chords: ['F9'], whileTyping: true, run: (c) => c.setEdgeAtPlayhead('start') },
   { id: 'set-start-bare', label: 'Set start at the playhead', group: 'Timing', chords: ['['], whileTyping: false, run: (c) => c.setEdgeAtPlayhead('start') },
   { id: 'set-end', label: 'Set end at the playhead', group: 'Timing', chords: ['F10'], whileTyping: true, run: (c) => c.setEdgeAtPlayhead('end') },
   { id: 'set-end-bare', label: 'Set end at the playhead', group: 'Timing', chords: [']'], whileTyping: false, run: (c) => c.setEdgeAtPlayhead('end') },
   ...nudgeBindings(),
+  { id: 'pin', label: 'Pin / unpin the selected cues (auto-time keeps their times)', group: 'Timing', chords: ['Ctrl+Alt+P'], whileTyping: true, run: (c) => c.togglePin() },
+  { id: 'pin-bare', label: 'Pin / unpin the selected cues (auto-time keeps their times)', group: 'Timing', chords: ['P'], whileTyping: false, run: (c) => c.togglePin() },
   // Navigation
   { id: 'prev-cue', label: 'Previous cue', group: 'Navigation', chords: ['Alt+Up'], whileTyping: true, repeats: true, run: (c) => c.stepCue(-1) },
   { id: 'next-cue', label: 'Next cue', group: 'Navigation', chords: ['Alt+Down'], whileTyping: true, repeats: true, run: (c) => c.stepCue(1) },
   { id: 'prev-cue-bare', label: 'Previous cue', group: 'Navigation', chords: ['Up'], whileTyping: false, repeats: true, run: (c) => c.stepCue(-1) },
   { id: 'next-cue-bare', label: 'Next cue', group: 'Navigation', chords: ['Down'], whileTyping: false, repeats: true, run: (c) => c.stepCue(1) },
+  ...seekBindings(),
+  { id: 'go-to', label: 'Go to a cue number or a time', group: 'Navigation', chords: ['Ctrl+G'], whileTyping: true, run: (c) => c.openGoTo() },
   { id: 'commit-next', label: 'Commit and go to the next cue (adds one at the end)', group: 'Navigation', chords: ['Ctrl+Enter'], whileTyping: true, run: (c) => c.commitAndNext() },
   // Editing
   { id: 'split', label: 'Split at the cursor / playhead', group: 'Editing', chords: ['Ctrl+Shift+Enter'], whileTyping: true, run: (c) => c.splitAtPlayhead(false) },
@@ -194,6 +220,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { id: 'zoom-in', label: 'Zoom the waveform in (also Ctrl+wheel)', group: 'View', chords: ['+', '='], whileTyping: false, repeats: true, run: (c) => c.zoom(1) },
   { id: 'zoom-out', label: 'Zoom the waveform out', group: 'View', chords: ['-'], whileTyping: false, repeats: true, run: (c) => c.zoom(-1) },
   { id: 'follow', label: 'Follow the playhead on / off', group: 'View', chords: ['F'], whileTyping: false, run: (c) => c.toggleFollow() },
+  { id: 'history', label: 'Show / hide the undo history', group: 'View', chords: ['Ctrl+Shift+H'], whileTyping: true, run: () => toggleHistoryPanel() },
   { id: 'help', label: 'Keyboard shortcuts (this list)', group: 'View', chords: ['F1'], whileTyping: true, run: (c) => c.toggleHelp() },
   { id: 'help-bare', label: 'Keyboard shortcuts (this list)', group: 'View', chords: ['?'], whileTyping: false, run: (c) => c.toggleHelp() },
 ];

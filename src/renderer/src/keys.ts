@@ -34,9 +34,14 @@ function inOwnKeysWidget(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('.duosub-menu, [role="dialog"] input, .dialog-backdrop') !== null;
 }
 
+/** An arrow key on a slider (the zoom) moves the slider, as the user expects, not the playhead or the selection. */
+function isSliderArrow(event: KeyboardEvent): boolean {
+  return event.target instanceof HTMLInputElement && event.target.type === 'range' && event.key.startsWith('Arrow');
+}
+
 export function installGlobalKeys(getCommands: () => Commands): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || isForeign(event) || inOwnKeysWidget(event.target)) return;
+    if (event.defaultPrevented || isForeign(event) || inOwnKeysWidget(event.target) || isSliderArrow(event)) return;
     const found = findBinding(event as KeyLike, isTyping(event.target));
     if (!found) return;
     event.preventDefault();

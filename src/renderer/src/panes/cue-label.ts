@@ -1,4 +1,4 @@
-/** The gutter label on a block's first line: cue number and start time, e.g. `12  1:03.250`. */
+/** The gutter label on a block's first line: cue number, a pin mark for a pinned cue, and start time, e.g. `12  1:03.250`. */
 
 /** `m:ss.mmm`, or `h:mm:ss.mmm` from one hour on. */
 export function formatCueTime(ms: number): string {
@@ -13,6 +13,13 @@ export function formatCueTime(ms: number): string {
   return `${minutes}:${ss}.${mmm}`;
 }
 
-export function gutterLabel(cueNumber: number, startMs: number): string {
-  return `${cueNumber}  ${formatCueTime(startMs)}`;
+/** Marks a pinned cue in the gutter: auto-time keeps its times. */
+export const PIN_MARK = '◆';
+
+/**
+ * `12  1:03.250`, or `12 ◆ 1:03.250` for a pinned cue. A plain glyph, not an emoji: the gutter's monospace font
+ * has it everywhere. The gutter is sized with one character to spare (panes-controller), which the mark uses.
+ */
+export function gutterLabel(cueNumber: number, startMs: number, pinned = false): string {
+  return `${cueNumber}${pinned ? ` ${PIN_MARK} ` : '  '}${formatCueTime(startMs)}`;
 }

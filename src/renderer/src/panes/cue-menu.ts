@@ -43,6 +43,9 @@ export function buildCueMenu(ctx: CueMenuContext, run: (intent: CueMenuIntent) =
     kind: 'split', cueId: cue.id, ...(at ? { at } : {}), ...playhead, ...(speaker ? { speaker } : {}),
   });
   const text = cue.text[target.lang] ?? '';
+  // Unpin only when every cue in scope is pinned; otherwise pin them all (as the P key does).
+  const allPinned = doc.cues.filter((c) => scope.includes(c.id)).every((c) => c.pinned);
+  const pinLabel = `${allPinned ? 'Unpin' : 'Pin'} ${many ? `${scope.length} cues` : 'cue'} (auto-time keeps ${many ? 'their' : 'its'} times)`;
 
   const speakerItems: MenuItem[] = [
     ...doc.speakers.map((s): MenuItem => ({
@@ -67,6 +70,8 @@ export function buildCueMenu(ctx: CueMenuContext, run: (intent: CueMenuIntent) =
     { kind: 'submenu', label: 'Split turn here', items: turnItems },
     { kind: 'action', label: 'Merge with next', disabled: isLast, run: command({ kind: 'mergeWithNext', cueId: cue.id }) },
     { kind: 'action', label: 'Move last word to next cue', disabled: isLast || text.trim() === '', run: command({ kind: 'moveWord', cueId: cue.id, lang: target.lang, direction: 'toNext' }) },
+    { kind: 'separator' },
+    { kind: 'action', label: pinLabel, checked: allPinned, hint: 'P', run: command({ kind: 'pin', cueIds: scope, pinned: !allPinned }) },
     { kind: 'separator' },
     { kind: 'action', label: many ? `Delete ${scope.length} cues` : 'Delete cue', run: command({ kind: 'delete', cueIds: scope }) },
   ];

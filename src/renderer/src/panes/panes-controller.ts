@@ -74,7 +74,7 @@ export class PanesController {
     this.hosts = hosts;
     this.doc = doc;
     const look = {
-      gutterLabel: (b: number) => gutterLabel(b + 1, this.doc.cues[b]?.start ?? 0),
+      gutterLabel: (b: number) => gutterLabel(b + 1, this.doc.cues[b]?.start ?? 0, this.doc.cues[b]?.pinned),
       stripeClass: (b: number) => this.stripeClassOf(b),
     };
     const events = this.paneEvents();
@@ -235,7 +235,7 @@ export class PanesController {
         realign.add(b);
       }
       if (old.speaker !== cue.speaker) for (const pane of this.panes) pane.refreshStripe(b);
-      if (old.start !== cue.start) labelsChanged = true;
+      if (old.start !== cue.start || old.pinned !== cue.pinned) labelsChanged = true;
     }
     if (realign.size > 0) {
       alignBlocks(this.panes, realign);

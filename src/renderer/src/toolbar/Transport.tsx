@@ -5,6 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { HelpOverlay } from '../help/HelpOverlay';
+import { GoToDialog } from '../goto/GoToDialog';
 import { getStore, useStore } from '../store';
 import { getMinZoom, getZoom, isPlaying, MAX_ZOOM, onPlayerChange, setZoom } from '../waveform/player';
 import { formatClock } from './clock';
@@ -53,6 +54,9 @@ export function Transport({ commands, hasSelection }: { commands: Commands; hasS
       <button type="button" onClick={commands.playCue} disabled={!hasSelection} title="Play the selected cue (S, Ctrl+Shift+P)">
         ▶ Cue
       </button>
+      <button type="button" onClick={commands.playToCueEnd} disabled={!hasSelection} title="Play from the playhead to the end of the cue (T)" data-testid="play-to-end">
+        ▶ To end
+      </button>
       <Clock />
       <label className="zoom" title="Zoom (Ctrl+wheel on the waveform, + and -)">
         Zoom
@@ -74,6 +78,7 @@ export function Transport({ commands, hasSelection }: { commands: Commands; hasS
         ⌨ ?
       </button>
       {createPortal(<HelpOverlay />, document.body)}
+      {createPortal(<GoToDialog goTo={commands.goTo} />, document.body)}
     </div>
   );
 }

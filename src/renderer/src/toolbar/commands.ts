@@ -11,8 +11,9 @@ import { downloadExport, isMediaFile, sourceForFile } from './files';
 import { reportSummary } from '../languages/add-report';
 import type { Questions } from '../unsaved/questions';
 import { createWorkGuard } from '../unsaved/work-guard';
+import { createSeekCommands, type SeekCommands } from '../goto/seek-commands';
 
-export interface Commands extends EditCommands {
+export interface Commands extends EditCommands, SeekCommands {
   open(): void;
   openSample(which: 'excerpt' | 'transcript'): void;
   openMedia(): void;
@@ -80,6 +81,7 @@ export function createCommands({ bridge, store, pickFile, questions, openFindRep
 
   const commands: Commands = {
     ...createEditCommands(store),
+    ...createSeekCommands(store),
     open: () => {
       // Browser mode asks once a file is picked (openFile): the picker must open on the click itself.
       if (electron) void replaceDocument((api) => api['doc.open']({ source: { kind: 'dialog' } }));
