@@ -1,6 +1,6 @@
 /**
  * The context menu of a waveform region: the same cue menu as the panes (speaker, split here, split
- * turn, merge with next, delete), with the click's time as the split point.
+ * turn, merge with next, pin / unpin, delete), with the click's time as the split point.
  */
 import type { JSX } from 'react';
 import { ContextMenu } from '../menu/ContextMenu';

@@ -3,8 +3,9 @@
  * arrive (peaks-stream.ts, with a progress bar and Cancel), our own media element for playback (the
  * video of the preview panel when there is video), and one region per cue of the visible window
  * (RegionSync). Dragging a region retimes its cue through the store, snapped to pauses and neighbouring
- * cues, one undo step per drag (commit-drag.ts); clicks select (Ctrl/Shift for many), dragging on empty
- * waveform inserts a cue, right-click opens the cue menu (wave-input.ts).
+ * cues, one undo step per drag (commit-drag.ts) with a live readout of its times (drag-readout.ts); clicks
+ * select and seek to the clicked time (Ctrl/Shift for many), dragging on empty waveform inserts a cue,
+ * right-click opens the cue menu (wave-input.ts). A time ruler runs above it (time-ruler.ts).
  */
 import { useEffect, useRef, useState } from 'react';
 import WaveSurfer from 'wavesurfer.js';
@@ -18,16 +19,17 @@ import { getQcLive } from '../qc/qc-live';
 import { getStore, useStore } from '../store';
 import { VideoPreview } from '../video/VideoPreview';
 import { commitDrag, trackSnapModifier } from './commit-drag';
+import { showDragReadout } from './drag-readout';
 import { flatPeaks, timelineSeconds, type WavePeaks } from './peaks';
 import { streamPeaks } from './peaks-stream';
-import {
-  createMediaElement, getZoom, notifyPlayer, onSeek, setActiveWave, setFitZoom, setMediaElement, setZoom, switchSource,
-} from './player';
+import { createMediaElement, getZoom, notifyPlayer, onSeek, setActiveWave, setFitZoom, setMediaElement, switchSource } from './player';
 import type { ProgressivePeaks } from './progressive-peaks';
 import { throttle } from './progressive-peaks';
 import { RegionMenu } from './RegionMenu';
 import { RegionSync, type RegionView } from './region-sync';
-import { followPlayhead, onDragToInsert, onRegionClick, onRegionMenu, type RegionMenuRequest } from './wave-input';
+import './ruler.css';
+import { TimeRuler } from './time-ruler';
+import { followPlayhead, onCtrlWheel, onDragToInsert, onRegionClick, onRegionMenu, type RegionMenuRequest } from './wave-input';
 
 declare global {
   interface Window {
@@ -69,10 +71,16 @@ interface MountedWave {
   teardown(): void;
 }
 
-/** Creates wavesurfer, its regions, the reading-speed strip (on `stripCanvas`) and their wiring in `container`. */
+/** Elements React owns around the waveform: the reading-speed strip's canvas and the time ruler's box. */
+interface PaneElements {
+  strip: HTMLCanvasElement;
+  ruler: HTMLElement;
+}
+
+/** Creates wavesurfer, its regions, the reading-speed strip, the ruler and their wiring in `container`. */
 function mountWave(
   container: HTMLElement,
-  stripCanvas: HTMLCanvasElement,
+  elements: PaneElements,
   timeline: Timeline,
   openMenu: (request: RegionMenuRequest) => void,
 ): MountedWave {
@@ -108,6 +116,7 @@ function mountWave(
       selectedCueId: s.selectedCueId,
       selectedCueIds: s.selectedCueIds,
       marks: qc.getSnapshot().marks,
+      lang: s.docState?.doc.languages[0]?.code,
     };
   };
   const sync = new RegionSync({
@@ -119,13 +128,15 @@ function mountWave(
   });
   const strip = new CpsStrip({
     ws,
-    canvas: stripCanvas,
+    canvas: elements.strip,
     getCues: () => store.getState().docState?.doc.cues ?? [],
     getProfiles: () => qc.getSnapshot().profiles,
   });
+  const ruler = new TimeRuler(ws, elements.ruler);
   const reposition = () => {
     sync.schedule();
     strip.schedule();
+    ruler.schedule();
   };
 
   const offs: Array<() => void> = [
@@ -133,6 +144,7 @@ function mountWave(
       container.setAttribute('data-duration-ms', String(Math.round(seconds * 1000)));
       sync.refresh();
       strip.schedule();
+      ruler.schedule();
     }),
     ws.on('scroll', reposition),
     ws.on('zoom', reposition),
@@ -146,7 +158,8 @@ function mountWave(
     ws.on('play', notifyPlayer),
     ws.on('pause', notifyPlayer),
     ws.on('finish', notifyPlayer),
-    onRegionClick(regions),
+    onRegionClick(ws, regions),
+    showDragReadout(container.parentElement ?? container, ws, regions),
     onDragToInsert(ws, regions),
     onRegionMenu(container, ws, openMenu),
     followPlayhead(ws),
@@ -173,6 +186,7 @@ function mountWave(
     offs.forEach((off) => off());
     sync.destroy();
     strip.destroy();
+    ruler.destroy();
     setActiveWave(null);
     if (window.__duosubWave?.ws === ws) delete window.__duosubWave;
     ws.destroy();
@@ -192,22 +206,12 @@ function subscribeView(getView: () => RegionView, onChange: () => void): () => v
       next.cues === last.cues &&
       next.speakers === last.speakers &&
       next.selectedCueId === last.selectedCueId &&
-      next.selectedCueIds === last.selectedCueIds
+      next.selectedCueIds === last.selectedCueIds &&
+      next.lang === last.lang
     ) return;
     last = next;
     onChange();
   });
-}
-
-/** Ctrl (or Cmd) + wheel zooms around the current zoom level instead of scrolling the page. */
-function onCtrlWheel(container: HTMLElement): () => void {
-  const onWheel = (event: WheelEvent) => {
-    if (!event.ctrlKey && !event.metaKey) return;
-    event.preventDefault();
-    setZoom(getZoom() * (event.deltaY < 0 ? 1.25 : 0.8));
-  };
-  container.addEventListener('wheel', onWheel, { passive: false });
-  return () => container.removeEventListener('wheel', onWheel);
 }
 
 interface PaneUi {
@@ -225,7 +229,7 @@ interface OpenPane {
 }
 
 /** Everything the pane runs for one document and its media: the element, the peaks, the proxy, the wave. */
-function openPane(docId: string, media: MediaInfo | null, container: HTMLElement, strip: HTMLCanvasElement, ui: PaneUi): OpenPane {
+function openPane(docId: string, media: MediaInfo | null, container: HTMLElement, elements: PaneElements, ui: PaneUi): OpenPane {
   const bridge = getBridge();
   const kind = media?.kind === 'video' ? 'video' : 'audio';
   const element = media ? createMediaElement(kind, bridge.mediaUrl(media.playToken ?? media.token)) : null;
@@ -234,7 +238,7 @@ function openPane(docId: string, media: MediaInfo | null, container: HTMLElement
   const offProxy = media && element ? watchProxy(docId, media.token, element, ui.setPreparing) : () => {};
   let mounted: MountedWave | null = null;
   const mount = (timeline: Timeline) => {
-    mounted = mountWave(container, strip, timeline, ui.setMenu);
+    mounted = mountWave(container, elements, timeline, ui.setMenu);
   };
   const close = () => {
     offProxy();
@@ -304,6 +308,7 @@ function watchProxy(docId: string, token: string, element: HTMLMediaElement, set
 export function Waveform() {
   const containerRef = useRef<HTMLDivElement>(null);
   const stripRef = useRef<HTMLCanvasElement>(null);
+  const rulerRef = useRef<HTMLDivElement>(null);
   const paneRef = useRef<OpenPane | null>(null);
   const docId = useStore((s) => s.docState?.docId ?? null);
   const mediaToken = useStore((s) => s.docState?.media?.token ?? null);
@@ -315,10 +320,11 @@ export function Waveform() {
   useEffect(() => {
     const container = containerRef.current;
     const strip = stripRef.current;
-    if (!docId || !container || !strip) return;
+    const ruler = rulerRef.current;
+    if (!docId || !container || !strip || !ruler) return;
     // The media as it was when its token was attached (a proxy that arrives later comes as an event).
     const media = getStore().getState().docState?.media ?? null;
-    const pane = openPane(docId, media, container, strip, { setMenu, setLoading, setProgress, setPreparing });
+    const pane = openPane(docId, media, container, { strip, ruler }, { setMenu, setLoading, setProgress, setPreparing });
     paneRef.current = pane;
     return () => {
       paneRef.current = null;
@@ -333,6 +339,7 @@ export function Waveform() {
   return (
     <div className="waveform-pane">
       <VideoPreview />
+      <div className="time-ruler" ref={rulerRef} data-testid="time-ruler" title="Time ruler: click to move the playhead" />
       {/* Its own positioning box, so the overlays cover the waveform and not the video above it. */}
       <div style={{ position: 'relative' }}>
         <div className="waveform" ref={containerRef} data-testid="waveform" />

@@ -8,7 +8,7 @@ import type { Region } from 'wavesurfer.js/plugins/regions';
 import type { Pause } from '../../../shared/pauses';
 import { getStore } from '../store';
 import type { RegionSync } from './region-sync';
-import { snapCandidates, snapSpan, snapToleranceMs } from './snap';
+import { snapCandidates, snapOptionsFor, snapSpan, snapToleranceMs } from './snap';
 
 export interface DragContext {
   ws: WaveSurfer;
@@ -29,7 +29,9 @@ export function commitDrag(region: Region, side: 'start' | 'end' | undefined, ct
   if (!ctx.snapOff()) {
     const duration = ctx.ws.getDuration();
     const pxPerSecond = duration > 0 ? ctx.ws.getWrapper().scrollWidth / duration : 0;
-    const snapped = snapSpan(span, side, snapCandidates(ctx.getPauses(), cues, cue.id), snapToleranceMs(pxPerSecond));
+    const state = store.getState();
+    const options = snapOptionsFor(state.docState!.doc, state.settings.customProfiles ?? []);
+    const snapped = snapSpan(span, side, snapCandidates(ctx.getPauses(), cues, cue.id, options), snapToleranceMs(pxPerSecond));
     if (snapped.end <= duration * 1000) span = snapped;
   }
   if (cue.start !== span.start || cue.end !== span.end) {

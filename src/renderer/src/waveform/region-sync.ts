@@ -8,6 +8,7 @@ import type { Region, RegionParams } from 'wavesurfer.js/plugins/regions';
 import type { Cue, Speaker } from '../../../shared/model';
 import { frameTask } from '../frame-task';
 import { markRegion, type QcMark } from '../qc/region-marks';
+import { createRegionLabel, markPinned, renderRegionLabel } from './region-label';
 import { buildCueIndex, cuesInWindow, regionDiff, regionWindow, type CueIndex } from './visible-cues';
 
 export interface RegionView {
@@ -19,6 +20,8 @@ export interface RegionView {
   selectedCueIds: readonly string[];
   /** QC markers: the worst problem per cue (cues without one are absent). */
   marks?: ReadonlyMap<string, QcMark>;
+  /** The language whose text regions show (the document's first); none: numbers only. */
+  lang?: string;
 }
 
 interface RegionsApi {
@@ -67,7 +70,7 @@ export class RegionSync {
     this.reindex(view.cues);
     const visible = this.visibleMs(duration);
     const { fromMs, toMs } = regionWindow(visible.fromMs, visible.toMs);
-    const inWindow = cuesInWindow(this.index, fromMs, toMs);
+    const inWindow = cuesInWindow(this.index, fromMs, toMs).map((c) => this.latest(c));
     const capped = inWindow.length > MAX_REGIONS;
     const wanted = capped ? [] : inWindow;
     const pinned = new Set([...this.shown].filter(([, r]) => isBusy(r)).map(([id]) => id));
@@ -79,11 +82,14 @@ export class RegionSync {
     const addSet = new Set(add);
     const colors = speakerColors(view.speakers);
     const selectedIds = new Set(view.selectedCueIds);
+    const pxPerSec = (ws.getWrapper().scrollWidth || ws.getWidth()) / duration;
     for (const cue of wanted) {
       const selected = selectedIds.has(cue.id) || cue.id === view.selectedCueId;
       if (addSet.has(cue.id)) this.add(cue, colors, selected, duration);
       else this.update(cue, colors, selected, duration);
-      markRegion(this.shown.get(cue.id)?.element, view.marks?.get(cue.id));
+      const region = this.shown.get(cue.id);
+      markRegion(region?.element, view.marks?.get(cue.id));
+      this.label(region, cue, view.lang, pxPerSec);
     }
     this.revealSelection(view, visible, duration);
     this.options.onCount(this.shown.size);
@@ -113,6 +119,15 @@ export class RegionSync {
     }
   }
 
+  /**
+   * The current object of an indexed cue: a text or pin edit keeps the index (same ids, order and times) but
+   * replaces the cue, and the region shows its text and pin. O(1): same ids in the same order, same numbers.
+   */
+  private latest(cue: Cue): Cue {
+    const at = this.indexedCues?.[(this.numbers.get(cue.id) ?? 0) - 1];
+    return at?.id === cue.id ? at : cue;
+  }
+
   /** The visible time span in ms, from the scroll position and the full width of the waveform. */
   private visibleMs(duration: number): { fromMs: number; toMs: number } {
     const { ws } = this.options;
@@ -128,7 +143,7 @@ export class RegionSync {
       start: cue.start / 1000,
       end: Math.min(cue.end / 1000, duration),
       color: regionColor(colors, cue, selected),
-      content: String(this.numbers.get(cue.id) ?? ''),
+      content: createRegionLabel(),
       drag: true,
       resize: true,
       minLength: 0.05,
@@ -150,10 +165,17 @@ export class RegionSync {
     }
     const color = regionColor(colors, cue, selected);
     if (color !== region.color) patch.color = color;
-    const label = String(this.numbers.get(cue.id) ?? '');
-    if (region.content?.textContent !== label) patch.content = label;
     if (Object.keys(patch).length) region.setOptions(patch);
     markSelected(region, selected, colors, cue);
+  }
+
+  /** Number, text and pin inside the region, and the pin band on it; a dragged region keeps its label. */
+  private label(region: Region | undefined, cue: Cue, lang: string | undefined, pxPerSec: number): void {
+    if (!region?.content) return;
+    const widthPx = (region.end - region.start) * pxPerSec;
+    const number = String(this.numbers.get(cue.id) ?? '');
+    renderRegionLabel(region.content, { number, text: lang ? (cue.text[lang] ?? '') : '', pinned: cue.pinned === true, widthPx });
+    markPinned(region.element, cue.pinned === true);
   }
 
   /** A cue selected elsewhere (the panes) scrolls into view when it is off-screen. */
@@ -208,7 +230,7 @@ export function withAlpha(color: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
-/** Same cues in the same order with the same times and speakers: what the regions show (text is not shown). */
+/** Same cues in the same order with the same times and speakers: what the index holds (text and pins are redrawn anyway). */
 function sameRegions(a: readonly Cue[], b: readonly Cue[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {

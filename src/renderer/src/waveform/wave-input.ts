@@ -1,6 +1,7 @@
 /**
- * What the pointer does on the waveform besides dragging regions: click modes for selection,
- * click-drag on empty waveform to insert a cue, right-click on a region for its context menu.
+ * What the pointer does on the waveform besides dragging regions: click modes for selection (a plain
+ * click also seeks to where it landed), click-drag on empty waveform to insert a cue, right-click on a
+ * region for its context menu, Ctrl+wheel to zoom.
  * Each installer returns its own teardown, like wavesurfer's `on()`.
  */
 import type WaveSurfer from 'wavesurfer.js';
@@ -8,7 +9,7 @@ import type { Region } from 'wavesurfer.js/plugins/regions';
 import type RegionsPlugin from 'wavesurfer.js/plugins/regions';
 import type { SelectMode } from '../selection';
 import { getStore } from '../store';
-import { seek } from './player';
+import { getZoom, seek, setZoom } from './player';
 
 type Regions = ReturnType<typeof RegionsPlugin.create>;
 
@@ -24,14 +25,27 @@ export function selectModeOf(event: Pick<MouseEvent, 'ctrlKey' | 'metaKey' | 'sh
   return 'replace';
 }
 
-export function onRegionClick(regions: Regions): () => void {
+/** The timeline time under a pointer's x, in seconds (the wrapper spans the whole timeline, scrolled). */
+export function timeAtClientX(ws: WaveSurfer, clientX: number): number {
+  const rect = ws.getWrapper().getBoundingClientRect();
+  const fraction = rect.width > 0 ? (clientX - rect.left) / rect.width : 0;
+  return Math.max(0, Math.min(1, fraction)) * ws.getDuration();
+}
+
+/** Where a plain click on a region puts the playhead: where it landed, kept inside the region (its edges are 6 px handles). */
+export function clickSeekSeconds(region: { start: number; end: number }, clickedSeconds: number): number {
+  return Math.max(region.start, Math.min(region.end, clickedSeconds));
+}
+
+export function onRegionClick(ws: WaveSurfer, regions: Regions): () => void {
   return regions.on('region-clicked', (region: Region, event: MouseEvent) => {
     event.stopPropagation();
     if (region.id === DRAFT_REGION_ID) return;
     const mode = selectModeOf(event);
     getStore().select(region.id, { mode, reveal: true });
-    // A plain click puts the playhead at the cue's start; extending a selection leaves it where it is.
-    if (mode === 'replace') seek(region.start);
+    // A plain click seeks to where it landed, so a split or F9/F10 can act inside the cue without playing;
+    // extending a selection leaves the playhead where it is. (A drag ends without a click: the plugin eats it.)
+    if (mode === 'replace') seek(clickSeekSeconds(region, timeAtClientX(ws, event.clientX)));
   });
 }
 
@@ -87,9 +101,7 @@ export function onRegionMenu(container: HTMLElement, ws: WaveSurfer, open: (requ
     event.preventDefault();
     const store = getStore();
     if (!store.getState().selectedCueIds.includes(cueId)) store.select(cueId);
-    const rect = ws.getWrapper().getBoundingClientRect();
-    const fraction = rect.width > 0 ? (event.clientX - rect.left) / rect.width : 0;
-    const timeMs = Math.max(0, Math.round(fraction * ws.getDuration() * 1000));
+    const timeMs = Math.round(timeAtClientX(ws, event.clientX) * 1000);
     open({ cueId, timeMs, x: event.clientX, y: event.clientY });
   };
   container.addEventListener('contextmenu', onContextMenu);
@@ -108,4 +120,15 @@ export function followPlayhead(ws: WaveSurfer): () => void {
   };
   apply();
   return store.subscribe(apply);
+}
+
+/** Ctrl (or Cmd) + wheel zooms around the current zoom level instead of scrolling the page. */
+export function onCtrlWheel(container: HTMLElement): () => void {
+  const onWheel = (event: WheelEvent) => {
+    if (!event.ctrlKey && !event.metaKey) return;
+    event.preventDefault();
+    setZoom(getZoom() * (event.deltaY < 0 ? 1.25 : 0.8));
+  };
+  container.addEventListener('wheel', onWheel, { passive: false });
+  return () => container.removeEventListener('wheel', onWheel);
 }
