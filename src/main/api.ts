@@ -277,6 +277,8 @@ export function createApi(services: Services, platform: Platform, startup: Start
     },
     'doc.undo': ({ docId }) => documents.undo(docId),
     'doc.redo': ({ docId }) => documents.redo(docId),
+    'doc.history': ({ docId, limit }) => documents.historyList(docId, limit),
+    'doc.undoTo': ({ docId, steps }) => documents.undoTo(docId, steps),
     'doc.save': async ({ docId, force }) => announceSaved(docId, await documents.save(docId, { force }), false),
     'doc.saveAs': async ({ docId, fileName, overwrite }) => {
       let saved: SaveResult | null;

@@ -1,10 +1,13 @@
 /**
  * One undo/redo history per document, across every language and every kind of edit.
- * Consecutive typing in the same cue and language coalesces into word-sized steps.
+ * Consecutive typing in the same cue and language coalesces into word-sized steps, and consecutive nudges of the
+ * same cues into one step. Every step has a label for the user ("Nudge start of cue 12 by +0.300 s").
  * Capped by count and by an estimate of its size, oldest steps dropped first; serialisable for the journal.
+ * Coalescing depends only on (op, inverse, time), all journalled, so a replayed journal rebuilds the same steps.
  */
 import { applyOperation, type Operation } from './operations';
 import type { SubtitleDocument } from './model';
+import { signedSeconds } from './commands/common';
 
 export interface HistoryEntry {
   /** What was done (redo applies it). */
@@ -23,6 +26,9 @@ export interface HistoryData {
 
 /** Typing pauses longer than this start a new undo step. */
 export const COALESCE_MS = 1500;
+
+/** Nudges (and edge moves) of the same cues further apart than this are separate undo steps. */
+export const NUDGE_MERGE_MS = 1000;
 
 export interface HistoryLimits {
   /** Most undo steps kept. */
@@ -61,6 +67,21 @@ export class History {
     return this.undoStack.length;
   }
 
+  get redoCount(): number {
+    return this.redoStack.length;
+  }
+
+  /** The step undo would take back, and the one redo would do again (undefined when there is none). */
+  peek(direction: 'undo' | 'redo'): HistoryEntry | undefined {
+    return (direction === 'undo' ? this.undoStack : this.redoStack).at(-1);
+  }
+
+  /** Up to `limit` steps of one stack, nearest the current state first (for the History list). */
+  nearest(direction: 'undo' | 'redo', limit: number): HistoryEntry[] {
+    const stack = direction === 'undo' ? this.undoStack : this.redoStack;
+    return stack.slice(Math.max(0, stack.length - limit)).reverse();
+  }
+
   /** The estimated size of what the history holds, in bytes. */
   get estimatedBytes(): number {
     return this.bytes;
@@ -70,10 +91,11 @@ export class History {
   record(op: Operation, inverse: Operation, time = Date.now()): void {
     this.dropRedo();
     const last = this.undoStack.at(-1);
-    if (last && canCoalesce(last, op, time)) {
-      const size = estimateOperationBytes(op) + estimateOperationBytes(last.inverse);
+    const merged = last && (canCoalesce(last, op, time) ? op : mergedTiming(last, op, time));
+    if (last && merged) {
+      const size = estimateOperationBytes(merged) + estimateOperationBytes(last.inverse);
       this.bytes += size - last.size;
-      this.undoStack[this.undoStack.length - 1] = { op, inverse: last.inverse, time, size };
+      this.undoStack[this.undoStack.length - 1] = { op: merged, inverse: last.inverse, time, size };
       return;
     }
     const size = estimateOperationBytes(op) + estimateOperationBytes(inverse);
@@ -213,4 +235,123 @@ function commonPrefixLength(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
+}
+
+/**
+ * Timing commands whose repeats merge, by the first word of their label: the nudge keys only. A time typed in the
+ * current-cue fields or set at the playhead ("Set …") is a deliberate change, one undo step each.
+ */
+const MERGING_VERBS = ['Nudge '];
+
+type SetTimes = Extract<Operation, { type: 'setTimes' }>;
+
+/**
+ * Consecutive nudges merge into the earlier step: both are labelled timing batches of the same command on the same
+ * cues (labels equal up to the amount: "Nudge start of cue 12 by …"), each sets only times of exactly those cues,
+ * and the later came within NUDGE_MERGE_MS. The later batch sets absolute times, so it alone redoes both; its
+ * label's amount becomes the total. Null when the steps stay apart.
+ */
+function mergedTiming(last: HistoryEntry, op: Operation, time: number): Operation | null {
+  if (last.time === 0 || time < last.time || time - last.time > NUDGE_MERGE_MS) return null;
+  const before = timingBatch(last.op);
+  const after = timingBatch(op);
+  if (!before || !after) return null;
+  const stem = labelStem(after.label);
+  if (stem !== labelStem(before.label) || !sameCues(before.ops, after.ops)) return null;
+  return { type: 'batch', ops: after.ops, label: totalLabel(stem, after, last.inverse) };
+}
+
+function timingBatch(op: Operation): { label: string; ops: SetTimes[] } | null {
+  if (op.type !== 'batch' || op.label === undefined || !MERGING_VERBS.some((verb) => op.label!.startsWith(verb))) return null;
+  if (op.ops.length === 0 || !op.ops.every((child) => child.type === 'setTimes')) return null;
+  return { label: op.label, ops: op.ops as SetTimes[] };
+}
+
+/** A label without its amount: "Nudge start of cue 12" of "Nudge start of cue 12 by +0.100 s". */
+function labelStem(label: string): string {
+  const at = Math.max(label.lastIndexOf(' by '), label.lastIndexOf(' to '));
+  return at > 0 ? label.slice(0, at) : label;
+}
+
+function sameCues(a: SetTimes[], b: SetTimes[]): boolean {
+  if (a.length !== b.length) return false;
+  const ids = new Set(a.map((o) => o.cueId));
+  return ids.size === a.length && b.every((o) => ids.has(o.cueId));
+}
+
+/** A merged nudge names its total move (first cue's, measured from the original times): "… by +0.500 s". */
+function totalLabel(stem: string, after: { label: string; ops: SetTimes[] }, original: Operation): string {
+  if (!after.label.startsWith(`${stem} by `) || original.type !== 'batch') return after.label;
+  const first = after.ops[0];
+  const from = original.ops.find((o): o is SetTimes => o.type === 'setTimes' && o.cueId === first.cueId);
+  if (!from) return after.label;
+  const edge = stem.includes('end of') ? 'end' : 'start';
+  return `${stem} by ${signedSeconds(first[edge] - from[edge])}`;
+}
+
+/** A cue's 1-based number in a document, or null when it is not there (a lookup table built on first use). */
+export type CueNumbers = (cueId: string) => number | null;
+
+export function cueNumbers(doc: SubtitleDocument): CueNumbers {
+  let table: Map<string, number> | null = null;
+  return (cueId) => {
+    table ??= new Map(doc.cues.map((c, i) => [c.id, i + 1]));
+    return table.get(cueId) ?? null;
+  };
+}
+
+/** The step's name for the user: its command's label, else a description of the edit ("Type in cue 12 (en)"). */
+export function stepLabel(entry: HistoryEntry, numbers: CueNumbers): string {
+  return describeOperation(entry.op, entry.inverse, numbers);
+}
+
+function describeOperation(op: Operation, inverse: Operation, numbers: CueNumbers): string {
+  const cue = (id: string) => {
+    const n = numbers(id);
+    return n === null ? 'a removed cue' : `cue ${n}`;
+  };
+  switch (op.type) {
+    case 'batch':
+      if (op.label !== undefined) return op.label;
+      if (op.ops.length === 1 && inverse.type === 'batch' && inverse.ops.length === 1) return describeOperation(op.ops[0], inverse.ops[0], numbers);
+      return `Edit (${op.ops.length} changes)`;
+    case 'setText':
+      return `Type in ${cue(op.cueId)} (${op.lang})`;
+    case 'setTimes':
+      return `${timesVerb(op, inverse)} ${cue(op.cueId)}`;
+    case 'setSpeaker':
+      return `Change the speaker of ${cue(op.cueId)}`;
+    case 'setPinned':
+      return `${op.pinned ? 'Pin' : 'Unpin'} ${cue(op.cueId)}`;
+    case 'setMetadata':
+      return `Change ${op.key}`;
+    case 'insertCue':
+      return `Insert cue ${op.index + 1}`;
+    case 'deleteCue':
+      return 'Delete a cue';
+    case 'putSpeaker':
+      return `Change speaker ${op.speaker.name}`;
+    case 'removeSpeaker':
+      return 'Remove a speaker';
+    case 'replaceContent':
+      return op.label ?? 'Replace the document';
+    case 'renameLanguage':
+      return `Rename language ${op.code}`;
+    case 'changeLanguageCode':
+      return `Change language ${op.from} to ${op.to}`;
+    case 'setLanguageOrder':
+      return 'Reorder languages';
+    case 'removeLanguage':
+      return `Remove language ${op.code}`;
+    case 'restoreLanguage':
+      return `Restore language ${op.language.code}`;
+  }
+}
+
+/** What a drag on the waveform did: moved one edge, or the whole cue. */
+function timesVerb(op: SetTimes, inverse: Operation): string {
+  if (inverse.type !== 'setTimes') return 'Change the times of';
+  if (op.start === inverse.start) return 'Move the end of';
+  if (op.end === inverse.end) return 'Move the start of';
+  return 'Move';
 }

@@ -2,8 +2,8 @@
  * An open document as main holds it, and the few steps that change it (apply, undo, redo). The live service and
  * the journal's replay both go through these, so a restored document is the one that was being edited.
  */
-import type { MediaInfo } from '../../shared/api';
-import { History } from '../../shared/history';
+import type { HistoryList, MediaInfo, StepLabels } from '../../shared/api';
+import { cueNumbers, History, stepLabel, type CueNumbers, type HistoryEntry } from '../../shared/history';
 import type { Problem, SubtitleDocument } from '../../shared/model';
 import { applyOperation, type Operation } from '../../shared/operations';
 import type { TextEncodingName } from '../../shared/encoding';
@@ -74,6 +74,44 @@ export function stepEntry(e: OpenDocument, direction: 'undo' | 'redo'): Operatio
   e.doc = result.doc;
   e.revision++;
   return result.applied;
+}
+
+/** Undoes (steps > 0) or redoes (steps < 0) up to |steps| steps; `onStep` runs after each (to journal it). */
+export function stepEntryBy(e: OpenDocument, steps: number, onStep: (direction: 'undo' | 'redo') => void): Operation[] {
+  const direction = steps < 0 ? 'redo' : 'undo';
+  const applied: Operation[] = [];
+  for (let i = 0; i < Math.abs(steps); i++) {
+    const op = stepEntry(e, direction);
+    if (!op) break;
+    applied.push(op);
+    onStep(direction);
+  }
+  return applied;
+}
+
+/** The names of the next undo and redo steps, with cue numbers as the document has them now. */
+export function stepLabelsOf(e: OpenDocument): Required<StepLabels> {
+  // One lookup each: cheaper than a table on every keystroke of a long document.
+  const numbers: CueNumbers = (cueId) => {
+    const index = e.doc.cues.findIndex((c) => c.id === cueId);
+    return index < 0 ? null : index + 1;
+  };
+  const label = (entry: HistoryEntry | undefined) => (entry ? stepLabel(entry, numbers) : null);
+  return { undoLabel: label(e.history.peek('undo')), redoLabel: label(e.history.peek('redo')) };
+}
+
+/** The History list: up to `limit` steps of each stack, nearest the current state first. */
+export function historyListOf(e: OpenDocument, limit: number): HistoryList {
+  const numbers = cueNumbers(e.doc);
+  const step = (entry: HistoryEntry) => ({ label: stepLabel(entry, numbers), time: entry.time });
+  return {
+    docId: e.id,
+    revision: e.revision,
+    undo: e.history.nearest('undo', limit).map(step),
+    redo: e.history.nearest('redo', limit).map(step),
+    undoCount: e.history.undoCount,
+    redoCount: e.history.redoCount,
+  };
 }
 
 /** The document's whole state for a journal snapshot: references only, serialised when written. */

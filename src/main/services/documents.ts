@@ -5,7 +5,7 @@
  */
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ApiError, type EncodingPreview, type AddLanguageResult, type CommandResult, type DocumentState, type EditResult, type EventMap, type ExportResult, type MediaInfo, type RecoveryEntry, type SaveResult } from '../../shared/api';
+import { ApiError, type EncodingPreview, type AddLanguageResult, type CommandResult, type DocumentState, type EditResult, type EventMap, type ExportResult, type HistoryList, type MediaInfo, type RecoveryEntry, type SaveResult } from '../../shared/api';
 import { History } from '../../shared/history';
 import type { SubtitleDocument } from '../../shared/model';
 import type { Operation } from '../../shared/operations';
@@ -20,7 +20,9 @@ import { stampOf } from './files';
 import { isKnownEncoding } from './text-encoding';
 import { encodeExport, previewEncoding } from './document-encoding';
 import { callersFault, exportEncodingFor, readSubtitleFile } from './documents-read';
-import { applyToEntry, captureState, entryFromJournal, isDirty, stepEntry, type OpenDocument, type OpenOptions } from './documents-entry';
+import {
+  applyToEntry, captureState, entryFromJournal, historyListOf, isDirty, stepEntry, stepEntryBy, stepLabelsOf, type OpenDocument, type OpenOptions,
+} from './documents-entry';
 import { saveEntry, saveEntryAs } from './documents-save';
 import { Journal } from './journal';
 import { JOURNAL_ID, type JournalRecord } from './journal-format';
@@ -102,6 +104,7 @@ export class DocumentService {
       dirty: isDirty(e),
       canUndo: e.history.canUndo,
       canRedo: e.history.canRedo,
+      ...stepLabelsOf(e),
       fileName: e.projectPath ? basename(e.projectPath) : e.displayName,
       format: e.format,
       hasProjectFile: e.projectPath !== null,
@@ -190,6 +193,24 @@ export class DocumentService {
 
   redo(docId: string): EditResult {
     return this.step(docId, 'redo');
+  }
+
+  /**
+   * Undoes `steps` steps (negative: redoes −steps), the History list's jump: each step journalled as the undo or
+   * redo it is (replay needs nothing new), one broadcast, and `applied` a batch of every operation it ran, in order.
+   */
+  undoTo(docId: string, steps: number): EditResult {
+    const e = this.entry(docId);
+    const applied = stepEntryBy(e, steps, (k) => this.journal?.record(e.journalId, { k, time: Date.now(), rev: e.revision }, () => captureState(e)));
+    if (applied.length === 0) return this.result(e, null);
+    const result = this.result(e, applied.length === 1 ? applied[0] : { type: 'batch', ops: applied });
+    this.broadcast('doc.changed', result);
+    return result;
+  }
+
+  /** The undo history for the History list, nearest steps first (capped at `limit` of each stack). */
+  historyList(docId: string, limit = 200): HistoryList {
+    return historyListOf(this.entry(docId), limit);
   }
 
   private step(docId: string, direction: 'undo' | 'redo'): EditResult {
@@ -385,6 +406,7 @@ export class DocumentService {
       dirty: isDirty(e),
       canUndo: e.history.canUndo,
       canRedo: e.history.canRedo,
+      ...stepLabelsOf(e),
       applied,
     };
   }

@@ -46,3 +46,9 @@ export function inDocumentOrder(cues: readonly Cue[], ids: readonly string[]): s
   const wanted = new Set(ids);
   return cues.filter((c) => wanted.has(c.id)).map((c) => c.id);
 }
+
+/** The status line's word on a selection: "14 cues selected" (null for none). */
+export function selectionSummary(count: number): string | null {
+  if (count === 0) return null;
+  return count === 1 ? '1 cue selected' : `${count} cues selected`;
+}

@@ -7,7 +7,8 @@
 import type { CommandResult, DocumentState, DuosubApi, EditResult, EventMap, MediaInfo } from '../../shared/api';
 import { DEFAULT_EDIT_SETTINGS, type EditCommand, type EditSettings } from '../../shared/commands/schema';
 import { applyOperation, changesCueList, type Operation } from '../../shared/operations';
-import { inDocumentOrder, pick, prune, type SelectMode } from './selection';
+import { inDocumentOrder, pick, prune, selectionSummary, type SelectMode } from './selection';
+import { stepStatus } from './history/step-status';
 
 export interface Status {
   text: string;
@@ -71,6 +72,8 @@ export class StoreBase {
   };
   private readonly listeners = new Set<Listener>();
   private chain: Promise<unknown> = Promise.resolve();
+  /** The selection count the status line shows (to replace it when the selection shrinks to one). */
+  private shownSelection: Status | null = null;
   /** Operations applied locally whose doc.apply has not answered yet, oldest first. */
   private unconfirmed: Operation[] = [];
 
@@ -165,7 +168,20 @@ export class StoreBase {
     const same = primary === this.state.selectedCueId && ids.length === this.state.selectedCueIds.length
       && ids.every((id, i) => id === this.state.selectedCueIds[i]);
     if (same && !reveal) return;
-    this.set({ selectedCueIds: ids, selectedCueId: primary, revealNonce: this.state.revealNonce + (reveal ? 1 : 0) });
+    const status = same ? this.state.status : this.selectionStatus(ids.length);
+    this.set({ selectedCueIds: ids, selectedCueId: primary, revealNonce: this.state.revealNonce + (reveal ? 1 : 0), status });
+  }
+
+  /**
+   * "14 cues selected" when several are; a single click only replaces an earlier count (it would otherwise wipe
+   * the last command's message every time a cue is clicked).
+   */
+  private selectionStatus(count: number): Status | null {
+    const summary = selectionSummary(count);
+    const showingCount = this.shownSelection !== null && this.state.status === this.shownSelection;
+    if (count > 1 || showingCount) this.shownSelection = summary ? { text: summary, kind: 'info' } : null;
+    else return this.state.status;
+    return this.shownSelection;
   }
 
   setCursor(cursor: TextCursor | null): void {
@@ -273,24 +289,29 @@ export class StoreBase {
   }
 
   undo(): Promise<void> {
-    return this.step('doc.undo');
+    return this.step('undo');
   }
 
   redo(): Promise<void> {
-    return this.step('doc.redo');
+    return this.step('redo');
   }
 
-  private step(channel: 'doc.undo' | 'doc.redo'): Promise<void> {
+  /** Undoes `steps` steps at once (negative: redoes), as the History list's jump does. */
+  undoTo(steps: number): Promise<void> {
+    const docId = this.docId();
+    if (!docId || steps === 0) return Promise.resolve();
+    return this.step(steps > 0 ? 'undo' : 'redo', () => this.api['doc.undoTo']({ docId, steps }), Math.abs(steps));
+  }
+
+  private step(direction: 'undo' | 'redo', request?: () => Promise<EditResult>, count = 1): Promise<void> {
     const docId = this.docId();
     if (!docId) return Promise.resolve();
     return this.enqueue(async () => {
       try {
-        const result = await this.api[channel]({ docId });
-        if (result.applied && !this.applyRemote(result.applied)) {
-          await this.reloadNow(docId);
-          return;
-        }
-        this.takeFlags(result);
+        const result = await (request ?? (() => this.api[direction === 'undo' ? 'doc.undo' : 'doc.redo']({ docId })))();
+        if (result.applied && !this.applyRemote(result.applied)) await this.reloadNow(docId);
+        else this.takeFlags(result);
+        this.setStatus(stepStatus(direction, result, count));
       } catch (error) {
         this.fail(error);
       }
@@ -314,8 +335,8 @@ export class StoreBase {
   protected takeFlags(result: EditResult): void {
     const current = this.state.docState;
     if (!current || current.docId !== result.docId) return;
-    const { revision, dirty, canUndo, canRedo } = result;
-    this.set({ docState: { ...current, revision, dirty, canUndo, canRedo } });
+    const { revision, dirty, canUndo, canRedo, undoLabel = null, redoLabel = null } = result;
+    this.set({ docState: { ...current, revision, dirty, canUndo, canRedo, undoLabel, redoLabel } });
   }
 
   /** Another window (or main itself) changed the document: refetch when it is newer than ours. */

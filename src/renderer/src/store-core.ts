@@ -4,6 +4,7 @@
  */
 import type { AddLanguageResult, DocumentState, DuosubApi, EventMap, ExportRequest, ExportResult, MediaInfo, SaveResult } from '../../shared/api';
 import { documentName, isLong, nextTask, StoreBase, type EventSource, type SaveOutcome } from './store-base';
+import { savedMessage } from './unsaved/saved-message';
 
 export { documentName } from './store-base';
 export type { SaveOutcome, SelectOptions, Status, StoreState, TextCursor } from './store-base';
@@ -114,7 +115,7 @@ export class DocStore extends StoreBase {
       (result): SaveOutcome => {
         if (!result) return 'cancelled';
         this.takeSaved(result);
-        this.setStatus(`Saved ${result.fileName}`);
+        this.setStatus(savedMessage(result));
         return 'saved';
       },
       (error): SaveOutcome => {
@@ -141,7 +142,8 @@ export class DocStore extends StoreBase {
     if (this.state.docState?.docId !== e.docId) return;
     if (e.error) return this.setStatus(e.error, 'error');
     this.takeSaved(e);
-    this.setStatus(`${e.auto ? 'Autosaved' : 'Saved'} ${e.fileName}`);
+    // An autosave every few seconds need not repeat the folder the user saved in.
+    this.setStatus(savedMessage(e.auto ? { fileName: e.fileName } : e, e.auto));
   }
 
   /** Asks main for an export's text (a file name and its content); null (with the error shown) when it fails. */
