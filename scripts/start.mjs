@@ -4,14 +4,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuild } from './ensure-build.mjs';
-import { runWeb } from './web.mjs';
-import { runForwarding } from './child.mjs';
+import { runGroup, runWeb } from './web.mjs';
 
 const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 
-/** The Electron binary that `npm install` downloaded, or null (electron/index.js would throw instead). */
+/**
+ * The Electron binary that `npm install` downloaded, or null (electron/index.js would throw instead).
+ * DUOSUB_BROWSER_MODE=1 asks for browser mode even where Electron is installed (tests, remote machines).
+ */
 function electronBinary() {
+  if (process.env.DUOSUB_BROWSER_MODE === '1') return null;
   const electronDir = join(repoDir, 'node_modules', 'electron');
   const pathFile = join(electronDir, 'path.txt');
   if (!existsSync(pathFile)) return null;
@@ -22,7 +25,7 @@ function electronBinary() {
 function runElectron(binary) {
   const built = ensureBuild();
   if (built !== 0) return Promise.resolve(built);
-  return runForwarding(binary, ['.', ...args], { cwd: repoDir, what: 'Electron' });
+  return runGroup(binary, ['.', ...args], { cwd: repoDir, what: 'Electron' });
 }
 
 const binary = electronBinary();

@@ -1,7 +1,8 @@
 /**
  * Files the browser hands to browser mode (drag and drop, Open): streamed to a temp folder of this run, size-limited,
  * and removed when the server closes. A run that crashed cannot remove its folder, so every folder names its owner
- * (pid) and the next run removes the folders whose owner is gone.
+ * (pid) and the next run removes the folders whose owner is gone. Media (`?kind=media`) moves on to the per-user
+ * media store when there is one, so a project saved with it finds it after a restart (media-store.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, promises as fs, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { MediaStore } from './services/media-store';
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 const PREFIX = 'duosub-uploads-';
@@ -21,7 +23,7 @@ export class UploadStore {
   readonly dir: string;
   private readonly files = new Map<string, string>();
 
-  constructor(parent: string = tmpdir()) {
+  constructor(parent: string = tmpdir(), private readonly mediaStore: MediaStore | null = null) {
     this.dir = mkdtempSync(join(parent, PREFIX));
     writeFileSync(join(this.dir, OWNER_FILE), JSON.stringify({ pid: process.pid, started: Date.now() }));
   }
@@ -65,6 +67,15 @@ export class UploadStore {
     }
     this.files.set(uploadId, path);
     return uploadId;
+  }
+
+  /** Moves an uploaded media file into the media store (when there is one); the upload id then names the kept file. */
+  async keepMedia(uploadId: string, name: string): Promise<void> {
+    const path = this.files.get(uploadId);
+    if (!path || !this.mediaStore) return;
+    // A store that cannot take it (disk full, read-only) costs only the relink after a restart: the temp copy plays.
+    const kept = await this.mediaStore.keep(path, safeFileName(name)).catch(() => null);
+    if (kept) this.files.set(uploadId, kept);
   }
 
   dispose(): void {
@@ -134,7 +145,7 @@ function sendText(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-/** `PUT /upload?name=NAME`: the body becomes an upload; answers `{ uploadId }`. */
+/** `PUT /upload?name=NAME[&kind=media]`: the body becomes an upload (media is kept in the store); answers `{ uploadId }`. */
 export async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL, uploads: UploadStore, limit = MAX_UPLOAD_BYTES): Promise<void> {
   const name = url.searchParams.get('name');
   if (!name) return sendText(res, 400, 'Missing ?name=');
@@ -145,6 +156,7 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, ur
   }
   try {
     const uploadId = await uploads.save(name, req, limit);
+    if (url.searchParams.get('kind') === 'media') await uploads.keepMedia(uploadId, name);
     const body = JSON.stringify({ uploadId });
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
     res.end(body);

@@ -11,6 +11,7 @@ import { userConfigDir } from './services/settings';
 import { startServer, UploadStore } from './server';
 import { removeStaleUploadDirs } from './uploads';
 import { userCacheDir } from './services/media';
+import { MediaStore } from './services/media-store';
 
 const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -51,7 +52,8 @@ function browserPlatform(uploads: UploadStore): Platform {
       throw new ApiError('unsupported', 'Use the Open button in browser mode');
     },
     pickSavePath: async () => {
-      throw new ApiError('unsupported', 'Browser mode saves beside the opened file; give a file name');
+      // The folder is main's choice (documents.saveFolder): the opened file's, else ~/Duosub (uploads, samples).
+      throw new ApiError('unsupported', 'Browser mode saves beside the opened file, or in ~/Duosub for an uploaded file or a sample; give a file name');
     },
     uploadPath: (uploadId) => uploads.path(uploadId),
   };
@@ -76,7 +78,8 @@ async function main(): Promise<void> {
     cacheDir: join(userCacheDir(), 'duosub'),
     settingsPath: join(userConfigDir(), 'settings.json'),
   });
-  const uploads = new UploadStore();
+  // Uploaded media is kept per user (size-capped) so saved projects find it after a restart.
+  const uploads = new UploadStore(undefined, new MediaStore());
   const api = createApi(services, browserPlatform(uploads), args.startup);
   const server = await startServer({ api, media: services.media, rendererDir, port: args.port, host: '127.0.0.1', uploads });
   console.log(`Duosub (browser mode): ${server.url}`);

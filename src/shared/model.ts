@@ -43,11 +43,18 @@ export interface Chapter {
   title: string;
 }
 
-/** The media a document belongs to; `path` is absolute or relative to the project file. */
+/**
+ * The media a document belongs to; `path` is absolute or relative to the project file. Size and head hash (what
+ * the peaks cache keys on) recognise the file when it has moved; projects saved before they existed lack them.
+ */
 export interface MediaReference {
   path: string;
   /** Duration in milliseconds when known. */
   duration?: number;
+  /** Size in bytes when the project was saved. */
+  size?: number;
+  /** sha256 (hex) of the file's first 64 KB (the whole file when smaller) when the project was saved. */
+  headHash?: string;
 }
 
 export interface DocumentMetadata {

@@ -5,11 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { basename, dirname, extname, relative } from 'node:path';
+import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { ApiError, type SaveResult } from '../../shared/api';
+import type { MediaReference } from '../../shared/model';
 import { serializeDocument } from '../../shared/formats/registry';
 import { SaveError, stampOf, writeFileAtomic } from './files';
 import type { OpenDocument, ProjectStamp } from './documents-entry';
+import { mediaFingerprint } from './peaks-cache';
+import { storedOriginalName } from './media-store';
 
 export function contentHash(bytes: string | Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -29,13 +32,29 @@ export async function saveEntry(e: OpenDocument, force = false): Promise<SaveRes
 
 /** Saves as a new project file (`.duosub.json` added unless the name ends in .json); the media reference follows. */
 export function saveEntryAs(e: OpenDocument, path: string): Promise<SaveResult> {
-  const target = projectTarget(path);
-  let doc = e.doc;
-  if (e.mediaPath && doc.media) {
-    // Keep the media reference valid from the new folder (applied only once the file is written).
-    doc = { ...doc, media: { ...doc.media, path: relative(dirname(target), e.mediaPath) } };
-  }
-  return writeProject(e, target, doc);
+  return writeProject(e, projectTarget(path), e.doc);
+}
+
+/**
+ * The media reference as the project at `projectPath` records it: the path relative to the project's folder
+ * (a file of the browser-mode media store by the name the user gave it, as if beside the project), and the size
+ * and head hash of the attached file, by which a moved file or the store's copy is found again on opening.
+ */
+export async function projectMediaReference(e: OpenDocument, projectPath: string, media: MediaReference | null): Promise<MediaReference | null> {
+  if (!media) return null;
+  const file = e.mediaPath ?? (isAbsolute(media.path) ? media.path : resolve(e.baseDir, media.path));
+  const path = storedOriginalName(file) ?? (relative(dirname(projectPath), file) || basename(file));
+  const ref: MediaReference = { ...media, path };
+  // Only the attached file is known to be the media: a missing one keeps what the project recorded.
+  const print = e.mediaPath ? await mediaFingerprint(e.mediaPath).catch(() => null) : null;
+  if (print) Object.assign(ref, { size: print.size, headHash: print.headHash });
+  return ref;
+}
+
+/** The document with its media reference as it is saved at `path` (the same object when nothing changes). */
+async function withMediaReference(e: OpenDocument, path: string, doc: OpenDocument['doc']): Promise<OpenDocument['doc']> {
+  const media = await projectMediaReference(e, path, doc.media);
+  return JSON.stringify(media) === JSON.stringify(doc.media) ? doc : { ...doc, media };
 }
 
 export function projectTarget(path: string): string {
@@ -57,9 +76,11 @@ async function changedOnDisk(path: string, known: ProjectStamp | null): Promise<
   return bytes === null || contentHash(bytes) !== known.hash;
 }
 
-async function writeProject(e: OpenDocument, path: string, doc: OpenDocument['doc']): Promise<SaveResult> {
+async function writeProject(e: OpenDocument, path: string, given: OpenDocument['doc']): Promise<SaveResult> {
   const before = e.doc;
   const revision = e.revision;
+  // The media reference follows the project's folder (applied only once the file is written).
+  const doc = await withMediaReference(e, path, given);
   const text = serializeDocument(doc, 'duosub');
   try {
     await writeFileAtomic(path, text);
@@ -76,7 +97,7 @@ async function writeProject(e: OpenDocument, path: string, doc: OpenDocument['do
   const stamp = await stampOf(path);
   e.projectStamp = stamp ? { ...stamp, hash: contentHash(text) } : null;
   e.savedRevision = revision;
-  return { fileName: basename(path), revision, dirty: e.revision !== revision };
+  return { fileName: basename(path), path, revision, dirty: e.revision !== revision };
 }
 
 const SAVE_ERRORS = new Map([

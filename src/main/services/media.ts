@@ -17,6 +17,7 @@ import {
 import { cacheKey, peaksCachePath, readCachedPeaks, sameStamp, writeCachedPeaks } from './peaks-cache';
 import { decodePeaks, PEAKS_PER_SECOND, SAMPLE_RATE, type FfmpegChild, type PeaksChunk } from './peaks-decode';
 import { isPlayable, makeProxy, proxyPath } from './proxy';
+import { storedOriginalName } from './media-store';
 
 const RESOLUTION = { sampleRate: SAMPLE_RATE, peaksPerSecond: PEAKS_PER_SECOND };
 
@@ -132,7 +133,8 @@ export class MediaService {
    * cannot play gets `playToken: null` and a proxy made in the background (see `proxyFor`).
    */
   async register(path: string): Promise<MediaInfo> {
-    const fileName = basename(path);
+    // A file of the media store shows under the name the user gave it.
+    const fileName = storedOriginalName(path) ?? basename(path);
     const fail = (what: string) => new Error(`Cannot open media "${fileName}": ${what}`);
     const stat = await fs.stat(path).catch((error: NodeJS.ErrnoException) => {
       throw fail(error.code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${error.code ?? error.message})`);
@@ -150,6 +152,7 @@ export class MediaService {
     const playable = !streams || isPlayable(streams);
     const info: MediaInfo = { token, fileName, duration: probe.duration ?? 0, kind: video ? 'video' : 'audio' };
     if (video && streams?.width && streams.height) Object.assign(info, { width: streams.width, height: streams.height });
+    if (video && streams?.frameRate) info.frameRate = streams.frameRate;
     info.playToken = playable ? token : null;
     const entry: Entry = { path, info };
     this.entries.set(token, entry);

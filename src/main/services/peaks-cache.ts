@@ -20,19 +20,39 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
-/** The cache key of a file: changes whenever its size, mtime or head changes. Rejects when the file is unreadable. */
-export async function cacheKey(path: string): Promise<{ key: string; stamp: FileStamp }> {
+/**
+ * What identifies a media file's content cheaply: its size and a hash of its head. The peaks cache keys on it, a
+ * project records it (so a moved file is recognised) and the browser-mode media store files uploads under it.
+ */
+export interface MediaFingerprint {
+  size: number;
+  /** sha256 (hex) of the first 64 KB (the whole file when smaller). */
+  headHash: string;
+}
+
+async function readFingerprint(path: string): Promise<MediaFingerprint & { mtimeMs: number }> {
   const handle = await fs.open(path, 'r');
   try {
     const stat = await handle.stat();
     const head = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
     if (head.length > 0) await handle.read(head, 0, head.length, 0);
-    const headHash = createHash('sha256').update(head).digest('hex');
-    const key = createHash('sha256').update(`${stat.size}:${stat.mtimeMs}:${headHash}`).digest('hex').slice(0, 40);
-    return { key, stamp: { size: stat.size, mtimeMs: stat.mtimeMs } };
+    return { size: stat.size, mtimeMs: stat.mtimeMs, headHash: createHash('sha256').update(head).digest('hex') };
   } finally {
     await handle.close();
   }
+}
+
+/** The size and head hash of a file. Rejects when the file is unreadable. */
+export async function mediaFingerprint(path: string): Promise<MediaFingerprint> {
+  const { size, headHash } = await readFingerprint(path);
+  return { size, headHash };
+}
+
+/** The cache key of a file: changes whenever its size, mtime or head changes. Rejects when the file is unreadable. */
+export async function cacheKey(path: string): Promise<{ key: string; stamp: FileStamp }> {
+  const { size, mtimeMs, headHash } = await readFingerprint(path);
+  const key = createHash('sha256').update(`${size}:${mtimeMs}:${headHash}`).digest('hex').slice(0, 40);
+  return { key, stamp: { size, mtimeMs } };
 }
 
 /** Whether the file still has the stamp it had (false when it vanished). */

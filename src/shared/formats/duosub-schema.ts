@@ -27,7 +27,13 @@ export const speakerSchema = z.object({
 
 export const chapterSchema = z.object({ start: ms, title: z.string() });
 
-export const mediaSchema = z.object({ path: z.string().min(1), duration: ms.optional() }).nullable();
+export const mediaSchema = z.object({
+  path: z.string().min(1),
+  duration: ms.optional(),
+  // Optional: projects saved before Duosub recorded them still open.
+  size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  headHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits').optional(),
+}).nullable();
 
 export const metadataSchema = z.record(z.string(), z.unknown());
 

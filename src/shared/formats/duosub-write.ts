@@ -34,7 +34,8 @@ function orderedCue(cue: Cue, languageOrder: string[]): Record<string, unknown> 
 
 export function serializeDuosub(doc: SubtitleDocument): string {
   const langs = doc.languages.map((l) => l.code);
-  const media = doc.media ? { path: doc.media.path, duration: doc.media.duration } : null;
+  const m = doc.media;
+  const media = m ? { path: m.path, duration: m.duration, size: m.size, headHash: m.headHash } : null;
   const metadata = JSON.stringify(orderedMetadata(doc.metadata), null, 2).replace(/\n/g, '\n  ');
   const lines = [
     '{',

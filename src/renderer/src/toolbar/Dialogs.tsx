@@ -42,7 +42,7 @@ export function SaveAsDialog({ defaultName, onSave, onClose }: { defaultName: st
           File name
           <input ref={input} value={name} onChange={(e) => setName(e.target.value)} aria-label="File name" spellCheck={false} />
         </label>
-        <p className="hint">Saved beside the file the document was opened from.</p>
+        <p className="hint">Saved beside the file the document was opened from; a document opened by upload, or a sample, is saved in ~/Duosub.</p>
         <div className="dialog-buttons">
           <button type="button" onClick={onClose}>Cancel</button>
           <button type="submit" className="primary" disabled={!valid}>Save</button>

@@ -18,9 +18,13 @@ export function isMediaFile(file: { name: string; type?: string }): boolean {
   return MEDIA_EXTENSIONS.has(ext);
 }
 
-/** Sends a file to the local server (same origin, cookie auth) and returns its upload id. */
+/**
+ * Sends a file to the local server (same origin, cookie auth) and returns its upload id. Media goes with
+ * `kind=media`: the server keeps it in the per-user media store, so a project saved with it finds it again.
+ */
 export async function uploadFile(file: File): Promise<string> {
-  const response = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
+  const kind = isMediaFile(file) ? '&kind=media' : '';
+  const response = await fetch(`/upload?name=${encodeURIComponent(file.name)}${kind}`, {
     method: 'PUT',
     body: file,
     credentials: 'same-origin',
