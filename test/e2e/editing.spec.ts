@@ -92,7 +92,7 @@ test.describe('fixing the sample transcript from the keyboard', () => {
 });
 
 test.describe('retiming and splitting turns on the sample with audio', () => {
-  const ctx = serveCopies('resources/sample/excerpt.duosub.json', 'resources/sample/excerpt.opus');
+  const ctx = serveCopies('test/fixtures/excerpt-turns.duosub.json', 'resources/sample/excerpt.opus');
 
   test('the keyboard timing loop: step, nudge, set the end at the playhead; undo restores', async ({ page }) => {
     await page.goto(ctx.server.url);

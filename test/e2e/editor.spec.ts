@@ -48,8 +48,9 @@ test.describe('the bundled 98-turn transcript', () => {
 });
 
 test.describe('the sample project with audio', () => {
-  const ctx = serveCopies('resources/sample/excerpt.duosub.json', 'resources/sample/excerpt.opus');
-  const original: { cues: { id: string; start: number; end: number; text: Record<string, string> }[] } = JSON.parse(readFileSync(join(ROOT, 'resources/sample/excerpt.duosub.json'), 'utf8'));
+  // The excerpt as turn cues (c1…c8 in order): the bundled sample before it became subtitle cues.
+  const ctx = serveCopies('test/fixtures/excerpt-turns.duosub.json', 'resources/sample/excerpt.opus');
+  const original: { cues: { id: string; start: number; end: number; text: Record<string, string> }[] } = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/excerpt-turns.duosub.json'), 'utf8'));
 
   test('text edit and region drag are saved; undo restores both', async ({ page }) => {
     await page.goto(ctx.server.url);
@@ -76,8 +77,8 @@ test.describe('the sample project with audio', () => {
     await page.keyboard.press('Escape');
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+s');
-    await expect(page.getByText('Saved excerpt.duosub.json')).toBeVisible();
-    const saved = JSON.parse(readFileSync(join(ctx.dir, 'excerpt.duosub.json'), 'utf8'));
+    await expect(page.getByText('Saved excerpt-turns.duosub.json')).toBeVisible();
+    const saved = JSON.parse(readFileSync(join(ctx.dir, 'excerpt-turns.duosub.json'), 'utf8'));
     expect(saved.cues[1].text.en).toContain('largest joint industrial project');
     const moved = saved.cues[2];
     const before = original.cues[2];
@@ -90,7 +91,7 @@ test.describe('the sample project with audio', () => {
     await expect(page.getByRole('button', { name: /Undo/ })).toBeDisabled();
     expect(await blockText(page, 'en', 'c2')).toContain('biggest joint industrial project');
     await page.keyboard.press('Control+s');
-    await expect.poll(() => JSON.parse(readFileSync(join(ctx.dir, 'excerpt.duosub.json'), 'utf8')).cues).toEqual(original.cues);
+    await expect.poll(() => JSON.parse(readFileSync(join(ctx.dir, 'excerpt-turns.duosub.json'), 'utf8')).cues).toEqual(original.cues);
   });
 });
 

@@ -22,7 +22,7 @@ test.describe('bilingual export layout', () => {
 
   test('bilingual SRT with one line per language, and WebVTT with language spans; the document is unchanged', async ({ page }) => {
     await page.goto(ctx.server.url);
-    await expect(page.getByTestId('pane-en')).toHaveAttribute('data-block-count', '8');
+    await expect(page.getByTestId('pane-en')).toHaveAttribute('data-block-count', '22'); // the bundled sample's subtitle cues
     const before = await currentDoc(page);
 
     const srt = await exportWith(page, async (dialog) => {

@@ -33,7 +33,7 @@ describe('createApi', () => {
   it('opens the bundled excerpt with its audio at start-up, clean and named', async () => {
     const { api, services } = makeApi();
     const state = (await api.dispatch('session.initial', {})) as DocumentState;
-    expect(state.doc.cues).toHaveLength(8);
+    expect(state.doc.cues).toHaveLength(22); // the bundled sample: auto-timed subtitle cues
     expect(state.dirty).toBe(false);
     expect(state.fileName).toBe('excerpt.duosub.json');
     expect(state.hasProjectFile).toBe(false); // a bundled sample is never overwritten: Save asks where
@@ -127,11 +127,11 @@ describe('the ffmpeg named in the settings', () => {
   });
 });
 
-/** A project file of its own (the excerpt, without its audio: no ffmpeg needed). */
+/** A project file of its own (the excerpt's 8 turn cues, without audio: no ffmpeg needed). */
 function project(name: string): string {
   const folder = mkdtempSync(join(dir, 'project-'));
   const path = join(folder, name);
-  copyFileSync(join(RESOURCES, 'sample/excerpt.duosub.json'), path);
+  copyFileSync(resolve(RESOURCES, '../test/fixtures/excerpt-turns.duosub.json'), path);
   return path;
 }
 

@@ -7,7 +7,8 @@ import { Journal, type JournalOptions } from '../../src/main/services/journal';
 import type { Operation } from '../../src/shared/operations';
 import type { SubtitleDocument } from '../../src/shared/model';
 
-export const EXCERPT = resolve(import.meta.dirname, '../../resources/sample/excerpt.duosub.json');
+/** The excerpt as 8 turn cues (c1…c8 in order), the bundled sample before it became subtitle cues. */
+export const EXCERPT = resolve(import.meta.dirname, '../fixtures/excerpt-turns.duosub.json');
 
 export function journalled(dataDir: string, options: JournalOptions = {}) {
   const journal = new Journal(dataDir, { flushMs: 20, ...options });
