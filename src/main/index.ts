@@ -36,7 +36,9 @@ const CSP = contentSecurityPolicy({ media: [`${MEDIA_SCHEME}:`] });
 
 type Command =
   | 'open' | 'openSampleTranscript' | 'openMedia' | 'addLanguage' | 'reopenWithEncoding'
-  | 'save' | 'saveAs' | 'exportSrt' | 'undo' | 'redo';
+  | 'save' | 'saveAs' | 'exportSrt' | 'undo' | 'redo'
+  | 'history' // View → History: the undo history list (src/renderer/src/history)
+  | 'goTo' | 'togglePin'; // Edit → Go To… / Pin: issue 13's current-cue work (src/renderer/src/goto)
 
 /** How long quitting waits for the journal to reach the disk before it gives up and quits anyway. */
 const DISPOSE_TIMEOUT_MS = 5000;
@@ -177,6 +179,10 @@ function buildMenu(send: (command: Command) => void): Menu {
         item('Undo', 'undo', 'CmdOrCtrl+Z'),
         item('Redo', 'redo', process.platform === 'darwin' ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
         { type: 'separator' },
+        // Shown, not registered: the page's keymap handles these keys (also in a pane), the menu only names them.
+        { ...item('Go To Cue or Time…', 'goTo', 'CmdOrCtrl+G'), registerAccelerator: false },
+        { ...item('Pin / Unpin Selected Cues', 'togglePin', 'CmdOrCtrl+Alt+P'), registerAccelerator: false },
+        { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
@@ -185,7 +191,7 @@ function buildMenu(send: (command: Command) => void): Menu {
     },
     {
       label: 'View',
-      submenu: [{ role: 'reload' }, ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const])],
+      submenu: [item('History', 'history'), { type: 'separator' }, { role: 'reload' }, ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const])],
     },
   ];
   return Menu.buildFromTemplate(template);

@@ -27,6 +27,12 @@ const operation: z.ZodType<Operation> = z.lazy(() =>
     z.object({ type: z.literal('changeLanguageCode'), from: lang, to: languageCode, name: languageName.optional() }).strict(),
     z.object({ type: z.literal('setLanguageOrder'), codes: z.array(lang).min(1).max(10) }).strict(),
     z.object({ type: z.literal('removeLanguage'), code: lang }).strict(),
+    /**
+     * The document settings a view may change directly (one undo step each); absent value = remove the key.
+     * frameRate: frames per second (src/shared/frames.ts); linesPerLanguage: the bilingual layout, 1 or 2
+     * (src/shared/qc/line-budget.ts; other numbers are ignored there).
+     */
+    z.object({ type: z.literal('setMetadata'), key: z.enum(['frameRate', 'linesPerLanguage']), value: z.number().positive().max(1000).optional() }).strict(),
   ]),
 );
 
@@ -56,6 +62,9 @@ export interface MediaInfo {
   height?: number;
   /** Token of what the media element plays: the file itself, or a playable proxy made by ffmpeg (null while it is being made). */
   playToken?: string | null;
+  // Current cue fields (issue 13): the video's frame rate, offered as "from the video" for the document's frame rate.
+  /** Frames per second of the video stream, when there is one and ffmpeg reports it. */
+  frameRate?: number;
 }
 
 export interface Peaks {
@@ -67,7 +76,32 @@ export interface Peaks {
   data: number[];
 }
 
-export interface DocumentState {
+// --- Undo that reads well (issue 13): step labels, the History list, jumping to a step ---
+/** The names of the steps undo and redo would take next (null: nothing to undo / redo). */
+export interface StepLabels {
+  undoLabel?: string | null;
+  redoLabel?: string | null;
+}
+
+/** One undo step in the History list. */
+export interface HistoryStep {
+  label: string;
+  /** When it was made or last extended (ms since the epoch; 0 for a redone step). */
+  time: number;
+}
+
+/** The History list: steps nearest the current state first (capped), and how many each stack holds in all. */
+export interface HistoryList {
+  docId: string;
+  revision: number;
+  undo: HistoryStep[];
+  redo: HistoryStep[];
+  undoCount: number;
+  redoCount: number;
+}
+// --- end undo that reads well ---
+
+export interface DocumentState extends StepLabels {
   docId: string;
   doc: SubtitleDocument;
   revision: number;
@@ -89,8 +123,8 @@ export interface DocumentState {
   encodingConfidence?: number;
 }
 
-/** What changed after apply, undo or redo. */
-export interface EditResult {
+/** What changed after apply, undo or redo (with the labels of the next undo and redo steps). */
+export interface EditResult extends StepLabels {
   docId: string;
   revision: number;
   dirty: boolean;
@@ -119,6 +153,9 @@ export interface SaveResult {
   fileName: string;
   revision: number;
   dirty: boolean;
+  // Media that stays linked (issue 13): where the project was written, so "Save As" can say it (browser mode picks
+  // the folder itself). Optional: results made before it, and by tests' stand-ins, lack it.
+  path?: string;
 }
 
 /** Unsaved work the journal kept from an earlier run (or a crash), offered for recovery at start. */
@@ -208,6 +245,11 @@ export const contract = {
   ),
   'doc.undo': channel<EditResult>()(docRef),
   'doc.redo': channel<EditResult>()(docRef),
+  // Undo that reads well (issue 13): the History list, and jumping to one of its steps.
+  /** The undo history, nearest steps first: `limit` of each stack at most (default 200). */
+  'doc.history': channel<HistoryList>()(z.object({ docId: id, limit: z.number().int().min(1).max(10_000).optional() }).strict()),
+  /** Undoes `steps` steps (negative: redoes −steps) as one request; `applied` is a batch of everything it ran. */
+  'doc.undoTo': channel<EditResult>()(z.object({ docId: id, steps: z.number().int().min(-100_000).max(100_000) }).strict()),
   /**
    * Saves to the project file; a document without one needs saveAs. A file changed on disk since it was read fails
    * with code 'conflict' unless `force` (the user chose "keep mine").
@@ -293,7 +335,14 @@ export interface EventMap {
   /** The playable proxy of a media the page cannot play is ready (or failed: `playToken` null, `error` set). */
   'media.proxyReady': { docId: string; token: string; playToken: string | null; error: string | null };
   /** The job ended: applied as one undo step (`result`), failed (`error`), or cancelled. */
-  'align.finished': { jobId: string; docId: string; result: CommandResult | null; error: string | null; cancelled: boolean };
+  /**
+   * `reviews`: the cues auto-time selected for review, in order, each with the reason shown to the user and the
+   * texts it was given (a view lists it while the cue still has them: an undo or a fix takes it off the list).
+   */
+  'align.finished': {
+    jobId: string; docId: string; result: CommandResult | null; error: string | null; cancelled: boolean;
+    reviews: Array<{ cueId: string; reason: string; text: Record<string, string> }>;
+  };
 }
 export type EventName = keyof EventMap;
 

@@ -13,13 +13,16 @@ import { ExportDialog } from './export/ExportDialog';
 import { QcPanel } from './qc/QcPanel';
 import { useQc } from './qc/use-qc';
 import { documentProfiles } from '../../shared/qc/profiles';
+import { documentLinesPerLanguage } from '../../shared/qc/line-budget';
 import { FindReplace } from './find/FindReplace';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { SpeakersPanel } from './speakers/SpeakersPanel';
 import { TimingDialog } from './timing/TimingDialog';
 import { AutoTimeDialog, AutoTimeProgress } from './align/AutoTimeDialog';
+import { AutoTimeReview, useAutoTimeReviews } from './align/AutoTimeReview';
 import { Toolbar } from './toolbar/Toolbar';
 import { Waveform } from './waveform/Waveform';
+import { CueFields } from './timing/CueFields';
 import { EncodingStatus } from './encoding/EncodingStatus';
 import { ReopenEncoding } from './encoding/ReopenEncoding';
 import { useLanguageUi } from './languages/use-language-ui';
@@ -27,6 +30,8 @@ import { Questions } from './unsaved/questions';
 import { QuestionDialog } from './unsaved/QuestionDialog';
 import { RecoveryDialog, useRecovery } from './unsaved/RecoveryDialog';
 import { useUnloadGuard } from './unsaved/use-unload-guard';
+import { HistoryPanel } from './history/HistoryPanel';
+import { MediaLinkPrompt } from './media-link/MediaLinkPrompt';
 
 type DialogKind = 'export' | 'timing' | 'settings' | 'autoTime' | 'encoding' | null;
 
@@ -48,6 +53,8 @@ function runMenuCommand(commands: Commands, command: MenuCommand, dialogs: MenuD
     case 'exportSrt': return dialogs.openExport();
     case 'undo': return commands.undo();
     case 'redo': return commands.redo();
+    case 'goTo': return commands.openGoTo();
+    case 'togglePin': return commands.togglePin();
   }
 }
 
@@ -95,15 +102,17 @@ export function App() {
   // QC profiles per language: the document's choice (its metadata), else each language's default.
   const languages = docState?.doc.languages;
   const chosenProfiles = docState?.doc.metadata.qcProfiles;
+  const linesPerLanguage = docState?.doc.metadata.linesPerLanguage;
   const customProfiles = settings.customProfiles;
   const profiles = useMemo(
-    () => (languages ? documentProfiles({ languages, metadata: { qcProfiles: chosenProfiles } }, customProfiles) : {}),
-    [languages, chosenProfiles, customProfiles],
+    () => (languages ? documentProfiles({ languages, metadata: { qcProfiles: chosenProfiles, linesPerLanguage } }, customProfiles) : {}),
+    [languages, chosenProfiles, linesPerLanguage, customProfiles],
   );
   const issues = useQc(docState?.doc ?? null, profiles);
   const revealNonce = useStore((s) => s.revealNonce);
   const connectionLost = useStore((s) => s.connectionLost);
   const [dialog, setDialog] = useState<DialogKind>(null);
+  const [reviews, closeReviews] = useAutoTimeReviews(bridge, docState?.docId ?? null);
   const [dragging, setDragging] = useState(false);
   const docInput = useRef<HTMLInputElement>(null);
   const mediaInput = useRef<HTMLInputElement>(null);
@@ -176,8 +185,11 @@ export function App() {
           onAddLanguage={languageUi.openAdd}
         />
         {alignJob && <AutoTimeProgress job={alignJob} onCancel={() => store.cancelAutoTime()} />}
+        {docState && <AutoTimeReview doc={docState.doc} reviews={reviews} selectedCueId={selectedCueId} onSelect={(id) => store.select(id)} onClose={closeReviews} />}
       </header>
+      <MediaLinkPrompt />
       <Waveform />
+      <CueFields />
       <main className="panes-area">
         {docState ? (
           <>
@@ -221,7 +233,9 @@ export function App() {
                 onJump={(cueId) => store.select(cueId, { reveal: true })}
                 onCommand={(command) => store.command(command)}
                 onProfileChange={(lang, profileId) => store.command({ kind: 'setProfile', lang, profileId })}
+                onLinesPerLanguageChange={(lines) => store.applyLocal({ type: 'setMetadata', key: 'linesPerLanguage', value: lines ?? undefined })}
               />
+              <HistoryPanel />
             </aside>
           </>
         ) : (
@@ -244,6 +258,7 @@ export function App() {
           doc={docState.doc}
           selectedCueIds={selectedCueIds}
           playheadMs={store.playheadMs()}
+          settings={settings}
           onCommand={(command) => store.command(command)}
           onClose={closeDialog}
         />
@@ -265,6 +280,7 @@ export function App() {
           languages={docState.doc.languages}
           chapterCount={docState.doc.chapters.length}
           sourceEncoding={docState.encoding}
+          linesPerLanguage={documentLinesPerLanguage(docState.doc.metadata)}
           onExport={commands.exportAs}
           onClose={closeDialog}
         />

@@ -52,10 +52,10 @@ export function Toolbar({ commands, docState, hasSelection, onExport, onTiming, 
         </button>
       </div>
       <div className="toolbar-group">
-        <button type="button" onClick={commands.undo} disabled={!docState?.canUndo} title="Undo (Ctrl+Z)">
+        <button type="button" onClick={commands.undo} disabled={!docState?.canUndo} title={docState?.undoLabel ? `Undo ${docState.undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'}>
           ↶ Undo
         </button>
-        <button type="button" onClick={commands.redo} disabled={!docState?.canRedo} title="Redo (Ctrl+Shift+Z)">
+        <button type="button" onClick={commands.redo} disabled={!docState?.canRedo} title={docState?.redoLabel ? `Redo ${docState.redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'}>
           ↷ Redo
         </button>
       </div>
@@ -69,7 +69,7 @@ export function Toolbar({ commands, docState, hasSelection, onExport, onTiming, 
         <button type="button" onClick={commands.openFindReplace} disabled={noDoc} title="Find and replace (Ctrl+H)">
           Find/Replace…
         </button>
-        <button type="button" onClick={onSettings} title="Split and gap settings">
+        <button type="button" onClick={onSettings} title="Settings: split, autosave, hot exit">
           Settings…
         </button>
       </div>
