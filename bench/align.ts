@@ -1,21 +1,32 @@
 /**
  * Forced alignment of the whole sample (98 turns) on cross-engine audio: the test-audio generator speaks it with
  * Flite voices, the aligner's reference is espeak-ng. Every sentence start and end (turn boundaries are among
- * them) is compared with truth.json. Run once with brown noise at -30 dB, then clean. The peer, measured on the
- * same audio in the same run, is ffmpeg decoding it alone.
- * Per run: `bench align: minutes=… median_ms=… p90_ms=… within250_pct=… realtime_factor=… peak_mb=…` (clean last).
+ * them) is compared with truth.json. Runs: podcast-like audio (the generator's `degrade`: room reverb, a music
+ * bed 20 dB under the speech, MP3 at 64 kb/s and back); the Chinese side spoken by espeak-ng cmn variants at
+ * other rates and pitches and degraded alike (reference: plain cmn); then clean. The peer, measured on the same
+ * audio in the same run, is ffmpeg decoding it alone. Each alignment runs in a child process of its own, so
+ * peak_mb is that child's max RSS: the aligner (features, reference, DTW) plus Node and tsx, not the generator.
+ * Per run: `bench align: audio=degraded|zh|clean minutes=… median_ms=… p90_ms=… within250_pct=… realtime_factor=…
+ * peak_mb=…`, then the app's auto-time on the clean audio and how its Chinese cues stay paired
+ * (`bench align-pairing: …`).
  * BENCH_ALIGN_DIR=DIR keeps the generated audio there and reuses it on the next run.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findFfmpeg, FFMPEG_INSTALL_HINT } from '../src/main/services/ffmpeg';
 import { runAlignInWorker } from '../src/main/align/worker';
+import type { AlignResult } from '../src/main/align/aligner';
 import type { TestAudioOptions, Truth } from '../tools/test-audio/index';
 import { fixed, median } from './lib/measure';
+import { pairingFigures } from './lib/pairing-figures';
+import { planAutoTime } from '../src/shared/align/apply';
+import { planSubtitleCues } from '../src/shared/align/build-cues';
+import { readSubtitleText } from '../src/shared/formats/registry';
+import { applyOperation } from '../src/shared/operations';
 
 const SAMPLE = join(import.meta.dirname, '../resources/sample/openai-podcast-ep8.zh-en.txt');
 
@@ -33,10 +44,11 @@ function decodeAlone(bin: string, audio: string): Promise<number> {
  * Generated in a child process: peak_mb is this process's max RSS, which should count the aligner (and its
  * worker), not the generator holding 30 minutes of PCM.
  */
-async function audioFor(dir: string, noiseDb?: number): Promise<{ audioPath: string; truth: Truth }> {
+async function audioFor(dir: string, audio: Audio): Promise<{ audioPath: string; truth: Truth }> {
   const truthPath = join(dir, 'truth.json');
   if (!existsSync(truthPath)) {
-    const options: TestAudioOptions = { transcriptPath: SAMPLE, outDir: dir, voices: 'flite', noiseDb, seed: 1 };
+    const options: TestAudioOptions = { transcriptPath: SAMPLE, outDir: dir, voices: 'flite', seed: 1, ...audio.make };
+    if (audio.make.spoken === 'zh') delete options.voices;
     const generator = pathToFileURL(join(import.meta.dirname, '../tools/test-audio/index.ts')).href;
     const script = `const { makeTestAudio } = await import(${JSON.stringify(generator)}); await makeTestAudio(JSON.parse(process.argv[1]));`;
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, JSON.stringify(options)], { stdio: 'inherit' });
@@ -45,16 +57,60 @@ async function audioFor(dir: string, noiseDb?: number): Promise<{ audioPath: str
   return { audioPath: join(dir, 'audio.wav'), truth: JSON.parse(await readFile(truthPath, 'utf8')) as Truth };
 }
 
+/** One bench run's audio: its name on the `audio=` field and what the generator does to it. */
+interface Audio {
+  name: 'clean' | 'degraded' | 'zh';
+  make: Pick<TestAudioOptions, 'noiseDb' | 'degrade' | 'spoken' | 'voices'>;
+  /** The aligner's espeak-ng voice. */
+  language: string;
+}
+
+/**
+ * The aligner on its own in a child process (no worker: the child is the aligner), reporting its result and
+ * its max RSS. The fragments go through a file beside the audio.
+ */
+async function alignInChild(dir: string, audioPath: string, fragments: string[], language: string, ffmpeg: string): Promise<{ result: AlignResult; peakMb: number }> {
+  const inputPath = join(dir, 'align-input.json');
+  await writeFile(inputPath, JSON.stringify({ audioPath, fragments, language }));
+  const aligner = pathToFileURL(join(import.meta.dirname, '../src/main/align/aligner.ts')).href;
+  const script = `const { alignFragments } = await import(${JSON.stringify(aligner)});
+const { readFileSync } = await import('node:fs');
+const result = await alignFragments(JSON.parse(readFileSync(process.argv[1], 'utf8')), { ffmpegPath: process.argv[2] });
+process.stdout.write(JSON.stringify({ result, peakMb: process.resourceUsage().maxRSS / 1024 }));`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, inputPath, ffmpeg],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`the alignment child failed (${r.signal ?? `exit ${r.status}`})`);
+  return JSON.parse(r.stdout) as { result: AlignResult; peakMb: number };
+}
+
+/**
+ * Confidence under which a cue counts as unsure. Chosen on the degraded run: every cue with an end off a trusted
+ * pause (0.75) or a cost a quarter over the typical one is selected; the next step up selects nearly every cue.
+ */
+const UNSURE_BELOW = 0.8;
+
+/**
+ * Of the boundaries off by more than 250 ms, the share a reviewer of the unsure cues sees: a start is shared
+ * with the cue before, an end with the cue after, so it counts when either cue is unsure.
+ */
+function unsureFigures(errors: number[][], confidence: number[]): { selected: number; caughtPct: number; bad: number } {
+  const unsure = (k: number): boolean => k >= 0 && k < confidence.length && confidence[k] < UNSURE_BELOW;
+  const bad = errors.flatMap(([start, end], k) => [...(start > 250 ? [[k - 1, k]] : []), ...(end > 250 ? [[k, k + 1]] : [])]);
+  const caught = bad.filter(([a, b]) => unsure(a) || unsure(b)).length;
+  return { selected: confidence.filter((_, k) => unsure(k)).length, caughtPct: bad.length ? (caught / bad.length) * 100 : 100, bad: bad.length };
+}
+
 const percentileOf = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-async function benchOne(label: string, dir: string, ffmpeg: string, noiseDb?: number): Promise<string> {
-  const { audioPath, truth } = await audioFor(dir, noiseDb);
+async function benchOne(label: string, audio: Audio, dir: string, ffmpeg: string): Promise<string> {
+  const { audioPath, truth } = await audioFor(dir, audio);
   const sentences = truth.turns.flatMap((t) => t.sentences);
   const decodeMs = await decodeAlone(ffmpeg, audioPath);
-  const result = await runAlignInWorker({ audioPath, fragments: sentences.map((s) => s.text), language: 'en-us' }, { ffmpegPath: ffmpeg });
-  const errors = sentences.flatMap((s, k) => [
+  const { result, peakMb } = await alignInChild(dir, audioPath, sentences.map((s) => s.text), audio.language, ffmpeg);
+  const perFragment = sentences.map((s, k) => [
     Math.abs(result.times[k].start - s.start * 1000), Math.abs(result.times[k].end - s.end * 1000),
-  ]).sort((a, b) => a - b);
+  ]);
+  const errors = perFragment.flat().sort((a, b) => a - b);
   let k = 0;
   const turnErrors = truth.turns.flatMap((t) => {
     const first = k;
@@ -63,14 +119,33 @@ async function benchOne(label: string, dir: string, ffmpeg: string, noiseDb?: nu
   }).sort((a, b) => a - b);
   const minutes = result.stats.audioMs / 60000;
   const within = (errors.filter((e) => e <= 250).length / errors.length) * 100;
-  const peakMb = process.resourceUsage().maxRSS / 1024;
+  const unsure = unsureFigures(perFragment, result.confidence);
   console.log(`${label}: ${sentences.length} sentences, ${truth.turns.length} turns, ${errors.length} boundaries; ` +
     `turn boundaries median_ms=${fixed(median(turnErrors), 0)} p90_ms=${fixed(percentileOf(turnErrors, 0.9), 0)}; ` +
     `max_ms=${fixed(errors.at(-1) ?? 0, 0)} review=${result.review.length} snapped=${result.stats.snapped} ` +
     `noise_floor_db=${fixed(result.stats.noiseFloorDb, 1)} align_s=${fixed(result.stats.elapsedMs / 1000, 2)} ` +
-    `ffmpeg_s=${fixed(decodeMs / 1000, 2)} ratio_vs_ffmpeg=${fixed(result.stats.elapsedMs / decodeMs, 1)}`);
-  return `bench align: minutes=${fixed(minutes, 1)} median_ms=${fixed(median(errors), 0)} p90_ms=${fixed(percentileOf(errors, 0.9), 0)} ` +
+    `ffmpeg_s=${fixed(decodeMs / 1000, 2)} ratio_vs_ffmpeg=${fixed(result.stats.elapsedMs / decodeMs, 1)}; ` +
+    `unsure (confidence < ${UNSURE_BELOW}): cues=${unsure.selected} holding ${fixed(unsure.caughtPct, 0)}% of the ${unsure.bad} boundaries off > 250 ms`);
+  return `bench align: audio=${audio.name} minutes=${fixed(minutes, 1)} median_ms=${fixed(median(errors), 0)} p90_ms=${fixed(percentileOf(errors, 0.9), 0)} ` +
     `within250_pct=${fixed(within, 1)} realtime_factor=${fixed(result.stats.elapsedMs / result.stats.audioMs, 4)} peak_mb=${fixed(peakMb, 0)}`;
+}
+
+/**
+ * The app's own auto-time on the same audio (turns → subtitle cues → aligned → applied as one plan), then how
+ * well the Chinese stayed paired with the English (issue 12): one line,
+ * `bench align-pairing: cues=… empty_language=… zh_word_cuts=… closing_start=… in_band_pct=… review=…`.
+ */
+async function benchPairing(dir: string, ffmpeg: string): Promise<string> {
+  const turns = readSubtitleText(await readFile(SAMPLE, 'utf8'), SAMPLE).doc;
+  const zh = turns.languages.find((l) => l.code.startsWith('zh'))!.code;
+  const planned = planSubtitleCues(turns, 'all', 'en');
+  const result = await runAlignInWorker({ audioPath: join(dir, 'audio.wav'), fragments: planned.map((p) => p.spoken), language: 'en-us' }, { ffmpegPath: ffmpeg });
+  const plan = planAutoTime(turns, 'all', planned, result.times, result.review);
+  const timed = applyOperation(turns, plan.op).doc;
+  const f = pairingFigures(turns, timed, planned.map((p) => p.sourceCueId), zh, 'en');
+  return `bench align-pairing: turns=${f.turns} cues=${f.cues} empty_language=${f.emptyLanguage} zh_word_cuts=${f.zhWordCuts} ` +
+    `closing_start=${f.closingStart} in_band_pct=${fixed(f.inBandPct, 1)} band=${fixed(f.band[0], 2)}-${fixed(f.band[1], 2)} ` +
+    `review=${plan.select?.length ?? 0}`;
 }
 
 async function main(): Promise<void> {
@@ -80,8 +155,13 @@ async function main(): Promise<void> {
   const dir = keep ?? (await mkdtemp(join(tmpdir(), 'duosub-bench-align-')));
   try {
     console.log(`ffmpeg=${found.path} (${found.source}); audio: flite voices, reference: espeak-ng en-us`);
-    console.log(await benchOne('noisy (-30 dB brown noise)', join(dir, 'noisy'), found.path, -30));
-    console.log(await benchOne('clean', join(dir, 'clean'), found.path));
+    const degraded: Audio = { name: 'degraded', make: { degrade: true }, language: 'en-us' };
+    console.log(await benchOne('degraded (reverb, music bed at -20 dB, MP3 64 kb/s)', degraded, join(dir, 'degraded'), found.path));
+    // The Chinese side spoken by espeak-ng cmn variants at other rates and pitches, degraded alike; reference: cmn.
+    const zh: Audio = { name: 'zh', make: { degrade: true, spoken: 'zh' }, language: 'cmn' };
+    console.log(await benchOne('zh (espeak-ng cmn variants, degraded alike; reference cmn)', zh, join(dir, 'zh'), found.path));
+    console.log(await benchOne('clean', { name: 'clean', make: {}, language: 'en-us' }, join(dir, 'clean'), found.path));
+    console.log(await benchPairing(join(dir, 'clean'), found.path));
   } finally {
     if (!keep) await rm(dir, { recursive: true, force: true });
   }

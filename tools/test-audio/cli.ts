@@ -1,11 +1,12 @@
 /**
- * npx tsx tools/test-audio/cli.ts TRANSCRIPT OUTDIR [--turns N] [--voices espeak|flite] [--noise-db -30] [--seed 1]
+ * npx tsx tools/test-audio/cli.ts TRANSCRIPT OUTDIR [--turns N] [--voices espeak|flite] [--noise-db -30] [--degrade] [--spoken en|zh] [--seed 1]
+ * --degrade: podcast-like (room reverb, a music bed at -20 dB, MP3 at 64 kb/s and back).
  * Writes OUTDIR/audio.wav (16 kHz mono s16) and OUTDIR/truth.json.
  */
 import { parseArgs } from 'node:util';
 import { makeTestAudio, MissingToolError } from './index';
 
-const USAGE = 'usage: tsx tools/test-audio/cli.ts TRANSCRIPT OUTDIR [--turns N] [--voices espeak|flite] [--noise-db DB] [--seed N]';
+const USAGE = 'usage: tsx tools/test-audio/cli.ts TRANSCRIPT OUTDIR [--turns N] [--voices espeak|flite] [--noise-db DB] [--degrade] [--spoken en|zh] [--seed N]';
 
 function num(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -33,17 +34,19 @@ async function main(): Promise<void> {
     allowPositionals: true,
     allowNegative: false,
     options: {
-      turns: { type: 'string' }, voices: { type: 'string' }, 'noise-db': { type: 'string' }, seed: { type: 'string' },
+      turns: { type: 'string' }, voices: { type: 'string' }, 'noise-db': { type: 'string' }, seed: { type: 'string' }, degrade: { type: 'boolean' }, spoken: { type: 'string' },
     },
   });
   const [transcriptPath, outDir] = positionals;
   if (!transcriptPath || !outDir) throw new Error(USAGE);
   const voices = values.voices ?? 'espeak';
+  const spoken = values.spoken ?? 'en';
+  if (spoken !== 'en' && spoken !== 'zh') throw new Error(`--spoken must be en or zh, got ${spoken}`);
   if (voices !== 'espeak' && voices !== 'flite') throw new Error(`--voices must be espeak or flite, got ${voices}`);
   const started = performance.now();
   const r = await makeTestAudio({
     transcriptPath, outDir, voices,
-    maxTurns: num('turns', values.turns), noiseDb: num('noise-db', values['noise-db']), seed: num('seed', values.seed),
+    maxTurns: num('turns', values.turns), noiseDb: num('noise-db', values['noise-db']), degrade: values.degrade, spoken, seed: num('seed', values.seed),
   });
   const elapsed = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`duration_s=${(r.durationMs / 1000).toFixed(3)} sentences=${r.sentences} turns=${r.turns} elapsed_s=${elapsed}`);

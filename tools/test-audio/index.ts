@@ -1,34 +1,40 @@
 /**
- * Synthesized test audio with ground truth: each English sentence of a bilingual transcript is
- * spoken by a per-speaker TTS voice, its silence trimmed, and laid on one 16 kHz timeline with
- * seeded gaps. truth.json gives the measured start/end of every turn and sentence in seconds.
+ * Synthesized test audio with ground truth: each English sentence of a bilingual transcript (or each Chinese
+ * one, with `spoken: 'zh'`) is spoken by a per-speaker TTS voice, its silence trimmed, and laid on one 16 kHz
+ * timeline with seeded gaps; `degrade` then makes it podcast-like. truth.json gives the measured start/end of every turn and sentence in seconds.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseTranscript, splitSentences, type TranscriptTurn } from './transcript';
+import { parseTranscript, splitChineseSentences, splitSentences, type TranscriptTurn } from './transcript';
 import { requireTools, run } from './run';
-import { ENGINE_TOOL, SAMPLE_RATE, synthesize, VOICE_PRESETS, type Engine, type Voice } from './voices';
+import { CHINESE_VOICES, ENGINE_TOOL, SAMPLE_RATE, synthesize, VOICE_PRESETS, type Engine, type Voice } from './voices';
 import { gapGenerator, wavHeader } from './wav';
+import { degrade, PODCAST_DEGRADATION, type Degradation } from './degrade';
 
-export { parseTranscript, splitSentences, type TranscriptTurn } from './transcript';
+export { parseTranscript, splitChineseSentences, splitSentences, type TranscriptTurn } from './transcript';
 export { MissingToolError, missingTools, APT_HINT } from './run';
-export { VOICE_PRESETS, type Voice, type Engine } from './voices';
+export { CHINESE_VOICES, VOICE_PRESETS, type Voice, type Engine } from './voices';
+export { PODCAST_DEGRADATION, type Degradation } from './degrade';
 
 export interface TestAudioOptions {
   /** A bilingual transcript file; or give `turns` directly. */
   transcriptPath?: string;
-  turns?: Pick<TranscriptTurn, 'speaker' | 'en'>[];
+  turns?: Pick<TranscriptTurn, 'speaker' | 'en'>[] | Pick<TranscriptTurn, 'speaker' | 'zh'>[];
+  /** Which side of the transcript is spoken: `zh` uses CHINESE_VOICES (espeak-ng cmn) unless voices are given. */
+  spoken?: 'en' | 'zh';
   outDir: string;
   /** Use only the first N turns of the transcript. */
   maxTurns?: number;
-  /** A preset engine or explicit per-speaker voices. Default `espeak`. */
+  /** A preset engine or explicit per-speaker voices. Default `espeak` (for `zh`: CHINESE_VOICES). */
   voices?: Engine | Voice[];
   /** Mix brown noise at this level in dB (e.g. -30); omit for clean speech. */
   noiseDb?: number;
-  /** Seed of the gap generator. Default 1. */
+  /** Make it podcast-like: reverb, a music bed, an MP3 round trip (`true`: PODCAST_DEGRADATION). After the noise. */
+  degrade?: boolean | Degradation;
+  /** Seed of the gap generator (and of the music bed). Default 1. */
   seed?: number;
 }
 
@@ -56,14 +62,17 @@ const CONCURRENCY = 2;
 
 interface Job { turn: number; speaker: number; text: string }
 
-async function loadTurns(opts: TestAudioOptions): Promise<Pick<TranscriptTurn, 'speaker' | 'en'>[]> {
+type SpokenTurn = { speaker: number; en?: string; zh?: string };
+
+async function loadTurns(opts: TestAudioOptions): Promise<SpokenTurn[]> {
   if (opts.turns) return opts.turns;
   if (!opts.transcriptPath) throw new Error('makeTestAudio: give transcriptPath or turns');
   return parseTranscript(await readFile(opts.transcriptPath, 'utf8'));
 }
 
-function toJobs(turns: Pick<TranscriptTurn, 'speaker' | 'en'>[]): Job[] {
-  return turns.flatMap((t, turn) => splitSentences(t.en).map((text) => ({ turn, speaker: t.speaker, text })));
+function toJobs(turns: SpokenTurn[], spoken: 'en' | 'zh'): Job[] {
+  const split = spoken === 'zh' ? splitChineseSentences : splitSentences;
+  return turns.flatMap((t, turn) => split(t[spoken] ?? '').map((text) => ({ turn, speaker: t.speaker, text })));
 }
 
 async function synthesizeAll(jobs: Job[], voices: Voice[], work: string): Promise<Buffer[]> {
@@ -132,21 +141,27 @@ async function mixNoise(clean: string, out: string, seconds: number, noiseDb: nu
 }
 
 export async function makeTestAudio(opts: TestAudioOptions): Promise<TestAudioResult> {
-  const voices = Array.isArray(opts.voices) ? opts.voices : VOICE_PRESETS[opts.voices ?? 'espeak'];
-  requireTools(['sox', ...new Set(voices.map((v) => ENGINE_TOOL[v.engine]))]);
+  const spoken = opts.spoken ?? 'en';
+  if (spoken === 'zh' && opts.voices === 'flite') throw new Error('makeTestAudio: flite has no Chinese voice; use espeak for spoken zh');
+  const voices = Array.isArray(opts.voices) ? opts.voices : spoken === 'zh' ? CHINESE_VOICES : VOICE_PRESETS[opts.voices ?? 'espeak'];
+  const degradation = opts.degrade === true ? PODCAST_DEGRADATION : opts.degrade || null;
+  requireTools(['sox', ...new Set(voices.map((v) => ENGINE_TOOL[v.engine])), ...(degradation ? ['ffmpeg'] : [])]);
   const all = await loadTurns(opts);
-  const jobs = toJobs(opts.maxTurns === undefined ? all : all.slice(0, opts.maxTurns));
-  if (!jobs.length) throw new Error('makeTestAudio: no English sentences to speak');
+  const jobs = toJobs(opts.maxTurns === undefined ? all : all.slice(0, opts.maxTurns), spoken);
+  if (!jobs.length) throw new Error(`makeTestAudio: no ${spoken === 'zh' ? 'Chinese' : 'English'} sentences to speak`);
   const outDir = resolve(opts.outDir);
   await mkdir(outDir, { recursive: true });
   const work = await mkdtemp(join(tmpdir(), 'duosub-test-audio-'));
   try {
     const pcm = await synthesizeAll(jobs, voices, work);
-    const { truth, pieces } = layOut(jobs, pcm, opts.seed ?? 1);
+    const seed = opts.seed ?? 1;
+    const { truth, pieces } = layOut(jobs, pcm, seed);
     const audioPath = join(outDir, 'audio.wav');
-    const clean = opts.noiseDb === undefined ? audioPath : join(work, 'clean.wav');
+    const clean = opts.noiseDb === undefined && !degradation ? audioPath : join(work, 'clean.wav');
     const samples = await writeWav(clean, pieces);
-    if (opts.noiseDb !== undefined) await mixNoise(clean, audioPath, samples / SAMPLE_RATE, opts.noiseDb, work);
+    const noisy = degradation ? join(work, 'noisy.wav') : audioPath;
+    if (opts.noiseDb !== undefined) await mixNoise(clean, noisy, samples / SAMPLE_RATE, opts.noiseDb, work);
+    if (degradation) await degrade(opts.noiseDb === undefined ? clean : noisy, audioPath, samples, pcm, degradation, seed, work);
     const truthPath = join(outDir, 'truth.json');
     await writeFile(`${truthPath}.tmp`, `${JSON.stringify(truth, null, 1)}\n`);
     await rename(`${truthPath}.tmp`, truthPath);

@@ -63,3 +63,19 @@ export function splitSentences(text: string): string[] {
   sentences.push(text.slice(from).trim());
   return sentences.filter(Boolean);
 }
+
+/** Splits Chinese text into sentences after 。！？ (and their full-width quotes), keeping the marks. */
+export function splitChineseSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let from = 0;
+  for (let k = 0; k < text.length; k++) {
+    if (!'。！？!?'.includes(text[k])) continue;
+    let end = k + 1;
+    while (end < text.length && '”’」』）)'.includes(text[end])) end++;
+    sentences.push(text.slice(from, end).trim());
+    from = end;
+    k = end - 1;
+  }
+  sentences.push(text.slice(from).trim());
+  return sentences.filter(Boolean);
+}

@@ -31,6 +31,15 @@ export const VOICE_PRESETS: Record<Engine, Voice[]> = {
   ],
 };
 
+/**
+ * Mandarin speakers for Chinese test audio: espeak-ng's `cmn` with other variants, rates and pitches than the
+ * aligner's reference (plain `cmn` at 175 wpm, pitch 50), so the two never match sample for sample.
+ */
+export const CHINESE_VOICES: Voice[] = [
+  v('espeak', 'cmn+m3', 150, 35), v('espeak', 'cmn+f2', 190, 70), v('espeak', 'cmn+m1', 165, 42),
+  v('espeak', 'cmn+f4', 140, 62), v('espeak', 'cmn+m5', 180, 55),
+];
+
 export const ENGINE_TOOL: Record<Engine, string> = { espeak: 'espeak-ng', flite: 'flite' };
 
 function ttsArgs(voice: Voice, text: string, out: string): [string, string[]] {

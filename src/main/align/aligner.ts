@@ -2,13 +2,17 @@
  * Forced alignment, the aeneas method: speak the transcript with espeak-ng, compare MFCCs of that reference with
  * MFCCs of the recording by multiscale DTW, and carry each fragment's boundaries from the reference to the
  * recording through the warping path. Pinned fragments (anchors) keep their times; each stretch between two
- * anchors is aligned on its own, which also keeps one bad stretch from pulling the rest off.
+ * anchors is aligned on its own, which also keeps one bad stretch from pulling the rest off. For podcast audio
+ * (reverb, a music bed, MP3) the features carry deltas, a boundary the path leaves inside a pause the detector
+ * trusts goes to its edge, and a reference far slower or faster than the speaker is stretched to its tempo.
  */
 import { FFMPEG_INSTALL_HINT, findFfmpeg, probeMedia } from '../services/ffmpeg';
-import { abnormalFragments, canSnap, findPauses, finalizeTimes, loudness, mapSpans, snapToPauses, type FrameSpan } from '../../shared/align/boundaries';
+import { abnormalFragments, canSnap, findPauses, finalizeTimes, loudness, mapSpans, snapToPauses, trustedPauses, type FrameSpan } from '../../shared/align/boundaries';
 import { dtwMultiscale } from '../../shared/align/dtw';
 import { frameTime, dtwFeatures, MfccExtractor, type Features } from '../../shared/align/mfcc';
+import { fragmentConfidence, pauseEdges, spanCosts, type FragmentCost } from './confidence';
 import { decodeFeatures } from './decode';
+import { stretchFeatures, TEMPO_RANGE, tempoRatio } from './tempo';
 import { speakFragments, type SpokenFragments } from './tts';
 
 export interface AlignInput {
@@ -26,7 +30,21 @@ export interface AlignResult {
   times: { start: number; end: number }[];
   /** Fragment indices whose real/TTS duration ratio is abnormal. */
   review: number[];
-  stats: { audioMs: number; elapsedMs: number; snapped: boolean; noiseFloorDb: number };
+  /**
+   * Per fragment, how sure the alignment is, 0–1 (1 for anchors): from the DTW distance along the path in and
+   * around the fragment against the recording's typical one, the real/TTS duration ratio, and whether its ends
+   * sit on trusted pauses (see confidence.ts). Low means "check this"; under 0.8 selects most bad boundaries.
+   */
+  confidence: number[];
+  /**
+   * Per fragment, the mean DTW distance along the path inside it and within 300 ms of its start and its end
+   * (NaN when it was too short to align; null once through JSON): the raw costs behind `confidence`.
+   */
+  costs: FragmentCost[];
+  /** Per fragment, how many of its two ends sit on the edge of a pause the detector trusts (null: no pauses). */
+  atPause: number[] | null;
+  /** tempo: the recording's speech length over the reference's, of the longest stretch (stretched outside TEMPO_RANGE). */
+  stats: { audioMs: number; elapsedMs: number; snapped: boolean; noiseFloorDb: number; tempo: number };
 }
 
 export interface AlignOptions {
@@ -106,24 +124,49 @@ function proportional(s: Stretch, ttsMs: number[], real: Features): FrameSpan[] 
   });
 }
 
-function alignStretch(s: Stretch, spoken: SpokenFragments, ttsMs: number[], real: Features): FrameSpan[] {
+interface AlignedStretch {
+  spans: FrameSpan[];
+  /** Mean feature distance along the path inside each fragment and around its ends (NaN where unknown). */
+  costs: FragmentCost[];
+  tempo: number;
+}
+
+function alignStretch(s: Stretch, spoken: SpokenFragments, ttsMs: number[], real: Features): AlignedStretch {
   const first = clampEdge(real, edgeAt(real, s.startMs / 1000));
   const last = clampEdge(real, edgeAt(real, s.endMs / 1000));
-  const ref = reference(spoken, s.from, s.to);
-  if (last - first < 10 || ref.spans.every((sp) => sp.end <= sp.start)) return proportional(s, ttsMs, real);
+  let ref = reference(spoken, s.from, s.to);
+  if (last - first < 10 || ref.spans.every((sp) => sp.end <= sp.start)) {
+    return { spans: proportional(s, ttsMs, real), costs: ref.spans.map(() => ({ whole: NaN, start: NaN, end: NaN })), tempo: 1 };
+  }
+  const tempo = tempoRatio(ref.features, real, first, last);
+  if (TEMPO_TUNING.enabled && (tempo < TEMPO_RANGE[0] || tempo > TEMPO_RANGE[1])) ref = stretchFeatures(ref.features, ref.spans, tempo);
   const fa = dtwFeatures(ref.features);
   const a = { data: fa.data, count: ref.features.count };
   const b = { data: dtwFeatures(real, first, last).data, count: last - first };
   const path = dtwMultiscale(a, b, fa.dims, DTW_OPTIONS);
-  return mapSpans(path, ref.spans, a.count).map((sp) => ({ start: sp.start + first, end: sp.end + first }));
+  const spans = mapSpans(path, ref.spans, a.count).map((sp) => ({ start: sp.start + first, end: sp.end + first }));
+  return { spans, costs: spanCosts(path, ref.spans, a, b, fa.dims), tempo };
 }
 
-/** The pauses of the recording, or null when it is too noisy for pauses to be told from noise dips. */
-function pausesOf(real: Features): { pauses: FrameSpan[] | null; noiseFloorDb: number } {
+/** Whether a reference far off the recording's tempo is stretched to it (see tempo.ts); off only in experiments. */
+export const TEMPO_TUNING = { enabled: true };
+
+/** Where the trusted-pause detector draws its line between the floor and speech, and the runs it needs. */
+export const PAUSE_TUNING = { fraction: 0.4, minFrames: 10, minRangeDb: 18, enabled: true };
+
+/**
+ * The pauses of the recording. A quiet one (speech 45 dB over the floor) has true silences, found near the
+ * floor; a podcast with a music bed or room noise only has pauses the trusted detector vouches for, and any
+ * boundary the alignment left inside one goes to its edge. Null when none can be told from the noise.
+ */
+function pausesOf(real: Features): { pauses: FrameSpan[] | null; noiseFloorDb: number; fromInside: boolean } {
   const level = loudness(real.energyDb);
-  if (!canSnap(level)) return { pauses: null, noiseFloorDb: level.noiseFloorDb };
+  if (!canSnap(level)) {
+    const pauses = PAUSE_TUNING.enabled ? trustedPauses(real.energyDb, PAUSE_TUNING) : null;
+    return { pauses, noiseFloorDb: level.noiseFloorDb, fromInside: true };
+  }
   const threshold = Math.max(level.noiseFloorDb + 12, level.speechDb - 45);
-  return { pauses: findPauses(real.energyDb, threshold, MIN_PAUSE_FRAMES), noiseFloorDb: level.noiseFloorDb };
+  return { pauses: findPauses(real.energyDb, threshold, MIN_PAUSE_FRAMES), noiseFloorDb: level.noiseFloorDb, fromInside: false };
 }
 
 async function analyse(input: AlignInput, options: AlignOptions, ffmpeg: string): Promise<{ real: Features; audioMs: number; spoken: SpokenFragments }> {
@@ -151,13 +194,19 @@ export async function alignFragments(input: AlignInput, options: AlignOptions = 
   const ttsMs = spoken.pieces.map((p) => (p.length / spoken.sampleRate) * 1000);
   const anchored = new Map((input.anchors ?? []).map((a) => [a.index, a]));
   const spans: FrameSpan[] = input.fragments.map(() => ({ start: 0, end: 0 }));
+  const costs = input.fragments.map(() => ({ whole: NaN, start: NaN, end: NaN }));
+  const atPause = input.fragments.map(() => 0);
   const parts = stretches(input.fragments.length, input.anchors, audioMs);
-  const { pauses, noiseFloorDb } = pausesOf(real);
+  const { pauses, noiseFloorDb, fromInside } = pausesOf(real);
+  let tempo = { value: 1, length: -1 };
   for (const [n, s] of parts.entries()) {
     options.signal?.throwIfAborted();
-    let aligned = alignStretch(s, spoken, ttsMs, real);
-    if (pauses) aligned = snapToPauses(aligned, pauses, { maxShift: MAX_SNAP_FRAMES, minPause: MIN_PAUSE_FRAMES });
-    aligned.forEach((sp, k) => (spans[s.from + k] = sp));
+    const stretch = alignStretch(s, spoken, ttsMs, real);
+    if (s.endMs - s.startMs > tempo.length) tempo = { value: stretch.tempo, length: s.endMs - s.startMs };
+    let aligned = stretch.spans;
+    if (pauses) aligned = snapToPauses(aligned, pauses, { maxShift: MAX_SNAP_FRAMES, minPause: MIN_PAUSE_FRAMES, fromInside });
+    aligned.forEach((sp, k) => ((spans[s.from + k] = sp), (costs[s.from + k] = stretch.costs[k])));
+    if (pauses) aligned.forEach((sp, k) => (atPause[s.from + k] = pauseEdges(sp, pauses)));
     report(0.6 + (0.35 * (n + 1)) / parts.length, 'align');
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -168,6 +217,7 @@ export async function alignFragments(input: AlignInput, options: AlignOptions = 
   }), audioMs);
   const realMs = times.map((t) => t.end - t.start);
   const review = abnormalFragments(realMs, ttsMs).filter((k) => !anchored.has(k));
+  const confidence = fragmentConfidence(costs, realMs, ttsMs, pauses ? atPause : null).map((c, k) => (anchored.has(k) ? 1 : c));
   report(1, 'done');
-  return { times, review, stats: { audioMs: Math.round(audioMs), elapsedMs: Math.round(performance.now() - started), snapped: pauses !== null, noiseFloorDb } };
+  return { times, review, confidence, costs, atPause: pauses ? atPause : null, stats: { audioMs: Math.round(audioMs), elapsedMs: Math.round(performance.now() - started), snapped: pauses !== null, noiseFloorDb, tempo: Math.round(tempo.value * 100) / 100 } };
 }

@@ -75,11 +75,43 @@ export function findPauses(energyDb: Float32Array, thresholdDb: number, minFrame
   return pauses;
 }
 
+/**
+ * Pauses a music bed or room tone does not fake, for recordings too noisy for `canSnap`: runs of at least
+ * `minFrames` frames whose loudness stays below `fraction` of the way from the noise floor to the level of
+ * speech. A bed 20 dB under the speech, with its beats, stays well below that line, and reverb tails cross it
+ * within a few frames of the dry speech's end. Null when speech does not stand `minRangeDb` above the floor:
+ * then no quiet run can be told from the bed.
+ */
+export function trustedPauses(energyDb: Float32Array, options: { fraction: number; minFrames: number; minRangeDb: number }): FrameSpan[] | null {
+  const level = loudness(energyDb);
+  if (level.speechDb - level.noiseFloorDb < options.minRangeDb) return null;
+  const threshold = level.noiseFloorDb + options.fraction * (level.speechDb - level.noiseFloorDb);
+  return findPauses(energyDb, threshold, options.minFrames);
+}
+
 export interface SnapOptions {
   /** How far a boundary may move, in frames. */
   maxShift: number;
   /** Shortest quiet run that counts as a pause, in frames. */
   minPause: number;
+  /**
+   * A boundary that falls inside a pause goes to the pause's edge (a start to its end, an end to its start),
+   * however far: the aligner put it in the silence, so the speech it belongs to begins or ends there.
+   */
+  fromInside?: boolean;
+}
+
+/** The pause that strictly contains `edge`, by binary search over pauses in order. */
+function containing(pauses: FrameSpan[], edge: number): FrameSpan | null {
+  let lo = 0;
+  let hi = pauses.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pauses[mid].end <= edge) lo = mid + 1;
+    else hi = mid;
+  }
+  const p = pauses[lo];
+  return p && p.start < edge && edge < p.end ? p : null;
 }
 
 function nearest(edges: number[], target: number, maxShift: number): number {
@@ -108,9 +140,10 @@ function nearest(edges: number[], target: number, maxShift: number): number {
 export function snapToPauses(spans: FrameSpan[], pauses: FrameSpan[], options: SnapOptions): FrameSpan[] {
   const onsets = pauses.map((p) => p.end);
   const offsets = pauses.map((p) => p.start);
+  const inside = (edge: number): FrameSpan | null => (options.fromInside ? containing(pauses, edge) : null);
   const snapped = spans.map((s) => ({
-    start: nearest(onsets, s.start, options.maxShift),
-    end: s.end > s.start ? nearest(offsets, s.end, options.maxShift) : s.end,
+    start: inside(s.start)?.end ?? nearest(onsets, s.start, options.maxShift),
+    end: s.end > s.start ? inside(s.end)?.start ?? nearest(offsets, s.end, options.maxShift) : s.end,
   }));
   for (let k = 0; k < snapped.length; k++) {
     if (snapped[k].end < snapped[k].start) snapped[k] = { ...spans[k] };

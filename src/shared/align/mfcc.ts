@@ -8,10 +8,8 @@
 export const CEPSTRA = 12;
 const MEL_BANDS = 40;
 const F_MIN = 100;
-const F_MAX = 7600;
 const WINDOW_S = 0.025;
 const HOP_S = 0.01;
-const PRE_EMPHASIS = 0.97;
 /** Floor of the mel energies: digital silence must not become -Infinity. */
 const LOG_FLOOR = 1e-10;
 /**
@@ -20,6 +18,22 @@ const LOG_FLOOR = 1e-10;
  */
 const DITHER = 1e-4;
 export const SILENCE_DB = -120;
+
+/**
+ * Knobs of the features, as measured on the degraded bench (reverb, music bed, MP3; README "Auto-timing on
+ * podcast audio"). Deltas help there and cost nothing on clean speech; a sliding CMVN window helped the
+ * degraded run a little but cost clean boundaries and lost the coarse DTW pass entirely at 1.5 s; a 4 kHz top
+ * band lost 2.4 points. Exported so benchmarks can try other settings; the app never changes them.
+ */
+export const FEATURE_TUNING = {
+  /** Frames of the sliding CMVN window (0: one mean and variance for the whole stretch). */
+  cmvnFrames: 0,
+  /** Weight of the delta features (0: none). */
+  deltaWeight: 1,
+  /** Top of the mel filterbank in Hz: 7600 lets a 16 kHz recording and 22.05 kHz TTS speech see the same bands. */
+  maxHz: 7600,
+  preEmphasis: 0.97,
+};
 
 /** Frames of one signal: `dims` cepstra per frame, flat, plus each frame's loudness in dBFS. */
 export interface Features {
@@ -47,7 +61,7 @@ const melToHz = (mel: number): number => 700 * (10 ** (mel / 2595) - 1);
 
 /** Triangular filters as (first bin, weights) pairs over an `nfft`-point power spectrum. */
 function melFilterbank(sampleRate: number, nfft: number): { first: number; weights: Float32Array }[] {
-  const top = Math.min(F_MAX, sampleRate / 2);
+  const top = Math.min(FEATURE_TUNING.maxHz, sampleRate / 2);
   const lo = hzToMel(F_MIN);
   const step = (hzToMel(top) - lo) / (MEL_BANDS + 1);
   const bin = (hz: number): number => (hz * nfft) / sampleRate;
@@ -166,7 +180,7 @@ export class MfccExtractor {
       const prev = n > 0 ? x[at + n - 1] : at > 0 ? x[at - 1] : 0;
       this.seed = (Math.imul(this.seed, 1664525) + 1013904223) >>> 0;
       const dither = DITHER * (this.seed / 2 ** 31 - 1);
-      re[n] = (x[at + n] - PRE_EMPHASIS * prev + dither) * this.window[n];
+      re[n] = (x[at + n] - FEATURE_TUNING.preEmphasis * prev + dither) * this.window[n];
     }
     fft(re, im, this.cos, this.sin);
     for (let m = 0; m < MEL_BANDS; m++) {
@@ -216,11 +230,52 @@ export function mfcc(samples: Float32Array, sampleRate: number): Features {
 const LOUDNESS_WEIGHT = 3;
 
 /**
- * Features for DTW of frames [from, to), `dims + 1` values per frame: the cepstra with mean and variance
- * normalized (removing the constant colouring of a voice and a microphone, most of what differs between TTS
- * and a real speaker), then the loudness relative to the signal's loud frames, which tells a pause from speech
- * whatever the voice. The statistics come from speech frames only (within `speechRangeDb` of the loud ones):
- * a recording with more pauses than its reference would otherwise shift every coefficient.
+ * Mean and standard deviation of coefficient `c` over the speech frames of a window around each frame, by
+ * running sums (no per-frame arrays): a slow change of the room, the microphone or a music bed under the speech
+ * leaves the normalized coefficients where they were. With `window` 0 one set of statistics covers everything.
+ */
+function normalizeCoefficient(f: Features, from: number, n: number, c: number, speech: (i: number) => boolean, window: number, out: Float32Array, stride: number): void {
+  const value = (i: number): number => f.data[(from + i) * f.dims + c];
+  const half = window > 0 ? window >> 1 : n;
+  let sum = 0;
+  let sq = 0;
+  let used = 0;
+  const add = (i: number, sign: number): void => {
+    if (i < 0 || i >= n || !speech(i)) return;
+    const v = value(i);
+    sum += sign * v;
+    sq += sign * v * v;
+    used += sign;
+  };
+  for (let i = 0; i < Math.min(n, half); i++) add(i, 1);
+  for (let i = 0; i < n; i++) {
+    add(i + half, 1);
+    add(i - half - 1, -1);
+    const mean = used ? sum / used : 0;
+    const variance = used ? sq / used - mean * mean : 0;
+    // Too few speech frames in the window for a variance: leave the scale alone rather than blow up noise.
+    const sd = used >= 20 && variance > 1e-6 ? Math.sqrt(variance) : 1;
+    out[i * stride + c] = (value(i) - mean) / sd;
+  }
+}
+
+/** Appends regression deltas (±2 frames) of the first `dims` values of each frame, scaled by `weight`. */
+function addDeltas(out: Float32Array, n: number, stride: number, dims: number, at: number, weight: number): void {
+  const get = (i: number, c: number): number => out[Math.min(n - 1, Math.max(0, i)) * stride + c];
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < dims; c++) {
+      const d = (get(i + 1, c) - get(i - 1, c) + 2 * (get(i + 2, c) - get(i - 2, c))) / 10;
+      out[i * stride + at + c] = weight * d;
+    }
+  }
+}
+
+/**
+ * Features for DTW of frames [from, to): the cepstra with mean and variance normalized (removing the constant
+ * colouring of a voice and a microphone, most of what differs between TTS and a real speaker), optionally their
+ * deltas, then the loudness relative to the signal's loud frames, which tells a pause from speech whatever the
+ * voice. The statistics come from speech frames only (within `speechRangeDb` of the loud ones): a recording with
+ * more pauses than its reference would otherwise shift every coefficient.
  */
 export function dtwFeatures(f: Features, from = 0, to = f.count, speechRangeDb = 30): { data: Float32Array; dims: number } {
   const { dims } = f;
@@ -230,24 +285,14 @@ export function dtwFeatures(f: Features, from = 0, to = f.count, speechRangeDb =
   const loud = n ? sorted[Math.floor(0.9 * (n - 1))] : 0;
   const floor = n ? sorted[Math.floor(0.05 * (n - 1))] : 0;
   const speech = (i: number): boolean => energy[i] >= loud - speechRangeDb;
-  const out = new Float32Array(n * (dims + 1));
-  for (let c = 0; c < dims; c++) {
-    let sum = 0;
-    let sq = 0;
-    let used = 0;
-    for (let i = 0; i < n; i++) {
-      if (!speech(i)) continue;
-      sum += f.data[(from + i) * dims + c];
-      used++;
-    }
-    const mean = used ? sum / used : 0;
-    for (let i = 0; i < n; i++) if (speech(i)) sq += (f.data[(from + i) * dims + c] - mean) ** 2;
-    const sd = used ? Math.sqrt(sq / used) || 1 : 1;
-    for (let i = 0; i < n; i++) out[i * (dims + 1) + c] = (f.data[(from + i) * dims + c] - mean) / sd;
-  }
+  const deltas = FEATURE_TUNING.deltaWeight > 0 ? dims : 0;
+  const stride = dims + deltas + 1;
+  const out = new Float32Array(n * stride);
+  for (let c = 0; c < dims; c++) normalizeCoefficient(f, from, n, c, speech, FEATURE_TUNING.cmvnFrames, out, stride);
+  if (deltas) addDeltas(out, n, stride, dims, dims, FEATURE_TUNING.deltaWeight);
   for (let i = 0; i < n; i++) {
     const relative = loud > floor ? (energy[i] - floor) / (loud - floor) : 1;
-    out[i * (dims + 1) + dims] = LOUDNESS_WEIGHT * Math.min(1, Math.max(0, relative));
+    out[i * stride + stride - 1] = LOUDNESS_WEIGHT * Math.min(1, Math.max(0, relative));
   }
-  return { data: out, dims: dims + 1 };
+  return { data: out, dims: stride };
 }
