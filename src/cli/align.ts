@@ -71,13 +71,13 @@ export async function runAlign(args: ParsedArgs, io: Output): Promise<number> {
   ).catch((error: Error) => {
     throw new InputError(audio, error.message);
   });
-  const plan = planAutoTime(doc, 'all', planned, aligned.times, aligned.review);
+  const plan = planAutoTime(doc, 'all', planned, aligned.times, aligned.review, aligned.confidence);
   const timed = applyOperation(doc, plan.op).doc;
   const options = { ...(langs.length === 1 ? { format, lang: langs[0] } : { format, order: langs }), ...layoutFlags(args) };
   // `-o -` (and /dev/stdout) go through the CLI's own output, like convert's.
   writeDocument(timed, options, { output, encoding: 'UTF-8', input }, io);
   io.err(`duosub: ${plan.label}\n`);
   // The plan selects exactly these, in order; the whole document was planned, so planned index = cue number - 1.
-  for (const { index, reason } of autoTimeReviews(planned, aligned.review)) io.err(`duosub: review cue ${index + 1}: ${reason}\n`);
+  for (const { index, reason } of autoTimeReviews(planned, aligned.review, aligned.confidence)) io.err(`duosub: review cue ${index + 1}: ${reason}\n`);
   return 0;
 }

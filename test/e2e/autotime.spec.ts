@@ -85,6 +85,10 @@ test.describe('auto-timing an untimed transcript against its audio', () => {
     const firstNumber = Number(/#(\d+)/.exec((await items.first().textContent()) ?? '')?.[1]);
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __duosubStore: { getState(): { selectedCueId: string | null } } })
       .__duosubStore.getState().selectedCueId)).toBe(doc.cues[firstNumber - 1].id);
+    // "Select all" selects every cue still to review again (after the click above selected one).
+    await page.getByTestId('review-select-all').click();
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __duosubStore: { getState(): { selectedCueIds: string[] } } })
+      .__duosubStore.getState().selectedCueIds.length)).toBe(toReview);
 
     await page.getByTestId('status').click();
     await page.keyboard.press('Control+z');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AUDIO_MISMATCH, autoTimeReviews, pairingReviews, planAutoTime, type CueTimes } from '../../src/shared/align/apply';
+import { AUDIO_MISMATCH, autoTimeReviews, pairingReviews, planAutoTime, UNSURE_BELOW, type CueTimes } from '../../src/shared/align/apply';
 import { planSubtitleCues, type PlannedCue } from '../../src/shared/align/build-cues';
 import { CommandError } from '../../src/shared/commands/errors';
 import { parseTranscript } from '../../src/shared/formats/transcript';
@@ -162,6 +162,17 @@ describe('autoTimeReviews', () => {
       { index: 2, reason: AUDIO_MISMATCH },
     ]);
     expect(autoTimeReviews(doubtful, [])).toEqual([{ index: 1, reason: 'lengths differ' }]);
+  });
+
+  it('adds the cues whose alignment confidence is under the threshold, saying how sure it was', () => {
+    const confidence = [0.95, UNSURE_BELOW, 0.42];
+    expect(autoTimeReviews(doubtful, [], confidence)).toEqual([
+      { index: 1, reason: 'lengths differ' },
+      { index: 2, reason: 'timing unsure (confidence 0.42)' },
+    ]);
+    const doc = twoTurns();
+    const result = planAutoTime(doc, 'all', doubtful, evenTimes(3), [], confidence);
+    expect(result.select).toHaveLength(2);
   });
 
   it('is what the plan selects, in the same order', () => {

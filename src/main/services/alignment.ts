@@ -65,9 +65,9 @@ export class AlignmentService {
           throw new ApiError('conflict', 'The document changed while auto-timing ran; run it again.');
         }
         const doc = this.documents.state(docId).doc;
-        const result = this.documents.applyPlan(docId, planAutoTime(doc, cueIds, planned, aligned.times, aligned.review));
+        const result = this.documents.applyPlan(docId, planAutoTime(doc, cueIds, planned, aligned.times, aligned.review, aligned.confidence));
         // The plan selects exactly the reviewed cues, in the same order.
-        const reviews = autoTimeReviews(planned, aligned.review)
+        const reviews = autoTimeReviews(planned, aligned.review, aligned.confidence)
           .map(({ index, reason }, k) => ({ cueId: result.select?.[k] ?? '', reason, text: planned[index].text }));
         return { result, reviews: reviews.filter((r) => r.cueId !== '') };
       }),

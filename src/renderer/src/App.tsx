@@ -185,7 +185,7 @@ export function App() {
           onAddLanguage={languageUi.openAdd}
         />
         {alignJob && <AutoTimeProgress job={alignJob} onCancel={() => store.cancelAutoTime()} />}
-        {docState && <AutoTimeReview doc={docState.doc} reviews={reviews} selectedCueId={selectedCueId} onSelect={(id) => store.select(id)} onClose={closeReviews} />}
+        {docState && <AutoTimeReview doc={docState.doc} reviews={reviews} selectedCueId={selectedCueId} onSelect={(id) => store.select(id)} onSelectAll={(ids) => store.selectMany(ids)} onClose={closeReviews} />}
       </header>
       <MediaLinkPrompt />
       <Waveform />

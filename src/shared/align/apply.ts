@@ -23,6 +23,7 @@ export interface CueTimes {
  */
 export function planAutoTime(
   doc: SubtitleDocument, cueIds: string[] | 'all', planned: PlannedCue[], times: CueTimes[], review: number[],
+  confidence: readonly number[] = [],
 ): Plan {
   const sources = cuesOf(doc, cueIds);
   const groups = groupBySource(sources, planned);
@@ -51,7 +52,7 @@ export function planAutoTime(
   }
   // Every cue now has real times: the document is no longer untimed.
   if (doc.metadata.untimed && sources.length === doc.cues.length) ops.push({ type: 'setMetadata', key: 'untimed', value: false });
-  const doubted = autoTimeReviews(planned, review).map((r) => r.index);
+  const doubted = autoTimeReviews(planned, review, confidence).map((r) => r.index);
   const flagged = doubted.length > 0 ? ` (${doubted.length} to review)` : '';
   const label = `Auto-time ${plural(sources.length, 'turn')} → ${plural(planned.length, 'cue')}${flagged}`;
   const select = doubted.length > 0 ? doubted.map((i) => ids[i]) : null;
@@ -62,13 +63,25 @@ export function planAutoTime(
 export const AUDIO_MISMATCH = 'its text and the audio do not match well';
 
 /**
+ * Below this alignment confidence (0–1, from the path cost, the length ratio and the pauses: see
+ * src/main/align/confidence.ts) a cue's timing is unsure. Chosen on the degraded test audio: the cues under it
+ * (43 of 293) hold 11 of the 15 boundaries off by more than 250 ms.
+ */
+export const UNSURE_BELOW = 0.8;
+
+/**
  * Every planned cue to review, in order, with the reason shown to the user: the aligner's doubts (text and audio
  * disagree) and the plan's (the two languages' lengths disagree); a cue doubted by both gives both reasons.
  * `planAutoTime` selects exactly these.
  */
-export function autoTimeReviews(planned: PlannedCue[], alignerReview: number[]): Array<{ index: number; reason: string }> {
+export function autoTimeReviews(
+  planned: PlannedCue[], alignerReview: number[], confidence: readonly number[] = [],
+): Array<{ index: number; reason: string }> {
   const reasons = new Map<number, string[]>();
   for (const i of alignerReview) reasons.set(i, [AUDIO_MISMATCH]);
+  confidence.forEach((c, i) => {
+    if (i < planned.length && c < UNSURE_BELOW) reasons.set(i, [...(reasons.get(i) ?? []), `timing unsure (confidence ${c.toFixed(2)})`]);
+  });
   for (const { index, reason } of pairingReviews(planned)) reasons.set(index, [...(reasons.get(index) ?? []), reason]);
   return [...reasons.entries()].sort((a, b) => a[0] - b[0]).map(([index, list]) => ({ index, reason: list.join('; ') }));
 }

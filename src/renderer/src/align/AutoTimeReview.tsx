@@ -41,10 +41,12 @@ export interface AutoTimeReviewProps {
   reviews: ReviewItem[];
   selectedCueId: string | null;
   onSelect(cueId: string): void;
+  /** Selects every cue still listed (as auto-time did when it finished). */
+  onSelectAll(cueIds: string[]): void;
   onClose(): void;
 }
 
-export function AutoTimeReview({ doc, reviews, selectedCueId, onSelect, onClose }: AutoTimeReviewProps): JSX.Element | null {
+export function AutoTimeReview({ doc, reviews, selectedCueId, onSelect, onSelectAll, onClose }: AutoTimeReviewProps): JSX.Element | null {
   if (reviews.length === 0) return null;
   const index = new Map(doc.cues.map((c, i) => [c.id, i]));
   const first = doc.languages[0]?.code;
@@ -54,7 +56,10 @@ export function AutoTimeReview({ doc, reviews, selectedCueId, onSelect, onClose 
     <aside className="duosub-review" role="region" aria-label="Cues to review" data-testid="auto-time-review">
       <header>
         <span>Auto-time: {live.length} {live.length === 1 ? 'cue' : 'cues'} to review</span>
-        <button type="button" onClick={onClose} aria-label="Close the review list">×</button>
+        <span>
+          <button type="button" className="select-all" onClick={() => onSelectAll(live.map((r) => r.cueId))} data-testid="review-select-all">Select all</button>
+          <button type="button" onClick={onClose} aria-label="Close the review list">×</button>
+        </span>
       </header>
       <ol>
         {live.map((r) => {
