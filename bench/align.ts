@@ -9,11 +9,13 @@
  * Per run: `bench align: audio=degraded|zh|clean minutes=… median_ms=… p90_ms=… within250_pct=… realtime_factor=…
  * peak_mb=…`, then the app's auto-time on the clean audio and how its Chinese cues stay paired
  * (`bench align-pairing: …`).
+ * Last, `audio=long`: the clean audio played LONG_REPEATS times (over 2 hours), whose peak_mb should stay near the
+ * clean run's (the aligner streams; BENCH_ALIGN_LONG=0 skips it).
  * BENCH_ALIGN_DIR=DIR keeps the generated audio there and reuses it on the next run.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -59,7 +61,7 @@ async function audioFor(dir: string, audio: Audio): Promise<{ audioPath: string;
 
 /** One bench run's audio: its name on the `audio=` field and what the generator does to it. */
 interface Audio {
-  name: 'clean' | 'degraded' | 'zh';
+  name: 'clean' | 'degraded' | 'zh' | 'long';
   make: Pick<TestAudioOptions, 'noiseDb' | 'degrade' | 'spoken' | 'voices'>;
   /** The aligner's espeak-ng voice. */
   language: string;
@@ -148,6 +150,39 @@ async function benchPairing(dir: string, ffmpeg: string): Promise<string> {
     `review=${plan.select?.length ?? 0}`;
 }
 
+/** The clean sample 4 times over: 125 minutes. */
+const LONG_REPEATS = 4;
+
+/** Seconds of PCM in a WAV file, from its header (the generator writes 16-bit mono). */
+async function wavSeconds(path: string, sampleRate: number): Promise<number> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    for (let at = 12; at + 8 <= bytesRead; at += 8 + head.readUInt32LE(at + 4) + (head.readUInt32LE(at + 4) & 1)) {
+      if (head.toString('latin1', at, at + 4) === 'data') return head.readUInt32LE(at + 4) / 2 / sampleRate;
+    }
+    throw new Error(`${path}: no data chunk in the first 4 KB`);
+  } finally {
+    await file.close();
+  }
+}
+
+/** The clean run's audio and truth repeated end to end into `dir` (ffmpeg copies the PCM, nothing is re-made). */
+async function makeLongAudio(cleanDir: string, dir: string, ffmpeg: string): Promise<void> {
+  if (existsSync(join(dir, 'truth.json'))) return;
+  await mkdir(dir, { recursive: true });
+  const truth = JSON.parse(await readFile(join(cleanDir, 'truth.json'), 'utf8')) as Truth;
+  const seconds = await wavSeconds(join(cleanDir, 'audio.wav'), truth.sampleRate);
+  const r = spawnSync(ffmpeg, ['-v', 'error', '-y', '-stream_loop', String(LONG_REPEATS - 1), '-i', join(cleanDir, 'audio.wav'), '-c', 'copy', join(dir, 'audio.wav')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`ffmpeg could not repeat the clean audio (${r.signal ?? `exit ${r.status}`})`);
+  const shift = (t: { start: number; end: number }, by: number) => ({ ...t, start: t.start + by, end: t.end + by });
+  const turns = Array.from({ length: LONG_REPEATS }, (_, n) => truth.turns.map((t) => ({
+    ...shift(t, n * seconds), sentences: t.sentences.map((x) => shift(x, n * seconds)),
+  }))).flat();
+  await writeFile(join(dir, 'truth.json'), JSON.stringify({ ...truth, turns }));
+}
+
 async function main(): Promise<void> {
   const found = findFfmpeg();
   if (!found) throw new Error(FFMPEG_INSTALL_HINT);
@@ -162,6 +197,10 @@ async function main(): Promise<void> {
     console.log(await benchOne('zh (espeak-ng cmn variants, degraded alike; reference cmn)', zh, join(dir, 'zh'), found.path));
     console.log(await benchOne('clean', { name: 'clean', make: {}, language: 'en-us' }, join(dir, 'clean'), found.path));
     console.log(await benchPairing(join(dir, 'clean'), found.path));
+    if (process.env.BENCH_ALIGN_LONG !== '0') {
+      await makeLongAudio(join(dir, 'clean'), join(dir, 'long'), found.path);
+      console.log(await benchOne(`long (the clean audio ${LONG_REPEATS} times over)`, { name: 'long', make: {}, language: 'en-us' }, join(dir, 'long'), found.path));
+    }
   } finally {
     if (!keep) await rm(dir, { recursive: true, force: true });
   }

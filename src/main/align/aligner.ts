@@ -9,11 +9,12 @@
 import { FFMPEG_INSTALL_HINT, findFfmpeg, probeMedia } from '../services/ffmpeg';
 import { abnormalFragments, canSnap, findPauses, finalizeTimes, loudness, mapSpans, snapToPauses, trustedPauses, type FrameSpan } from '../../shared/align/boundaries';
 import { dtwMultiscale } from '../../shared/align/dtw';
-import { frameTime, dtwFeatures, MfccExtractor, type Features } from '../../shared/align/mfcc';
+import { frameTime, dtwFeatures, type Features } from '../../shared/align/mfcc';
 import { fragmentConfidence, pauseEdges, spanCosts, type FragmentCost } from './confidence';
 import { decodeFeatures } from './decode';
 import { stretchFeatures, TEMPO_RANGE, tempoRatio } from './tempo';
-import { speakFragments, type SpokenFragments } from './tts';
+import { ReferenceBuilder, type StretchReference } from './reference';
+import { speakEachBatch } from './tts';
 
 export interface AlignInput {
   audioPath: string;
@@ -53,13 +54,11 @@ export interface AlignOptions {
   ffmpegPath?: string;
 }
 
-/** Silence around and between fragments in the reference: short, as between sentences in real speech. */
-const REF_GAP_MS = 200;
 /** A pause must be this long to snap to (frames of 10 ms). */
 const MIN_PAUSE_FRAMES = 6;
 const MAX_SNAP_FRAMES = 20;
 /**
- * A 16 M-cell coarse pass (16 MB of steps) pools 30 minutes 64×; a ±30-frame band at each finer level
+ * A 16 M-cell coarse pass (4 MB of steps) pools 30 minutes 64×; a ±30-frame band at each finer level
  * recovers from its mistakes (with 4 M cells and ±12 frames, 17% of the sample's boundaries went astray).
  */
 const DTW_OPTIONS = { maxCoarseCells: 16_000_000, radius: 30, levelRatio: 4 };
@@ -91,33 +90,14 @@ const edgeSeconds = (f: Features, edge: number): number => frameTime(f, edge) - 
 const edgeAt = (f: Features, seconds: number): number => Math.round((seconds * f.sampleRate - (f.win - f.hop) / 2) / f.hop);
 const clampEdge = (f: Features, edge: number): number => Math.min(f.count, Math.max(0, edge));
 
-/** The reference of one stretch: its fragments' speech with short gaps, as features plus each one's span. */
-function reference(spoken: SpokenFragments, from: number, to: number): { features: Features; spans: FrameSpan[] } {
-  const gap = new Float32Array(Math.round((spoken.sampleRate * REF_GAP_MS) / 1000));
-  // Streamed piece by piece: the whole reference as floats would be 5 MB a minute.
-  const extractor = new MfccExtractor(spoken.sampleRate);
-  const sampleSpans: [number, number][] = [];
-  extractor.push(gap);
-  let at = gap.length;
-  for (let k = from; k < to; k++) {
-    const piece = spoken.pieces[k];
-    extractor.push(Float32Array.from(piece, (x) => x / 32768));
-    extractor.push(gap);
-    sampleSpans.push([at, at + piece.length]);
-    at += piece.length + gap.length;
-  }
-  const features = extractor.finish();
-  const toEdge = (sample: number): number => clampEdge(features, edgeAt(features, sample / spoken.sampleRate));
-  return { features, spans: sampleSpans.map(([s, e]) => ({ start: toEdge(s), end: toEdge(e) })) };
-}
-
 /** Fallback for a stretch too short to align: fragments share it in proportion to their TTS length. */
-function proportional(s: Stretch, ttsMs: number[], real: Features): FrameSpan[] {
-  const total = ttsMs.slice(s.from, s.to).reduce((a, b) => a + b, 0) || 1;
+function proportional(s: Stretch, ttsMs: ArrayLike<number>, real: Features): FrameSpan[] {
+  const own = Array.from({ length: s.to - s.from }, (_, k) => ttsMs[s.from + k]);
+  const total = own.reduce((a, b) => a + b, 0) || 1;
   const first = edgeAt(real, s.startMs / 1000);
   const width = Math.max(0, edgeAt(real, s.endMs / 1000) - first);
   let used = 0;
-  return ttsMs.slice(s.from, s.to).map((ms) => {
+  return own.map((ms) => {
     const start = first + Math.round((used / total) * width);
     used += ms;
     return { start, end: first + Math.round((used / total) * width) };
@@ -131,22 +111,34 @@ interface AlignedStretch {
   tempo: number;
 }
 
-function alignStretch(s: Stretch, spoken: SpokenFragments, ttsMs: number[], real: Features): AlignedStretch {
+/**
+ * Takes the stretch's reference out of `references` (n-th), so its cepstra can be collected once the DTW
+ * features are made from them: on a long recording with no anchors they are 18 MB an hour. The last stretch
+ * drops the recording's cepstra likewise (only their count and loudness are used after it).
+ */
+function alignStretch(s: Stretch, references: StretchReference[], n: number, ttsMs: ArrayLike<number>, real: Features): AlignedStretch {
   const first = clampEdge(real, edgeAt(real, s.startMs / 1000));
   const last = clampEdge(real, edgeAt(real, s.endMs / 1000));
-  let ref = reference(spoken, s.from, s.to);
+  let ref = references[n];
+  references[n] = EMPTY_REFERENCE;
   if (last - first < 10 || ref.spans.every((sp) => sp.end <= sp.start)) {
     return { spans: proportional(s, ttsMs, real), costs: ref.spans.map(() => ({ whole: NaN, start: NaN, end: NaN })), tempo: 1 };
   }
   const tempo = tempoRatio(ref.features, real, first, last);
   if (TEMPO_TUNING.enabled && (tempo < TEMPO_RANGE[0] || tempo > TEMPO_RANGE[1])) ref = stretchFeatures(ref.features, ref.spans, tempo);
   const fa = dtwFeatures(ref.features);
-  const a = { data: fa.data, count: ref.features.count };
+  const refSpans = ref.spans;
+  ref = EMPTY_REFERENCE;
+  const a = { data: fa.data, count: fa.data.length / fa.dims };
   const b = { data: dtwFeatures(real, first, last).data, count: last - first };
+  if (n === references.length - 1) real.data = new Float32Array(0);
   const path = dtwMultiscale(a, b, fa.dims, DTW_OPTIONS);
-  const spans = mapSpans(path, ref.spans, a.count).map((sp) => ({ start: sp.start + first, end: sp.end + first }));
-  return { spans, costs: spanCosts(path, ref.spans, a, b, fa.dims), tempo };
+  const spans = mapSpans(path, refSpans, a.count).map((sp) => ({ start: sp.start + first, end: sp.end + first }));
+  return { spans, costs: spanCosts(path, refSpans, a, b, fa.dims), tempo };
 }
+
+/** Stands in for a stretch's reference once aligned, so its features can be collected. */
+const EMPTY_REFERENCE: StretchReference = { features: { data: new Float32Array(0), dims: 0, count: 0, energyDb: new Float32Array(0), sampleRate: 1, hop: 1, win: 1 }, spans: [] };
 
 /** Whether a reference far off the recording's tempo is stretched to it (see tempo.ts); off only in experiments. */
 export const TEMPO_TUNING = { enabled: true };
@@ -169,7 +161,11 @@ function pausesOf(real: Features): { pauses: FrameSpan[] | null; noiseFloorDb: n
   return { pauses: findPauses(real.energyDb, threshold, MIN_PAUSE_FRAMES), noiseFloorDb: level.noiseFloorDb, fromInside: false };
 }
 
-async function analyse(input: AlignInput, options: AlignOptions, ffmpeg: string): Promise<{ real: Features; audioMs: number; spoken: SpokenFragments }> {
+/**
+ * The recording's features and each stretch's reference. Both are streamed: the recording from ffmpeg into its
+ * features, the speech batch by batch into the references, so neither is ever held as PCM.
+ */
+async function analyse(input: AlignInput, options: AlignOptions, ffmpeg: string): Promise<{ real: Features; audioMs: number; references: StretchReference[]; ttsMs: Float64Array }> {
   const report = options.onProgress ?? (() => undefined);
   const probe = await probeMedia(ffmpeg, input.audioPath);
   if (!probe.ok) throw new Error(`cannot read ${input.audioPath}: ${probe.reason}`);
@@ -178,11 +174,13 @@ async function analyse(input: AlignInput, options: AlignOptions, ffmpeg: string)
   let spokenDone = 0;
   // Decoding (with the recording's MFCCs) and speaking run together and make up the first 60%.
   const progress = (stage: string): void => report(0.45 * (totalS ? Math.min(1, decoded / totalS) : 0) + 0.15 * spokenDone, stage);
-  const [{ features: real, audioMs }, spoken] = await Promise.all([
-    decodeFeatures(ffmpeg, input.audioPath, { signal: options.signal, onSeconds: (s) => ((decoded = s), progress('decode')) }),
-    speakFragments(input.fragments, input.language, { signal: options.signal, onProgress: (f) => ((spokenDone = f), progress('speak')) }),
+  const builder = new ReferenceBuilder(input.fragments.length, stretches(input.fragments.length, input.anchors, 0));
+  const [{ features: real, audioMs }] = await Promise.all([
+    decodeFeatures(ffmpeg, input.audioPath, { signal: options.signal, expectedSeconds: totalS, onSeconds: (s) => ((decoded = s), progress('decode')) }),
+    speakEachBatch(input.fragments, input.language, (indices, pieces, rate) => builder.add(indices, pieces, rate),
+      { signal: options.signal, onProgress: (f) => ((spokenDone = f), progress('speak')) }),
   ]);
-  return { real, audioMs, spoken };
+  return { real, audioMs, references: builder.finish(), ttsMs: builder.ttsMs };
 }
 
 export async function alignFragments(input: AlignInput, options: AlignOptions = {}): Promise<AlignResult> {
@@ -190,8 +188,8 @@ export async function alignFragments(input: AlignInput, options: AlignOptions = 
   const ffmpeg = options.ffmpegPath ?? findFfmpeg()?.path;
   if (!ffmpeg) throw new Error(FFMPEG_INSTALL_HINT);
   const report = options.onProgress ?? (() => undefined);
-  const { real, audioMs, spoken } = await analyse(input, options, ffmpeg);
-  const ttsMs = spoken.pieces.map((p) => (p.length / spoken.sampleRate) * 1000);
+  const { real, audioMs, references, ttsMs: ttsLengths } = await analyse(input, options, ffmpeg);
+  const ttsMs = Array.from(ttsLengths);
   const anchored = new Map((input.anchors ?? []).map((a) => [a.index, a]));
   const spans: FrameSpan[] = input.fragments.map(() => ({ start: 0, end: 0 }));
   const costs = input.fragments.map(() => ({ whole: NaN, start: NaN, end: NaN }));
@@ -201,7 +199,7 @@ export async function alignFragments(input: AlignInput, options: AlignOptions = 
   let tempo = { value: 1, length: -1 };
   for (const [n, s] of parts.entries()) {
     options.signal?.throwIfAborted();
-    const stretch = alignStretch(s, spoken, ttsMs, real);
+    const stretch = alignStretch(s, references, n, ttsMs, real);
     if (s.endMs - s.startMs > tempo.length) tempo = { value: stretch.tempo, length: s.endMs - s.startMs };
     let aligned = stretch.spans;
     if (pauses) aligned = snapToPauses(aligned, pauses, { maxShift: MAX_SNAP_FRAMES, minPause: MIN_PAUSE_FRAMES, fromInside });

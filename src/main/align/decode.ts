@@ -15,6 +15,8 @@ export interface DecodedFeatures {
 
 export interface DecodeOptions {
   signal?: AbortSignal;
+  /** The probed duration (0: unknown): sizes the features up front so they are never grown and copied. */
+  expectedSeconds?: number;
   /** Called with the seconds decoded so far. */
   onSeconds?(seconds: number): void;
 }
@@ -26,7 +28,7 @@ export function decodeFeatures(ffmpegPath: string, audioPath: string, options: D
     const args = ['-hide_banner', '-nostdin', '-v', 'error', '-protocol_whitelist', 'file', '-i', audioPath, '-vn', '-sn', '-dn',
       '-ac', '1', '-ar', String(DECODE_RATE), '-f', 's16le', '-acodec', 'pcm_s16le', '-flush_packets', '0', 'pipe:1'];
     const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const extractor = new MfccExtractor(DECODE_RATE);
+    const extractor = new MfccExtractor(DECODE_RATE, options.expectedSeconds ?? 0);
     let carry: Buffer | null = null;
     let samples = 0;
     const stderr = collectStderr(child);

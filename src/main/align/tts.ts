@@ -13,6 +13,8 @@ export interface SpokenFragments {
   pieces: Int16Array[];
 }
 
+/** espeak-ng's rate; used when nothing was spoken. */
+export const DEFAULT_RATE = 22050;
 const BREAK_MS = 1500;
 /** A silence this long can only be one of our breaks: espeak's own pauses stay under ~400 ms. */
 const CUT_MS = 1000;
@@ -164,27 +166,38 @@ export interface SpeakOptions {
   onProgress?(fraction: number): void;
 }
 
+/** One spoken batch: fragment indices (ascending) and each one's speech. Its PCM is the caller's to drop. */
+export type OnSpokenBatch = (indices: number[], pieces: Int16Array[], sampleRate: number) => void;
+
 /**
- * Speaks every fragment with the espeak-ng voice `voice`. Unspeakable fragments get an empty piece. A batch
- * whose silences do not match its fragments (a text with a long pause of its own) is spoken one by one.
+ * Speaks every speakable fragment with the espeak-ng voice `voice`, batch by batch in fragment order, handing
+ * each batch to `onBatch` so a long transcript's speech never has to be held whole (160 MB an hour as PCM). A
+ * batch whose silences do not match its fragments (a text with a long pause of its own) is spoken one by one.
  */
-export async function speakFragments(texts: string[], voice: string, options: SpeakOptions = {}): Promise<SpokenFragments> {
-  const pieces: Int16Array[] = texts.map(() => new Int16Array(0));
-  let sampleRate = 22050;
+export async function speakEachBatch(texts: string[], voice: string, onBatch: OnSpokenBatch, options: SpeakOptions = {}): Promise<void> {
   const speakable = texts.map((t, k) => (isSpeakable(t) ? k : -1)).filter((k) => k >= 0);
   const groups = batches(speakable, texts);
   for (const [g, group] of groups.entries()) {
     options.signal?.throwIfAborted();
     const spoken = (await speakBatch(group.map((k) => texts[k]), voice)) ?? (await speakOneByOne(group, texts, voice));
-    sampleRate = spoken.sampleRate;
-    group.forEach((k, n) => (pieces[k] = spoken.pieces[n]));
+    onBatch(group, spoken.pieces, spoken.sampleRate);
     options.onProgress?.((g + 1) / groups.length);
   }
+}
+
+/** Every fragment's speech at once (unspeakable ones get an empty piece): for tests and short texts. */
+export async function speakFragments(texts: string[], voice: string, options: SpeakOptions = {}): Promise<SpokenFragments> {
+  const pieces: Int16Array[] = texts.map(() => new Int16Array(0));
+  let sampleRate = DEFAULT_RATE;
+  await speakEachBatch(texts, voice, (group, spoken, rate) => {
+    sampleRate = rate;
+    group.forEach((k, n) => (pieces[k] = spoken[n]));
+  }, options);
   return { sampleRate, pieces };
 }
 
 async function speakOneByOne(group: number[], texts: string[], voice: string): Promise<{ sampleRate: number; pieces: Int16Array[] }> {
-  let sampleRate = 22050;
+  let sampleRate = DEFAULT_RATE;
   const pieces: Int16Array[] = [];
   for (const k of group) {
     const spoken = await speak(`<speak>${escapeXml(texts[k])}</speak>`, voice);

@@ -39,7 +39,7 @@ export function fullBand(na: number, nb: number): Band {
   return { lo: new Int32Array(na), hi: new Int32Array(na).fill(nb - 1) };
 }
 
-/** DTW restricted to `band`; cells outside it cost infinity. Memory is the band's area in bytes. */
+/** DTW restricted to `band`; cells outside it cost infinity. Memory is a quarter of the band's area in bytes. */
 export function dtwBanded(a: Sequence, b: Sequence, dims: number, band: Band): WarpPath {
   const na = a.count;
   const nb = b.count;
@@ -47,7 +47,8 @@ export function dtwBanded(a: Sequence, b: Sequence, dims: number, band: Band): W
   const { lo, hi } = band;
   const offset = new Float64Array(na + 1);
   for (let i = 0; i < na; i++) offset[i + 1] = offset[i] + (hi[i] - lo[i] + 1);
-  const steps = new Uint8Array(offset[na]);
+  // Two bits a step, four cells a byte: on a long recording the band is the biggest matrix (~6 MB an hour).
+  const steps = new Uint8Array(Math.ceil(offset[na] / 4));
   let prev = new Float64Array(nb).fill(Infinity);
   let cur = new Float64Array(nb).fill(Infinity);
   for (let i = 0; i < na; i++) {
@@ -68,7 +69,8 @@ export function dtwBanded(a: Sequence, b: Sequence, dims: number, band: Band): W
       if (up < best) [best, step] = [up, UP];
       if (left < best) [best, step] = [left, LEFT];
       cur[j] = d + best;
-      steps[base + j] = step;
+      const cell = base + j;
+      steps[cell >> 2] |= step << ((cell & 3) << 1);
     }
     if (i > 0) for (let j = plo; j <= phi; j++) prev[j] = Infinity;
     [prev, cur] = [cur, prev];
@@ -76,20 +78,24 @@ export function dtwBanded(a: Sequence, b: Sequence, dims: number, band: Band): W
   return backtrack(steps, offset, lo, na, nb);
 }
 
+/** Filled from the end into arrays of the longest possible path (na + nb - 1): no growing lists of numbers. */
 function backtrack(steps: Uint8Array, offset: Float64Array, lo: Int32Array, na: number, nb: number): WarpPath {
-  const is: number[] = [];
-  const js: number[] = [];
+  const is = new Int32Array(na + nb - 1);
+  const js = new Int32Array(na + nb - 1);
   let i = na - 1;
   let j = nb - 1;
+  let at = is.length;
   for (;;) {
-    is.push(i);
-    js.push(j);
+    at--;
+    is[at] = i;
+    js[at] = j;
     if (i === 0 && j === 0) break;
-    const step = i === 0 ? LEFT : j === 0 ? UP : steps[offset[i] - lo[i] + j];
+    const cell = offset[i] - lo[i] + j;
+    const step = i === 0 ? LEFT : j === 0 ? UP : (steps[cell >> 2] >> ((cell & 3) << 1)) & 3;
     if (step !== UP) j--;
     if (step !== LEFT) i--;
   }
-  return { i: Int32Array.from(is.reverse()), j: Int32Array.from(js.reverse()) };
+  return { i: is.subarray(at), j: js.subarray(at) };
 }
 
 /** Averages each run of `factor` frames into one. */
@@ -134,7 +140,7 @@ export function bandAroundPath(path: WarpPath, ratio: number, na: number, nb: nu
 }
 
 export interface MultiscaleOptions {
-  /** Largest full matrix of the coarsest pass, in cells (= bytes of its step matrix). */
+  /** Largest full matrix of the coarsest pass, in cells (four to a byte of its step matrix). */
   maxCoarseCells?: number;
   /** Pooling factor between consecutive levels. */
   levelRatio?: number;

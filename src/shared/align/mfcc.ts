@@ -126,15 +126,23 @@ export class MfccExtractor {
   private readonly im: Float64Array;
   private readonly mel = new Float64Array(MEL_BANDS);
   private pending = new Float32Array(0);
-  private data = new Float32Array(CEPSTRA * 1024);
-  private energy = new Float32Array(1024);
+  private data: Float32Array;
+  private energy: Float32Array;
   private count = 0;
   private seed = 12345;
+  /** Whether the arrays were sized from the signal's known length: then they grow by little and are not copied. */
+  private readonly sized: boolean;
 
-  constructor(sampleRate: number) {
+  /** `expectedSeconds`: the signal's length when known (a probed duration), so the features need no growth copies. */
+  constructor(sampleRate: number, expectedSeconds = 0) {
     this.sampleRate = sampleRate;
     this.win = Math.round(sampleRate * WINDOW_S);
     this.hop = Math.round(sampleRate * HOP_S);
+    // A probed duration can be a little short (a container's header): 1% and a second of slack.
+    const frames = expectedSeconds > 0 ? Math.ceil((expectedSeconds * 1.01 + 1) * (sampleRate / this.hop)) : 1024;
+    this.sized = expectedSeconds > 0;
+    this.data = new Float32Array(CEPSTRA * frames);
+    this.energy = new Float32Array(frames);
     this.nfft = 1 << Math.ceil(Math.log2(this.win));
     this.window = Float64Array.from({ length: this.win }, (_, n) => 0.54 - 0.46 * Math.cos((2 * Math.PI * n) / (this.win - 1)));
     this.filters = melFilterbank(sampleRate, this.nfft);
@@ -158,7 +166,10 @@ export class MfccExtractor {
     this.pending = all.slice(at);
   }
 
-  /** Pads the tail with silence to one last frame and returns everything. */
+  /**
+   * Pads the tail with silence to one last frame and returns everything. Arrays sized from the known length are
+   * handed over as views (a copy would briefly double them); grown ones are trimmed to their frames.
+   */
   finish(): Features {
     if (this.pending.length > this.win - this.hop) {
       const tail = new Float32Array(this.win);
@@ -166,10 +177,10 @@ export class MfccExtractor {
       this.frame(tail, 0);
     }
     this.pending = new Float32Array(0);
-    return {
-      data: this.data.slice(0, this.count * CEPSTRA), dims: CEPSTRA, count: this.count,
-      energyDb: this.energy.slice(0, this.count), sampleRate: this.sampleRate, hop: this.hop, win: this.win,
-    };
+    const keep = this.sized && this.count >= 0.8 * this.energy.length;
+    const data = keep ? this.data.subarray(0, this.count * CEPSTRA) : this.data.slice(0, this.count * CEPSTRA);
+    const energyDb = keep ? this.energy.subarray(0, this.count) : this.energy.slice(0, this.count);
+    return { data, dims: CEPSTRA, count: this.count, energyDb, sampleRate: this.sampleRate, hop: this.hop, win: this.win };
   }
 
   private frame(x: Float32Array, at: number): void {
@@ -202,10 +213,11 @@ export class MfccExtractor {
 
   private grow(): void {
     if (this.count < this.energy.length) return;
-    const data = new Float32Array(this.data.length * 2);
+    const frames = this.sized ? Math.ceil(this.energy.length * 1.1) : this.energy.length * 2;
+    const data = new Float32Array(frames * CEPSTRA);
     data.set(this.data);
     this.data = data;
-    const energy = new Float32Array(this.energy.length * 2);
+    const energy = new Float32Array(frames);
     energy.set(this.energy);
     this.energy = energy;
   }
