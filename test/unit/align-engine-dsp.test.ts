@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dtwFeatures, mfcc, SILENCE_DB, CEPSTRA } from '../../src/shared/align/mfcc';
+import { dtwFeatures, mfcc, MfccExtractor, SILENCE_DB, CEPSTRA } from '../../src/shared/align/mfcc';
 import { bandAroundPath, dtwBanded, dtwMultiscale, fullBand, poolingLevels, type WarpPath } from '../../src/shared/align/dtw';
 import {
   abnormalFragments, canSnap, findPauses, finalizeTimes, loudness, mapSpans, snapToPauses,
@@ -38,6 +38,27 @@ describe('mfcc', () => {
     // A 0.5-amplitude sine has mean square 1/8: -9.03 dBFS.
     expect(f.energyDb[50]).toBeCloseTo(-9.03, 1);
     expect(mfcc(new Float32Array(RATE), RATE).energyDb[50]).toBe(SILENCE_DB);
+  });
+
+  it('gives the same features however the input is chunked (pre-emphasis keeps the sample before each chunk)', () => {
+    const rnd = lcg(7);
+    const speechLike = Float32Array.from({ length: RATE * 2 }, (_, n) => 0.4 * Math.sin(n / 7) * (rnd() * 2 - 1));
+    const chunked = (sizes: number[]) => {
+      const extractor = new MfccExtractor(RATE);
+      let at = 0;
+      for (let k = 0; at < speechLike.length; k++) {
+        const size = sizes[k % sizes.length];
+        extractor.push(speechLike.subarray(at, at + size));
+        at += size;
+      }
+      return extractor.finish();
+    };
+    const whole = mfcc(speechLike, RATE);
+    for (const sizes of [[4096], [1000, 333, 7919], [160, 161]]) {
+      const f = chunked(sizes);
+      expect(f.count).toBe(whole.count);
+      expect(Array.from(f.data)).toEqual(Array.from(whole.data));
+    }
   });
 
   it('is steady on a steady tone and tells pitches apart', () => {

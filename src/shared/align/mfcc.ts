@@ -126,6 +126,8 @@ export class MfccExtractor {
   private readonly im: Float64Array;
   private readonly mel = new Float64Array(MEL_BANDS);
   private pending = new Float32Array(0);
+  /** The sample just before `pending[0]` (0 at the very start). */
+  private beforePending = 0;
   private data: Float32Array;
   private energy: Float32Array;
   private count = 0;
@@ -163,6 +165,9 @@ export class MfccExtractor {
     all.set(samples, this.pending.length);
     let at = 0;
     for (; at + this.win <= all.length; at += this.hop) this.frame(all, at);
+    // Pre-emphasis of the next frame's first sample needs the one before it, which the slice drops: keep it, so
+    // the features do not depend on how the input was chunked (ffmpeg's pipe chunks differ from run to run).
+    if (at > 0) this.beforePending = all[at - 1];
     this.pending = all.slice(at);
   }
 
@@ -188,7 +193,7 @@ export class MfccExtractor {
     re.fill(0);
     im.fill(0);
     for (let n = 0; n < win; n++) {
-      const prev = n > 0 ? x[at + n - 1] : at > 0 ? x[at - 1] : 0;
+      const prev = n > 0 ? x[at + n - 1] : at > 0 ? x[at - 1] : this.beforePending;
       this.seed = (Math.imul(this.seed, 1664525) + 1013904223) >>> 0;
       const dither = DITHER * (this.seed / 2 ** 31 - 1);
       re[n] = (x[at + n] - FEATURE_TUNING.preEmphasis * prev + dither) * this.window[n];
