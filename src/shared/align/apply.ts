@@ -65,7 +65,7 @@ export const AUDIO_MISMATCH = 'its text and the audio do not match well';
 /**
  * Below this alignment confidence (0–1, from the path cost, the length ratio and the pauses: see
  * src/main/align/confidence.ts) a cue's timing is unsure. Chosen on the degraded test audio: the cues under it
- * (43 of 293) hold 11 of the 15 boundaries off by more than 250 ms.
+ * (46 of 293) hold 11 of the 15 boundaries off by more than 250 ms.
  */
 export const UNSURE_BELOW = 0.8;
 
