@@ -1,23 +1,8 @@
-/** Whether the "Go to" box is open: a tiny external store, so the keymap (outside React) can open it. */
-import { useSyncExternalStore } from 'react';
+/** Whether the "Go to" box is open: a flag outside React, so the keymap can open it. */
+import { createOpenFlag } from '../open-flag';
 
-let open = false;
-const listeners = new Set<() => void>();
+const flag = createOpenFlag();
 
-function set(next: boolean): void {
-  if (next === open) return;
-  open = next;
-  for (const listener of listeners) listener();
-}
-
-export const openGoTo = (): void => set(true);
-export const closeGoTo = (): void => set(false);
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useGoToOpen(): boolean {
-  return useSyncExternalStore(subscribe, () => open);
-}
+export const openGoTo = (): void => flag.set(true);
+export const closeGoTo = (): void => flag.set(false);
+export const useGoToOpen = (): boolean => flag.use();

@@ -1,28 +1,8 @@
-/**
- * Whether the keyboard help overlay is open: a tiny external store so the keymap (outside React) can
- * toggle it and the overlay component can follow it.
- */
-import { useSyncExternalStore } from 'react';
+/** Whether the keyboard help overlay is open: a flag outside React, so the keymap can toggle it. */
+import { createOpenFlag } from '../open-flag';
 
-let open = false;
-const listeners = new Set<() => void>();
+const flag = createOpenFlag();
 
-function set(next: boolean): void {
-  if (next === open) return;
-  open = next;
-  for (const listener of listeners) listener();
-}
-
-export const openHelp = (): void => set(true);
-export const closeHelp = (): void => set(false);
-export const toggleHelp = (): void => set(!open);
-export const isHelpOpen = (): boolean => open;
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useHelpOpen(): boolean {
-  return useSyncExternalStore(subscribe, isHelpOpen);
-}
+export const closeHelp = (): void => flag.set(false);
+export const toggleHelp = (): void => flag.toggle();
+export const useHelpOpen = (): boolean => flag.use();
