@@ -25,11 +25,17 @@ function preloadDynamicChunk(moduleSuffix: string): Plugin {
   };
 }
 
+/**
+ * Test hooks (src/renderer/src/test-hooks.ts) are compiled in only for the end-to-end tests and benches:
+ * scripts/ensure-build.mjs sets DUOSUB_TEST_HOOKS=1 and builds into out/e2e; `npm run build` leaves them out.
+ */
+const testHooks = process.env.DUOSUB_TEST_HOOKS === '1';
+
 export default defineConfig({
   main: {
     build: {
       // The auto-timing worker runs in its own thread: a second entry beside index.js.
-      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'align-worker': resolve('src/main/align/worker-entry.ts') } },
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'align-worker': resolve('src/node/align/worker-entry.ts') } },
     },
   },
   preload: {
@@ -46,6 +52,7 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     plugins: [react(), preloadDynamicChunk('/panes/panes-controller.ts')],
+    define: { __DUOSUB_TEST_HOOKS__: JSON.stringify(testHooks) },
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
       // Minified, the page parses in about half the time (Monaco is most of it).

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run web -- [FILE [MEDIA]] [--port N]`: builds if needed, then runs browser mode (src/main/web.ts) with tsx.
+// `npm run web -- [FILE [MEDIA]] [--port N]`: builds if needed, then runs browser mode (src/node/web/web.ts) with tsx.
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -61,7 +61,7 @@ export function runGroup(command, args, { cwd, what }) {
 export function runWeb(args) {
   const built = process.env.DUOSUB_RENDERER_DIR ? 0 : ensureBuild();
   if (built !== 0) return Promise.resolve(built);
-  return runGroup(process.execPath, ['--import', 'tsx', 'src/main/web.ts', ...args], { cwd: repoDir, what: 'browser mode' });
+  return runGroup(process.execPath, ['--import', 'tsx', 'src/node/web/web.ts', ...args], { cwd: repoDir, what: 'browser mode' });
 }
 
 if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {

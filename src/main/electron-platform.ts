@@ -1,7 +1,8 @@
 /** The Platform of the Electron app: native dialogs, dropped-file grants, "show in folder"; no uploads. */
 import { stat } from 'node:fs/promises';
 import { dialog, shell, type BrowserWindow, type FileFilter } from 'electron';
-import type { Platform } from './api';
+import { MEDIA_EXTENSIONS } from '../shared/media-files';
+import type { Platform } from '../node/api/api';
 import { DroppedPathGrants } from './shell-policy';
 
 const FILTERS: Record<'document' | 'media', FileFilter[]> = {
@@ -10,7 +11,7 @@ const FILTERS: Record<'document' | 'media', FileFilter[]> = {
     { name: 'All files', extensions: ['*'] },
   ],
   media: [
-    { name: 'Audio and video', extensions: ['mp3', 'wav', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'flac', 'weba', 'webm', 'mp4', 'm4v', 'mov', 'mkv'] },
+    { name: 'Audio and video', extensions: [...MEDIA_EXTENSIONS] },
     { name: 'All files', extensions: ['*'] },
   ],
 };

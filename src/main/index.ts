@@ -12,15 +12,16 @@ import {
   app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell,
   type IpcMainInvokeEvent, type MenuItemConstructorOptions, type WebContents,
 } from 'electron';
-import { ApiError } from '../shared/api';
-import { createApi, createServices, type Api, type Services, type StartupFiles } from './api';
+import { wireError, type MenuCommand } from '../shared/api';
+import { createApi, createServices, type Api, type Services, type StartupFiles } from '../node/api/api';
+import { deliversTo } from '../node/events';
 import { settleClose, type CloseEffects } from './close-guard';
 import { createElectronPlatform, type ElectronPlatform } from './electron-platform';
 import {
   devRendererUrl, isAllowedExternalUrl, isSameOrigin, isTrustedFrame, mediaTokenOf, originOf, shouldReloadAfterCrash,
 } from './shell-policy';
-import { userCacheDir } from './services/media';
-import { contentSecurityPolicy, createRangeResponse, resolveStaticFile, type FileResponse } from './services/range';
+import { userCacheDir } from '../node/media/media';
+import { contentSecurityPolicy, createRangeResponse, resolveStaticFile, type FileResponse } from '../node/web/range';
 
 const APP_ORIGIN = 'app://duosub';
 const MEDIA_SCHEME = 'duosub-media';
@@ -33,12 +34,6 @@ if (devChoice.warning) console.warn(devChoice.warning);
 const devUrl = devChoice.url;
 const pageOrigin = (devUrl && originOf(devUrl)) || APP_ORIGIN;
 const CSP = contentSecurityPolicy({ media: [`${MEDIA_SCHEME}:`] });
-
-type Command =
-  | 'open' | 'openSampleTranscript' | 'openMedia' | 'addLanguage' | 'reopenWithEncoding'
-  | 'save' | 'saveAs' | 'exportSrt' | 'undo' | 'redo'
-  | 'history' // View → History: the undo history list (src/renderer/src/history)
-  | 'goTo' | 'togglePin'; // Edit → Go To… / Pin: issue 13's current-cue work (src/renderer/src/goto)
 
 /** How long quitting waits for the journal to reach the disk before it gives up and quits anyway. */
 const DISPOSE_TIMEOUT_MS = 5000;
@@ -151,8 +146,8 @@ function denyPermissions(): void {
   ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
 }
 
-function buildMenu(send: (command: Command) => void): Menu {
-  const item = (label: string, command: Command, accelerator?: string): MenuItemConstructorOptions => ({ label, accelerator, click: () => send(command) });
+function buildMenu(send: (command: MenuCommand) => void): Menu {
+  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({ label, accelerator, click: () => send(command) });
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
@@ -219,16 +214,20 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** The origin of a window's requests (see node/events.ts): its webContents. */
+function windowOrigin(contentsId: number): string {
+  return `webContents:${contentsId}`;
+}
+
 /** The API channel and the dropped-file grants; both answer only our own window's top frame. */
 function registerIpc(api: Api, platform: ElectronPlatform, getWindow: () => BrowserWindow | null): void {
   ipcMain.handle('duosub:invoke', async (event, channel: unknown, args: unknown) => {
     if (!isTrustedSender(event, getWindow())) return { ok: false, error: { code: 'forbidden', message: 'Untrusted sender' } };
     // An envelope instead of a throw: Electron would flatten the error to a string and lose its code.
     try {
-      return { ok: true, result: await api.dispatch(channel, args) };
+      return { ok: true, result: await api.dispatch(channel, args, windowOrigin(event.sender.id)) };
     } catch (error) {
-      const code = error instanceof ApiError ? error.code : 'failed';
-      return { ok: false, error: { code, message: error instanceof Error ? error.message : String(error) } };
+      return { ok: false, error: wireError(error) };
     }
   });
   // The preload reports the path of each real File dropped on the page (src/preload/index.ts pathForFile).
@@ -329,8 +328,11 @@ async function main(): Promise<void> {
   const send = (channel: string, ...args: unknown[]) => {
     if (window && !window.isDestroyed()) window.webContents.send(channel, ...args);
   };
-  api.onEvent((name, payload) => send('duosub:event', name, payload));
-  Menu.setApplicationMenu(buildMenu((command: Command) => send('duosub:command', command)));
+  // A change is not sent back to the window whose request made it: that request's reply carries it.
+  api.onEvent((name, payload, origin) => {
+    if (window && !window.isDestroyed() && deliversTo(origin, windowOrigin(window.webContents.id))) send('duosub:event', name, payload);
+  });
+  Menu.setApplicationMenu(buildMenu((command: MenuCommand) => send('duosub:command', command)));
   window = createWindow();
   api.prepare(); // the document opens while the window loads
   guardClose(window, services, platform);

@@ -3,15 +3,18 @@
  * one CommonJS file (electron.vite.config.ts), so it may import only `electron` and our own shared code.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { channelNames, type DuosubApi, type DuosubBridge, type EventMap, type EventName } from '../shared/api';
+import {
+  channelNames, errorFromWire, isMenuCommand, type DuosubApi, type DuosubBridge, type EventMap, type EventName, type MenuCommand,
+  type WireError,
+} from '../shared/api';
 
-type Envelope = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
+type Envelope = { ok: true; result: unknown } | { ok: false; error: WireError };
 
 /** Main answers with an envelope so the error code survives; here it becomes an Error with a `code`. */
 async function invoke(channel: string, args: unknown): Promise<unknown> {
   const reply = (await ipcRenderer.invoke('duosub:invoke', channel, args)) as Envelope;
   if (reply.ok) return reply.result;
-  throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+  throw errorFromWire(reply.error);
 }
 
 const api = Object.fromEntries(channelNames.map((channel) => [channel, (args: unknown) => invoke(channel, args)])) as unknown as DuosubApi;
@@ -42,17 +45,17 @@ function pathForFile(file: unknown): string {
   return path;
 }
 
-const bridge: DuosubBridge & { onCommand(listener: (command: string) => void): () => void } = {
+const bridge: DuosubBridge & { onCommand(listener: (command: MenuCommand) => void): () => void } = {
   api,
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) {
     return subscribe('duosub:event', (name, payload) => {
       if (name === event) listener(payload as EventMap[E]);
     });
   },
-  /** Menu commands: open, openSampleTranscript, openMedia, save, saveAs, exportSrt, undo, redo. */
-  onCommand(listener: (command: string) => void) {
+  /** The menu's commands (MENU_COMMANDS); anything else on the channel is dropped. */
+  onCommand(listener: (command: MenuCommand) => void) {
     return subscribe('duosub:command', (command) => {
-      if (typeof command === 'string') listener(command);
+      if (isMenuCommand(command)) listener(command);
     });
   },
   mediaUrl: (token: string) => `duosub-media://${token}`,

@@ -389,12 +389,43 @@ export function parseArgs<C extends ChannelName>(name: C, raw: unknown): ArgsOf<
   return result.data as ArgsOf<C>;
 }
 
+/**
+ * A failed request as both transports carry it (Electron IPC would flatten a thrown error to a string): the
+ * ApiError's code ('failed' for any other error) and the message.
+ */
+export interface WireError {
+  code: string;
+  message: string;
+}
+
+export function wireError(error: unknown): WireError {
+  return { code: error instanceof ApiError ? error.code : 'failed', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The rejected request as the renderer sees it, from either transport: an Error with the code dialogs branch on. */
+export function errorFromWire(error: WireError): Error & { code: string } {
+  return Object.assign(new Error(error.message), { code: error.code });
+}
+
 /** The wire format of the browser transport (WebSocket, JSON). */
 export type WireRequest = { id: number; channel: string; args: unknown };
 export type WireResponse =
   | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: { code: string; message: string } };
+  | { id: number; ok: false; error: WireError };
 export type WireEvent = { event: EventName; payload: unknown };
+
+/** The commands of the desktop app's menu, which main sends to the window. */
+export const MENU_COMMANDS = [
+  'open', 'openSampleTranscript', 'openMedia', 'addLanguage', 'reopenWithEncoding',
+  'save', 'saveAs', 'exportSrt', 'undo', 'redo',
+  'history', // View → History: the undo history list (src/renderer/src/history)
+  'goTo', 'togglePin', // Edit → Go To… / Pin: issue 13's current-cue work (src/renderer/src/goto)
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
 
 /** What the preload exposes as `window.duosub`, and what the browser transport builds in its place. */
 export interface DuosubBridge {
@@ -406,6 +437,6 @@ export interface DuosubBridge {
   mode: 'electron' | 'browser';
   /** Electron only: the path of a dropped File, resolved in the preload. */
   pathForFile?(file: unknown): string;
-  /** Electron only: menu commands (open, openSampleTranscript, openMedia, save, saveAs, exportSrt, undo, redo). */
-  onCommand?(listener: (command: string) => void): () => void;
+  /** Electron only: the menu's commands. */
+  onCommand?(listener: (command: MenuCommand) => void): () => void;
 }
