@@ -9,20 +9,21 @@ import { autoTimeReviews, planAutoTime } from '../shared/align/apply';
 import { planSubtitleCues } from '../shared/align/build-cues';
 import { applyOperation } from '../shared/operations';
 import type { ExportFormat } from '../shared/formats/export';
-import { alignFragments } from '../main/align/aligner';
-import { voiceFor } from '../main/services/alignment';
+import { exportOfFileName, exportWriter } from '../shared/formats/registry';
+import { alignFragments } from '../node/align/aligner';
+import { voiceFor } from '../node/align/alignment';
 import { checkArgs, languagesFlag, layoutFlags, UsageError, type ParsedArgs } from './args';
 import type { Output } from './output';
 import { loadDocument, problemLine } from './load';
 import { InputError, isStandardOutput } from './files';
-import { formatOfPath, writeDocument } from './write';
+import { writeDocument } from './write';
 
 /** OUT's format by its ending; a project without -o, for `-o -` and for any `.json` (as before other formats were written). */
 function outputFormat(path: string | undefined): ExportFormat {
   if (!path || isStandardOutput(path)) return 'duosub';
-  const format = formatOfPath(path);
+  const format = exportOfFileName(path);
   if (format === 'json' || format === 'duosub') return 'duosub';
-  if (format === null || format === 'txt' || format.startsWith('chapters')) {
+  if (format === null || exportWriter(format).writer.kind !== 'cues') {
     throw new UsageError(`cannot tell the subtitle format of ${path}: use .duosub.json, .srt, .vtt, .ass, …`);
   }
   return format;

@@ -1,8 +1,8 @@
 /** The CLI's file input and output: read and decode a subtitle file; write a result with the app's atomic write. */
 import { readFileSync, statSync } from 'node:fs';
 import type { TextEncodingName } from '../shared/encoding';
-import { decodeBytes, encodeText as encodeBytes, UnencodableError } from '../main/services/text-encoding';
-import { ownDescriptorOf, SaveError, writeFileAtomicSync } from '../main/services/atomic-write';
+import { decodeBytes, encodeText as encodeBytes, UnencodableError } from '../node/files/text-encoding';
+import { ownDescriptorOf, SaveError, writeFileAtomicSync } from '../node/files/atomic-write';
 
 /** A problem with the input or output file, reported as `duosub: FILE[:LINE]: message`, exit 2. */
 export class InputError extends Error {

@@ -6,9 +6,10 @@
  * written either way), 2 for bad usage or input.
  */
 import { EXPORT_FORMATS, isExportFormat } from '../shared/formats/export';
+import { exportOfFileName, exportOfFormat } from '../shared/formats/registry';
 import type { SubtitleDocument } from '../shared/model';
 import { applyOperation, type Operation } from '../shared/operations';
-import { CommandError } from '../shared/commands/errors';
+import { CommandError } from '../shared/plan/errors';
 import { FIXABLE_RULES, isFixableRule, planFix, type FixableRule } from '../shared/qc/fixes/plan';
 import { neededDurationMs } from '../shared/qc/fixes/timing';
 import { charCount } from '../shared/qc/text';
@@ -21,7 +22,7 @@ import { issueLine, profileFlag } from './check';
 import { InputError } from './files';
 import { loadInputs, problemLine } from './load';
 import type { Output } from './output';
-import { encodingFlag, exportFormatOf, formatOfPath, outputEncoding, writeDocument } from './write';
+import { encodingFlag, outputEncoding, writeDocument } from './write';
 import { lengthenForReadingSpeed } from '../shared/qc/fixes/lengthen';
 
 /**
@@ -157,7 +158,7 @@ export function runFix(args: ParsedArgs, io: Output): number {
   const output = stringFlag(args, 'output');
   const to = stringFlag(args, 'to');
   if (to !== undefined && !isExportFormat(to)) throw new UsageError(`--to takes one of ${EXPORT_FORMATS.join(', ')}, not "${to}"`);
-  const named = to ?? (output === undefined ? null : formatOfPath(output));
+  const named = to ?? (output === undefined ? null : exportOfFileName(output));
   const requested = encodingFlag(args);
 
   const inputs = loadInputs([file], langs, frameRate);
@@ -170,7 +171,7 @@ export function runFix(args: ParsedArgs, io: Output): number {
   const profiles = chosen ? profilesFor(codes, Object.fromEntries(codes.map((c) => [c, chosen]))) : documentProfiles(doc);
 
   const result = fixDocument(doc, rules, profiles, only);
-  const format = named ?? exportFormatOf(inputs.files[0].format);
+  const format = named ?? exportOfFormat(inputs.files[0].format);
   const encoding = outputEncoding(format, inputs.files[0].encoding, requested, args.flags.has('bom'));
   const options = { format, frameRate, lineEnding: args.flags.has('crlf') ? 'crlf' as const : 'lf' as const };
   writeDocument(result.doc, options, { output, encoding, input: file }, io);

@@ -2,35 +2,23 @@
  * Writing a document from the CLI, the one path convert, fix and align share: the export format (named, or by
  * OUT's extension), the input's own encoding where the format allows one, `-o -` to standard output.
  */
-import { canonicalEncoding, describeChar, exportEncoding, formatTakesLegacyEncoding, type TextEncodingName } from '../shared/encoding';
-import { EXPORT_FORMATS, ExportError, exportDocument, type ExportFormat, type ExportOptions } from '../shared/formats/export';
-import type { FormatId } from '../shared/formats/registry';
+import { canonicalEncoding, describeChar, type TextEncodingName } from '../shared/encoding';
+import {
+  EXPORT_FORMATS, ExportError, exportDocument, exportEncoding, formatTakesLegacyEncoding, type ExportFormat, type ExportOptions,
+} from '../shared/formats/export';
+import { exportWriter } from '../shared/formats/registry';
 import type { SubtitleDocument } from '../shared/model';
 import { formatClock } from '../shared/timecode';
-import { encodeText, UnencodableError } from '../main/services/text-encoding';
+import { encodeText, UnencodableError } from '../node/files/text-encoding';
 import { stringFlag, UsageError, type ParsedArgs } from './args';
 import type { Output } from './output';
 import { InputError, isStandardOutput, writeAtomic } from './files';
 
-const JSON_EXPORTS = new Set<string>(['duosub', 'json', 'chapters-json']);
 const LEGACY_FORMATS = EXPORT_FORMATS.filter((f) => formatTakesLegacyEncoding(f)).join(', ');
 
-/** File endings → the format written; longer endings first (`.duosub.json` is not a JSON cue list). */
-const ENDINGS: [string, ExportFormat][] = [
-  ['.duosub.json', 'duosub'], ['.chapters.vtt', 'chapters-vtt'], ['.chapters.json', 'chapters-json'],
-  ['.srt', 'srt'], ['.vtt', 'vtt'], ['.ass', 'ass'], ['.ssa', 'ssa'], ['.sbv', 'sbv'], ['.lrc', 'lrc'],
-  ['.ttml', 'ttml'], ['.dfxp', 'ttml'], ['.sub', 'microdvd'], ['.json', 'json'], ['.txt', 'txt'],
-];
-
-/** The format a file name asks for, or null when its ending names none. */
-export function formatOfPath(path: string): ExportFormat | null {
-  const lower = path.toLowerCase();
-  return ENDINGS.find(([ending]) => lower.endsWith(ending))?.[1] ?? null;
-}
-
-/** The export format that writes what a reader read (a transcript is written back as one). */
-export function exportFormatOf(format: FormatId): ExportFormat {
-  return format === 'transcript' ? 'txt' : format;
+/** A project, a JSON cue list or JSON chapters: a file JSON readers read. */
+function writesJson(format: ExportFormat): boolean {
+  return exportWriter(format).writer.extensions[0].endsWith('.json');
 }
 
 /** `--encoding NAME` in any spelling users write (`gbk`, `utf8`, `Big5`); checked before anything is read. */
@@ -54,7 +42,7 @@ export function outputEncoding(to: ExportFormat, source: string, requested: Text
   const encoding = exportEncoding(to, source, requested);
   if (bom && encoding === 'UTF-8') return 'UTF-8 with BOM';
   // JSON readers choke on a byte-order mark: a project or JSON export gets one only when asked.
-  if (!bom && requested === undefined && encoding === 'UTF-8 with BOM' && JSON_EXPORTS.has(to)) return 'UTF-8';
+  if (!bom && requested === undefined && encoding === 'UTF-8 with BOM' && writesJson(to)) return 'UTF-8';
   return encoding;
 }
 

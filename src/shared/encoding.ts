@@ -81,23 +81,6 @@ export function isUnicodeEncoding(name: TextEncodingName): boolean {
   return name.startsWith('UTF-');
 }
 
-/**
- * Export formats that may be written in a legacy encoding. WebVTT, TTML and JSON are UTF-8 by their
- * specifications, and the project file is always UTF-8.
- */
-const LEGACY_CAPABLE = new Set(['srt', 'ass', 'ssa', 'sbv', 'lrc', 'microdvd', 'txt']);
-
-/** The encoding an export is written in: the one asked for, else the source's, where the format allows it. */
-export function exportEncoding(format: string, source: TextEncodingName | undefined, requested?: TextEncodingName): TextEncodingName {
-  const wanted = requested ?? source ?? 'UTF-8';
-  if (!LEGACY_CAPABLE.has(format)) return wanted === 'UTF-8 with BOM' ? wanted : 'UTF-8';
-  return wanted;
-}
-
-export function formatTakesLegacyEncoding(format: string): boolean {
-  return LEGACY_CAPABLE.has(format);
-}
-
 /** "“😀” (U+1F600)": a character as a message shows it. */
 export function describeChar(char: string): string {
   const code = char.codePointAt(0) ?? 0;

@@ -57,11 +57,6 @@ export function snapToFrame(ms: number, fps: number): number {
   return frameStartMs(Math.round((ms * fps) / 1000), fps);
 }
 
-/** One frame's length in ms (fractional: 41.708… at 23.976). */
-export function frameDurationMs(fps: number): number {
-  return 1000 / fps;
-}
-
 /** `HH:MM:SS:FF` (non-drop-frame, counted at the rounded rate: 24 for 23.976). */
 export function formatFrameTimecode(ms: number, fps: number): string {
   const frame = frameAtMs(Math.max(0, ms), fps);

@@ -7,7 +7,7 @@
  */
 import { applyOperation, type Operation } from './operations';
 import type { SubtitleDocument } from './model';
-import { signedSeconds } from './commands/common';
+import { signedSeconds } from './plan/labels';
 
 export interface HistoryEntry {
   /** What was done (redo applies it). */

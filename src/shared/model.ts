@@ -107,10 +107,6 @@ export function languageName(code: string): string {
   return Object.hasOwn(names, code) ? names[code] : code;
 }
 
-export function findCueIndex(doc: SubtitleDocument, cueId: string): number {
-  return doc.cues.findIndex((c) => c.id === cueId);
-}
-
 /** Sorts cues by start, then end, keeping the relative order of equal cues. */
 export function sortCues(cues: Cue[]): Cue[] {
   return cues

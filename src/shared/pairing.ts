@@ -11,7 +11,7 @@
  * kept; added times only decide the pairing. A cue that pairs with nothing is kept as it is (an added one
  * becomes its own cue, in time order, with text only in the added language) and listed in the report.
  */
-import { isCjkLanguage } from './commands/common';
+import { isCjkLanguage } from './text/script';
 import { languageName, speakerColor, type Cue, type Speaker, type SubtitleDocument } from './model';
 import { groupByOverlap, orderByStart } from './pairing-overlap';
 

@@ -26,20 +26,7 @@ export interface PauseOptions {
   maxThreshold?: number;
 }
 
-/** Peaks as main sends them: interleaved min/max pairs. */
-export interface PeaksLike {
-  peaksPerSecond: number;
-  data: ArrayLike<number>;
-}
-
 const BINS = 1024;
-
-/** Pauses of interleaved min/max peaks, in time order. */
-export function findPausesFromPeaks(peaks: PeaksLike, opts: PauseOptions = {}): Pause[] {
-  const { data } = peaks;
-  const count = Math.floor(data.length / 2);
-  return findPauses((i) => data[2 * i + 1] - data[2 * i], count, peaks.peaksPerSecond, opts);
-}
 
 /**
  * Pauses of any amplitude envelope: `amplitude(i)` for pair i in [0, count) is its peak-to-peak height
@@ -93,31 +80,4 @@ function percentile(histogram: Uint32Array, count: number, fraction: number): nu
     if (seen >= target) return ((bin + 1) / BINS) * 2;
   }
   return 2;
-}
-
-/**
- * The candidate nearest to `t` when it is within `toleranceMs`, else `t` itself.
- * `candidates` must be sorted ascending (binary search).
- */
-export function snapTime(t: number, candidates: ArrayLike<number>, toleranceMs: number): number {
-  const n = candidates.length;
-  if (n === 0 || !(toleranceMs > 0)) return t;
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (candidates[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  let best = t;
-  let bestDistance = Infinity;
-  for (const i of [lo - 1, lo]) {
-    if (i < 0 || i >= n) continue;
-    const distance = Math.abs(candidates[i] - t);
-    if (distance <= toleranceMs && distance < bestDistance) {
-      best = candidates[i];
-      bestDistance = distance;
-    }
-  }
-  return best;
 }

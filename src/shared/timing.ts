@@ -4,6 +4,7 @@
  * show until the cues are aligned to the audio.
  */
 import type { Cue } from './model';
+import { CJK_CHAR } from './text/script';
 
 /** Reading pace: Chinese is read by the character, English by letters (~15 characters per second). */
 const MS_PER_CJK_CHAR = 200;
@@ -11,14 +12,13 @@ const MS_PER_OTHER_CHAR = 1000 / 15;
 const MIN_CUE_MS = 1000;
 const GAP_MS = 200;
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** How long one text takes to read, in ms (not rounded). Spaces count for nothing. */
 export function readingTime(text: string): number {
   let ms = 0;
   for (const ch of text) {
     if (/\s/.test(ch)) continue;
-    ms += CJK.test(ch) ? MS_PER_CJK_CHAR : MS_PER_OTHER_CHAR;
+    ms += CJK_CHAR.test(ch) ? MS_PER_CJK_CHAR : MS_PER_OTHER_CHAR;
   }
   return ms;
 }

@@ -5,13 +5,13 @@
  */
 import { planAutoTime } from '../../src/shared/align/apply';
 import { planSubtitleCues } from '../../src/shared/align/build-cues';
-import { CommandError } from '../../src/shared/commands/errors';
+import { CommandError } from '../../src/shared/plan/errors';
 import type { SubtitleDocument } from '../../src/shared/model';
 import { applyOperation } from '../../src/shared/operations';
 import { planFix, type FixableRule } from '../../src/shared/qc/fixes/plan';
 import { documentProfiles } from '../../src/shared/qc/profiles';
-import { alignFragments } from '../../src/main/align/aligner';
-import { voiceFor } from '../../src/main/services/alignment';
+import { alignFragments } from '../../src/node/align/aligner';
+import { voiceFor } from '../../src/node/align/alignment';
 
 /** The profiles the sample is made for and opens with (metadata.qcProfiles): Netflix's, per language. */
 export const SAMPLE_PROFILES: Record<string, string> = { en: 'netflix-en', 'zh-Hans': 'netflix-zh-hans' };

@@ -7,8 +7,11 @@
  */
 import type { Cue, SubtitleDocument } from '../model';
 import type { Operation } from '../operations';
-import { cuesOf, makePlan, nextId, plural, type Plan } from '../commands/common';
-import { CommandError } from '../commands/errors';
+import { cuesOf } from '../plan/cues';
+import { makePlan, type Plan } from '../plan/plan';
+import { nextId } from '../plan/ids';
+import { plural } from '../plan/labels';
+import { CommandError } from '../plan/errors';
 import type { PlannedCue } from './build-cues';
 
 export interface CueTimes {
@@ -64,7 +67,7 @@ export const AUDIO_MISMATCH = 'its text and the audio do not match well';
 
 /**
  * Below this alignment confidence (0–1, from the path cost, the length ratio and the pauses: see
- * src/main/align/confidence.ts) a cue's timing is unsure. Chosen on the degraded test audio: the cues under it
+ * src/node/align/confidence.ts) a cue's timing is unsure. Chosen on the degraded test audio: the cues under it
  * (46 of 293) hold 11 of the 15 boundaries off by more than 250 ms.
  */
 export const UNSURE_BELOW = 0.8;

@@ -12,11 +12,13 @@
  * whose length ratio is still improbable carry a `review` reason, so auto-time selects them.
  */
 import type { Cue, SubtitleDocument } from '../model';
-import { cuesOf, isCjkLanguage, requireLanguage } from '../commands/common';
-import { characterBoundaries, clauseBoundaries, codePoints, cutAt, dictionaryWordStarts, halfRatio } from '../commands/split-point';
+import { cuesOf, requireLanguage } from '../plan/cues';
+import { isCjkLanguage } from '../text/script';
+import { characterBoundaries, clauseBoundaries, dictionaryWordStarts } from '../text/boundaries';
+import { codePoints, cutAt, halfRatio } from '../text/code-points';
 import { alignSentences, lengthCost, lengthRatio, textLength, VARIANCE_PER_CHAR } from './gale-church';
 import { DEFAULT_CUE_LIMITS, fits, type CueLimits } from './limits';
-import { splitSentences } from './sentences';
+import { splitSentences } from '../text/sentences';
 import { HAN } from '../text/segment';
 import { isClosingParticle, NO_LINE_START } from '../text/line-break';
 

@@ -105,8 +105,3 @@ function sum(lengths: number[], from: number, to: number): number {
   for (let k = from; k < to; k++) s += lengths[k];
   return s;
 }
-
-/** "1-1", "2-1", … — a bead's type, for statistics and tests. */
-export function beadType(bead: Bead): string {
-  return `${bead.zh.length}-${bead.en.length}`;
-}

@@ -5,7 +5,7 @@
  * estimated by greedy breaking: space-separated text at word boundaries, CJK text between any two characters
  * except inside a Latin word.
  */
-import { isCjkLanguage } from '../commands/common';
+import { isCjkLanguage } from '../text/script';
 
 export interface CueLimits {
   /** Characters per line by language code; languages not listed use the CJK or the Latin default below. */

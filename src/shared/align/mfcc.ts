@@ -51,11 +51,6 @@ export function frameTime(f: Pick<Features, 'sampleRate' | 'hop' | 'win'>, i: nu
   return (i * f.hop + f.win / 2) / f.sampleRate;
 }
 
-/** The frame whose centre is nearest to `seconds` (may be out of range; callers clamp). */
-export function frameAt(f: Pick<Features, 'sampleRate' | 'hop' | 'win'>, seconds: number): number {
-  return Math.round((seconds * f.sampleRate - f.win / 2) / f.hop);
-}
-
 const hzToMel = (hz: number): number => 2595 * Math.log10(1 + hz / 700);
 const melToHz = (mel: number): number => 700 * (10 ** (mel / 2595) - 1);
 

@@ -1,8 +1,11 @@
 /** Insert an empty cue; delete cues. */
 import type { Cue, SubtitleDocument } from '../model';
 import type { Operation } from '../operations';
-import { cuesOf, describeCues, makePlan, nextCueId, seconds, type Plan } from './common';
-import { CommandError } from './errors';
+import { cuesOf, describeCues } from '../plan/cues';
+import { makePlan, type Plan } from '../plan/plan';
+import { nextCueId } from '../plan/ids';
+import { seconds } from '../plan/labels';
+import { CommandError } from '../plan/errors';
 
 /** Inserts an empty cue where it keeps the list sorted by start (then end), after cues that tie with it. */
 export function planInsert(doc: SubtitleDocument, start: number, end: number, speaker: string | null | undefined): Plan {

@@ -1,8 +1,10 @@
 /** Moving one edge of a cue: set start/end at the playhead, nudge edges by a delta (the keyboard timing loop). */
 import type { Cue, SubtitleDocument } from '../model';
 import type { Operation } from '../operations';
-import { cueOf, cuesOf, describeCues, makePlan, seconds, signedSeconds, type Plan } from './common';
-import { CommandError } from './errors';
+import { cueOf, cuesOf, describeCues } from '../plan/cues';
+import { makePlan, type Plan } from '../plan/plan';
+import { seconds, signedSeconds } from '../plan/labels';
+import { CommandError } from '../plan/errors';
 
 /** Sets a cue's start or end; a cue must keep a positive duration, so an edge cannot pass the other one. */
 export function planSetEdge(doc: SubtitleDocument, cueId: string, edge: 'start' | 'end', time: number): Plan {

@@ -4,8 +4,10 @@
  */
 import type { Cue, SubtitleDocument } from '../model';
 import type { Operation } from '../operations';
-import { cueIndexOf, isCjkLanguage, makePlan, type Plan } from './common';
-import { CommandError } from './errors';
+import { cueIndexOf } from '../plan/cues';
+import { isCjkLanguage } from '../text/script';
+import { makePlan, type Plan } from '../plan/plan';
+import { CommandError } from '../plan/errors';
 
 /** Joins two texts of one language the way a merge does; split's halves rejoin to the text they came from. */
 export function joinTexts(first: string, second: string, lang: string): string {

@@ -10,10 +10,12 @@
  */
 import type { SubtitleDocument } from '../model';
 import type { Operation } from '../operations';
-import { cueOf, isCjkLanguage, languageLabel, makePlan, requireLanguage, type Plan } from './common';
-import { CommandError } from './errors';
+import { cueOf, languageLabel, requireLanguage } from '../plan/cues';
+import { isCjkLanguage } from '../text/script';
+import { makePlan, type Plan } from '../plan/plan';
+import { CommandError } from '../plan/errors';
 import { joinTexts } from './merge';
-import { codePoints } from './split-point';
+import { codePoints } from '../text/code-points';
 
 const CJK_BREAK = /[。！？；，、．｡…：:.?!;,\s]/u;
 const CLOSER = /[”’」』）)\]】》〉»"']/u;

@@ -1,8 +1,9 @@
 /** Pin cues: auto-timing keeps a pinned cue's times and aligns the rest between pinned cues. */
 import type { SubtitleDocument } from '../model';
 import type { Operation } from '../operations';
-import { cuesOf, describeCues, makePlan, type Plan } from './common';
-import { CommandError } from './errors';
+import { cuesOf, describeCues } from '../plan/cues';
+import { makePlan, type Plan } from '../plan/plan';
+import { CommandError } from '../plan/errors';
 
 export function planPin(doc: SubtitleDocument, cueIds: string[], pinned: boolean): Plan {
   const cues = cuesOf(doc, cueIds);

@@ -5,7 +5,7 @@
  */
 import type { SubtitleDocument } from '../model';
 import type { EditCommand, EditSettings } from './schema';
-import type { Plan } from './common';
+import type { Plan } from '../plan/plan';
 import { planDelete, planInsert } from './cues';
 import { planNudge, planSetEdge } from './edges';
 import { planMerge, planMergeWithNext } from './merge';
@@ -19,8 +19,8 @@ import { planFix } from '../qc/fixes/plan';
 import { documentProfiles } from '../qc/profiles';
 import { planSetProfile } from './profile';
 
-export { CommandError } from './errors';
-export type { Plan } from './common';
+export { CommandError } from '../plan/errors';
+export type { Plan } from '../plan/plan';
 
 /** Throws CommandError (message for the user) when the command cannot apply to this document. */
 export function planCommand(doc: SubtitleDocument, command: EditCommand, settings: EditSettings): Plan {

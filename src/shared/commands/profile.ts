@@ -1,8 +1,9 @@
 /** A document remembers its QC profile per language (metadata.qcProfiles: language → profile id). */
 import type { SubtitleDocument } from '../model';
 import { profileById, type QcProfile } from '../qc/profiles';
-import { languageLabel, makePlan, requireLanguage, type Plan } from './common';
-import { CommandError } from './errors';
+import { languageLabel, requireLanguage } from '../plan/cues';
+import { makePlan, type Plan } from '../plan/plan';
+import { CommandError } from '../plan/errors';
 
 export function planSetProfile(doc: SubtitleDocument, lang: string, profileId: string, custom: QcProfile[] = []): Plan {
   requireLanguage(doc, lang);

@@ -5,8 +5,11 @@
  */
 import type { SubtitleDocument } from '../model';
 import type { Operation } from '../operations';
-import { cuesOf, isCjkLanguage, languageLabel, makePlan, plural, requireLanguage, type Plan } from './common';
-import { CommandError } from './errors';
+import { cuesOf, languageLabel, requireLanguage } from '../plan/cues';
+import { isCjkLanguage } from '../text/script';
+import { makePlan, type Plan } from '../plan/plan';
+import { plural } from '../plan/labels';
+import { CommandError } from '../plan/errors';
 import type { EditCommand } from './schema';
 
 type ReplaceCommand = Extract<EditCommand, { kind: 'replaceAll' }>;

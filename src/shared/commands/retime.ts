@@ -1,8 +1,10 @@
 /** Retiming many cues at once: shift, two-point resync, close gaps, remove overlaps. */
 import type { Cue, SubtitleDocument } from '../model';
 import type { Operation } from '../operations';
-import { cueNumber, cueOf, cuesOf, makePlan, plural, seconds, signedSeconds, type Plan } from './common';
-import { CommandError } from './errors';
+import { cueNumber, cueOf, cuesOf } from '../plan/cues';
+import { makePlan, type Plan } from '../plan/plan';
+import { plural, seconds, signedSeconds } from '../plan/labels';
+import { CommandError } from '../plan/errors';
 import type { EditSettings } from './schema';
 import { documentMinGapMs } from '../qc/profiles';
 

@@ -85,7 +85,6 @@ export const editCommand = z.discriminatedUnion('kind', [
 ]);
 
 export type EditCommand = z.infer<typeof editCommand>;
-export type EditCommandKind = EditCommand['kind'];
 
 /** Settings the planners use; the defaults follow QC.md's relaxed profile. */
 export interface EditSettings {

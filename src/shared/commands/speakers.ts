@@ -1,8 +1,11 @@
 /** Speaker commands: assign to cues, add, rename, recolour, merge one speaker into another. */
 import { speakerColor, type Speaker, type SubtitleDocument } from '../model';
 import type { Operation } from '../operations';
-import { cuesOf, describeCues, makePlan, nextSpeakerId, plural, type Plan } from './common';
-import { CommandError } from './errors';
+import { cuesOf, describeCues } from '../plan/cues';
+import { makePlan, type Plan } from '../plan/plan';
+import { nextSpeakerId } from '../plan/ids';
+import { plural } from '../plan/labels';
+import { CommandError } from '../plan/errors';
 
 function speakerOf(doc: SubtitleDocument, speakerId: string): Speaker {
   const speaker = doc.speakers.find((s) => s.id === speakerId);

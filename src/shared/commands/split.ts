@@ -12,9 +12,12 @@
 import { speakerColor, type Cue, type Speaker, type SubtitleDocument } from '../model';
 import type { Operation } from '../operations';
 import type { EditCommand, EditSettings } from './schema';
-import { cueOf, makePlan, nextCueId, nextSpeakerId, type Plan } from './common';
-import { CommandError } from './errors';
-import { chooseCut, codePointOffset, codePoints, cutAt, halfRatio } from './split-point';
+import { cueOf } from '../plan/cues';
+import { makePlan, type Plan } from '../plan/plan';
+import { nextCueId, nextSpeakerId } from '../plan/ids';
+import { CommandError } from '../plan/errors';
+import { chooseCut } from './split-point';
+import { codePointOffset, codePoints, cutAt, halfRatio } from '../text/code-points';
 import { documentMinGapMs } from '../qc/profiles';
 import { documentFrameRate, frameAtMs, frameStartMs, snapToFrame } from '../frames';
 

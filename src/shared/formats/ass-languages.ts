@@ -7,7 +7,8 @@
  * own export of, say, French and English). Each language is named by its style when that is a language code
  * fitting its script, else guessed from its text (zh-Hans / zh-Hant by character frequency, en, ja …).
  */
-import { dominantScript, guessLanguage, scriptCounts, scriptOfLanguage, type ScriptCode } from './languages';
+import { dominantScript, scriptCounts, scriptOfLanguage, type ScriptCode } from '../text/script';
+import { guessLanguage } from './languages';
 
 /** Share of the smaller style's events that must have a partner at the same times. */
 export const MIN_PAIRED = 0.6;

@@ -9,7 +9,7 @@ import { languageName, sortCues, speakerColor, type Cue, type SubtitleDocument }
 import { styleLanguages, type StyleLanguages } from './ass-languages';
 import type { AssEvent, AssFlavour, AssScript } from './ass-model';
 import { readScript } from './ass-script';
-import { dominantScript, scriptCounts } from './languages';
+import { dominantScript, scriptCounts } from '../text/script';
 import { splitLines, type ReadResult } from './types';
 
 export function parseAssScript(text: string, lang: string, flavour: AssFlavour): ReadResult {

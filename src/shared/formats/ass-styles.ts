@@ -3,7 +3,7 @@
  * (`[V4 Styles]`: TertiaryColour for OutlineColour, no underline/strike-out/scale/spacing/angle, AlphaLevel,
  * legacy alignment numbers).
  */
-import { isCjkLanguage } from '../commands/common';
+import { isCjkLanguage } from '../text/script';
 import { legacyToNumpad, numpadToLegacy } from './ass-tags';
 import type { AssFlavour } from './ass-model';
 

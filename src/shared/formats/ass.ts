@@ -6,7 +6,7 @@
  * quadratic on unclosed braces (200,000 `{` take 33 s). Override tags ⇄ internal markup: ass-text.ts and
  * ass-text-write.ts; styles as languages: ass-languages.ts; writing: ass-write.ts. SSA v4 is ssa.ts.
  */
-import { plainText } from './markup';
+import { plainText } from '../text/markup';
 import { parseAssScript } from './ass-read';
 import { assToMarkup } from './ass-text';
 import { serializeAssScript } from './ass-write';
@@ -19,6 +19,7 @@ const EXTENSIONS = ['.ass'];
 export const assFormat: SubtitleFormat = {
   id: 'ass',
   extensions: EXTENSIONS,
+  exports: [{ id: 'ass', label: 'Advanced SubStation (.ass)', extensions: ['.ass'], kind: 'cues', legacyEncodings: true, inExportDialog: true }],
   detect(text, fileName) {
     return detectScript(text, fileName, EXTENSIONS, 'ass');
   },

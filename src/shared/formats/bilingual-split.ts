@@ -8,7 +8,8 @@
  */
 import type { Cue, Problem, SubtitleDocument } from '../model';
 import { languageName } from '../model';
-import { guessLanguageDetail, SCRIPT_NAMES, scriptOf, scriptOfLanguage, type GuessOptions, type ScriptCode } from './languages';
+import { guessLanguageDetail, SCRIPT_NAMES, type GuessOptions } from './languages';
+import { scriptOf, scriptOfLanguage, type ScriptCode } from '../text/script';
 
 /** Share of the non-empty cues that must hold both scripts in one order for the file to be read as two languages. */
 export const MIN_MIXED_SHARE = 0.6;

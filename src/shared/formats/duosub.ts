@@ -24,6 +24,7 @@ const EXTENSIONS = ['.duosub.json', '.duosub'];
 export const duosubFormat: SubtitleFormat = {
   id: 'duosub',
   extensions: EXTENSIONS,
+  exports: [{ id: 'duosub', label: 'Duosub project (.duosub.json)', extensions: ['.duosub.json'], kind: 'project', legacyEncodings: false, inExportDialog: true, write: serializeDuosub }],
   detect(text, fileName) {
     const body = text.replace(/^\uFEFF/, '').trimStart();
     if (body.startsWith('{') && /"format"\s*:\s*"duosub"/.test(body.slice(0, 1_000_000))) return 1;

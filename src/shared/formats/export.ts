@@ -6,18 +6,17 @@
  */
 import type { SubtitleDocument } from '../model';
 import { bilingualOrder } from './bilingual';
-import { serializeJsonChapters, serializeVttChapters } from './chapters';
-import { serializeDuosub } from './duosub-write';
 import { layoutForExport, type ExportLayout } from './export-layout';
 import { documentLinesPerLanguage } from '../qc/line-budget';
-import { formatById } from './registry';
-import { serializeTranscript } from './transcript-write';
-import type { FormatId } from './types';
+import { exportWriter, exportWriters } from './registry';
+import type { ExportFormat, ExportWriter } from './types';
 
-/** The subtitle formats every export goes through `formatById(id).serialize`; the rest are special. */
-export const SUBTITLE_EXPORTS = ['srt', 'vtt', 'ass', 'ssa', 'sbv', 'lrc', 'ttml', 'microdvd', 'json'] as const satisfies readonly FormatId[];
-export const EXPORT_FORMATS = [...SUBTITLE_EXPORTS, 'txt', 'duosub', 'chapters-vtt', 'chapters-json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type { ExportFormat, ExportWriter };
+
+/** Every export id, in the registry's export order (`--to`, the API's enum). */
+export const EXPORT_FORMATS = exportWriters.map((e) => e.writer.id) as [ExportFormat, ...ExportFormat[]];
+/** The subtitle exports: written by their format's `serialize` after the export layout. */
+export const SUBTITLE_EXPORTS: readonly ExportFormat[] = exportWriters.filter((e) => e.writer.kind === 'cues').map((e) => e.writer.id);
 
 export interface ExportOptions extends ExportLayout {
   format: ExportFormat;
@@ -47,12 +46,6 @@ export class ExportError extends Error {
   }
 }
 
-const EXTENSIONS: Record<ExportFormat, string> = {
-  srt: '.srt', vtt: '.vtt', ass: '.ass', ssa: '.ssa', sbv: '.sbv', lrc: '.lrc', ttml: '.ttml', microdvd: '.sub',
-  json: '.json', txt: '.txt', duosub: '.duosub.json',
-  'chapters-vtt': '.chapters.vtt', 'chapters-json': '.chapters.json',
-};
-
 export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
 }
@@ -74,20 +67,12 @@ export function exportLanguages(doc: SubtitleDocument, options: Pick<ExportOptio
 }
 
 function body(doc: SubtitleDocument, options: ExportOptions): string {
-  switch (options.format) {
-    case 'duosub':
-      return serializeDuosub(doc);
-    case 'chapters-vtt':
-      return serializeVttChapters(doc);
-    case 'chapters-json':
-      return serializeJsonChapters(doc);
-    default:
-      break;
-  }
+  const { writer, format } = exportWriter(options.format);
+  // The project and chapters carry the whole document: no language to choose.
+  if (writer.write && (writer.kind === 'project' || writer.kind === 'chapters')) return writer.write(doc, []);
   const langs = exportLanguages(doc, options);
   if (langs.length === 0) throw new ExportError('the document has no language to export');
-  if (options.format === 'txt') return serializeTranscript(doc, langs);
-  const format = formatById(options.format);
+  if (writer.write) return writer.write(doc, langs);
   if (!format.serialize) throw new ExportError(`cannot write ${options.format}`);
   if (langs.length > 1 && !format.bilingual) {
     throw new ExportError(`${options.format} holds one language: choose one of ${langs.join(', ')}`);
@@ -108,5 +93,20 @@ export function exportDocument(doc: SubtitleDocument, options: ExportOptions): E
   let text = body(doc, options);
   if (options.lineEnding === 'crlf') text = text.replace(/\r\n|\r|\n/g, '\r\n');
   if (options.bom) text = '\uFEFF' + text;
-  return { text, extension: EXTENSIONS[options.format] };
+  return { text, extension: exportWriter(options.format).writer.extensions[0] };
+}
+
+/**
+ * The encoding an export is written in: the one asked for, else the source's, where the format allows it. Names
+ * as encoding.ts spells them (its `TextEncodingName`, a string: encoding.ts stands above formats/, not below).
+ */
+export function exportEncoding(format: string, source: string | undefined, requested?: string): string {
+  const wanted = requested ?? source ?? 'UTF-8';
+  if (!formatTakesLegacyEncoding(format)) return wanted === 'UTF-8 with BOM' ? wanted : 'UTF-8';
+  return wanted;
+}
+
+/** Whether an export may be written in a legacy encoding; WebVTT, TTML, JSON and the project are UTF-8 by specification. */
+export function formatTakesLegacyEncoding(format: string): boolean {
+  return isExportFormat(format) && exportWriter(format).writer.legacyEncodings;
 }

@@ -15,8 +15,9 @@ import { LanguageCodes } from './language-codes';
 import { sortCues, speakerColor, type Cue, type Problem, type Speaker, type SubtitleDocument } from '../model';
 import { parseTimecode } from '../timecode';
 import { arrayItemLines } from './json-cues-locate';
+import { serializeJsonChapters } from './chapters';
 import { jsonErrorLine } from './json-locate';
-import { toSrtMarkup } from './markup';
+import { toSrtMarkup } from '../text/markup';
 import { hasExtension, writeLanguages, type ReadResult, type SubtitleFormat, type WriteOptions } from './types';
 
 const EXTENSIONS = ['.json'];
@@ -28,6 +29,10 @@ const CUE_ARRAY = /^\[\s*(?:\{\s*"(?:start|startTime|end|endTime|text|speaker|id
 export const jsonCuesFormat: SubtitleFormat = {
   id: 'json',
   extensions: EXTENSIONS,
+  exports: [
+    { id: 'json', label: 'JSON cue list (.json)', extensions: ['.json'], kind: 'cues', legacyEncodings: false, inExportDialog: false },
+    { id: 'chapters-json', label: 'Chapters, Podcasting 2.0 JSON', extensions: ['.chapters.json'], kind: 'chapters', legacyEncodings: false, inExportDialog: true, write: serializeJsonChapters },
+  ],
   detect(text, fileName) {
     const body = text.replace(/^\uFEFF/, '').trimStart();
     if (!body.startsWith('[')) return 0; // a Duosub project or any other JSON object is not a cue list

@@ -14,7 +14,7 @@
  */
 import { languageName, type Cue, type Problem, type SubtitleDocument } from '../model';
 import { stackedLines } from './bilingual';
-import { plainText } from './markup';
+import { plainText } from '../text/markup';
 import { hasExtension, splitLines, writeLanguages, type ReadResult, type SubtitleFormat, type WriteOptions } from './types';
 
 const EXTENSIONS = ['.lrc'];
@@ -28,6 +28,7 @@ const WORD_TIME = /<\d{1,5}:\d{1,2}(?:[.:]\d{1,3})?>/g;
 export const lrcFormat: SubtitleFormat = {
   id: 'lrc',
   extensions: EXTENSIONS,
+  exports: [{ id: 'lrc', label: 'LRC lyrics (.lrc)', extensions: ['.lrc'], kind: 'cues', legacyEncodings: true, inExportDialog: false }],
   detect(text, fileName) {
     const head = text.slice(0, 100_000);
     const byName = hasExtension(fileName, EXTENSIONS);

@@ -4,7 +4,7 @@
  * is italic, as many players read it. Other codes (`{f:font}`, `{s:size}`, `{P:x,y}` …) are not markup Duosub
  * shows: those at the start of the cue are handed back to be kept, the rest dropped.
  */
-import { plainText } from './markup';
+import { plainText } from '../text/markup';
 
 const CODE = /^\{([A-Za-z]):([^}]*)\}/;
 const STYLES = ['i', 'b', 'u', 's'] as const;

@@ -21,6 +21,7 @@ const OTHER_SUB = /\[INFORMATION\]|\[SUBTITLE\]/;
 export const microdvdFormat: SubtitleFormat = {
   id: 'microdvd',
   extensions: EXTENSIONS,
+  exports: [{ id: 'microdvd', label: 'MicroDVD (.sub)', extensions: ['.sub'], kind: 'cues', legacyEncodings: true, inExportDialog: false }],
   detect(text, fileName) {
     const head = text.slice(0, 100_000);
     if (OTHER_SUB.test(head) || head.includes('\u0000')) return 0;

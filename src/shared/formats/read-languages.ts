@@ -5,7 +5,8 @@
  */
 import { languageName, type Problem, type SubtitleDocument } from '../model';
 import { splitBilingual } from './bilingual-split';
-import { guessLanguageDetail, scriptOfLanguage } from './languages';
+import { guessLanguageDetail } from './languages';
+import { scriptOfLanguage } from '../text/script';
 import type { ReadResult } from './types';
 
 /** `--lang` as given: one code for a one-language file, or two (`zh-Hans,en`, top first) for a bilingual one. */

@@ -17,10 +17,10 @@ import { ssaFormat } from './ssa';
 import { transcriptFormat } from './transcript';
 import { ttmlFormat } from './ttml';
 import { vttFormat } from './vtt';
-import type { FormatId, ReadOptions, ReadResult, SubtitleFormat, WriteOptions } from './types';
+import type { ExportFormat, ExportKind, ExportWriter, FormatId, ReadOptions, ReadResult, SubtitleFormat, WriteOptions } from './types';
 
 export { FormatError };
-export type { FormatId, ReadOptions, ReadResult, SubtitleFormat, WriteOptions };
+export type { ExportFormat, ExportWriter, FormatId, ReadOptions, ReadResult, SubtitleFormat, WriteOptions };
 
 export const formats: SubtitleFormat[] = [
   duosubFormat, srtFormat, vttFormat, assFormat, ssaFormat, transcriptFormat,
@@ -31,6 +31,35 @@ export function formatById(id: FormatId): SubtitleFormat {
   const format = formats.find((f) => f.id === id);
   if (!format) throw new Error(`unknown format "${id}"`);
   return format;
+}
+
+/** The order exports are listed in (`--to`, the API): subtitles, then the transcript, the project, the chapters. */
+const EXPORT_ORDER: readonly ExportKind[] = ['cues', 'transcript', 'project', 'chapters'];
+
+/** Every export, each with the format whose entry declares it. */
+export const exportWriters: readonly { writer: ExportWriter; format: SubtitleFormat }[] = EXPORT_ORDER.flatMap((kind) =>
+  formats.flatMap((format) => (format.exports ?? []).filter((w) => w.kind === kind).map((writer) => ({ writer, format }))),
+);
+
+export function exportWriter(id: ExportFormat): { writer: ExportWriter; format: SubtitleFormat } {
+  const found = exportWriters.find((e) => e.writer.id === id);
+  if (!found) throw new Error(`unknown export format "${id}"`);
+  return found;
+}
+
+/** The export that writes back what a format read (a transcript is written back as one). */
+export function exportOfFormat(id: FormatId): ExportFormat {
+  const writer = formatById(id).exports?.[0];
+  if (!writer) throw new Error(`cannot write ${id}`);
+  return writer.id;
+}
+
+/** The export a file name asks for by its ending, or null; longer endings first (`.duosub.json` is not a JSON cue list). */
+export function exportOfFileName(name: string): ExportFormat | null {
+  const lower = name.toLowerCase();
+  const endings = exportWriters.flatMap(({ writer }) => writer.extensions.map((ending) => ({ ending, id: writer.id })));
+  endings.sort((a, b) => b.ending.length - a.ending.length);
+  return endings.find((e) => lower.endsWith(e.ending))?.id ?? null;
 }
 
 /** The format most confident it can read the text; null when none can. Ties go to the earlier format. */

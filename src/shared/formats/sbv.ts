@@ -7,7 +7,7 @@
  */
 import { languageName, sortCues, type Cue, type Problem, type SubtitleDocument } from '../model';
 import { stackedLines } from './bilingual';
-import { plainText } from './markup';
+import { plainText } from '../text/markup';
 import { contentScore, splitLines, writeLanguages, type ReadResult, type SubtitleFormat, type WriteOptions } from './types';
 
 const EXTENSIONS = ['.sbv'];
@@ -24,6 +24,7 @@ const TIME = /^(-?)(?:(\d{1,5}):)?(\d{1,2}):(\d{1,2})(?:\.(\d{1,3}))?$/;
 export const sbvFormat: SubtitleFormat = {
   id: 'sbv',
   extensions: EXTENSIONS,
+  exports: [{ id: 'sbv', label: 'YouTube SubViewer (.sbv)', extensions: ['.sbv'], kind: 'cues', legacyEncodings: true, inExportDialog: false }],
   detect(text, fileName) {
     return contentScore(GOOD_TIMING.test(text.slice(0, 100_000)), fileName, EXTENSIONS);
   },

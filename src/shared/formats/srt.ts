@@ -4,7 +4,7 @@
  */
 import type { SubtitleDocument } from '../model';
 import { stackedLines } from './bilingual';
-import { toSrtMarkup } from './markup';
+import { toSrtMarkup } from '../text/markup';
 import { parseSrt } from './srt-read';
 import { isWhiteSpaceCode } from './srt-time';
 import { contentScore, writeLanguages, type SubtitleFormat, type WriteOptions } from './types';
@@ -19,6 +19,7 @@ const EXTENSIONS = ['.srt'];
 export const srtFormat: SubtitleFormat = {
   id: 'srt',
   extensions: EXTENSIONS,
+  exports: [{ id: 'srt', label: 'SubRip (.srt)', extensions: ['.srt'], kind: 'cues', legacyEncodings: true, inExportDialog: true }],
   detect(text, fileName) {
     return contentScore(GOOD_TIMING.test(text.slice(0, 100_000)), fileName, EXTENSIONS);
   },

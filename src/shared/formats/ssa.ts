@@ -14,6 +14,7 @@ const EXTENSIONS = ['.ssa'];
 export const ssaFormat: SubtitleFormat = {
   id: 'ssa',
   extensions: EXTENSIONS,
+  exports: [{ id: 'ssa', label: 'SubStation Alpha (.ssa)', extensions: ['.ssa'], kind: 'cues', legacyEncodings: true, inExportDialog: false }],
   detect(text, fileName) {
     return detectScript(text, fileName, EXTENSIONS, 'ssa');
   },

@@ -7,7 +7,7 @@ import { speakerColor, type Cue, type Problem, type Speaker, type SubtitleDocume
 import { provisionalTimes } from '../timing';
 import { readHeader } from './transcript-header';
 import { hasExtension, splitLines, type ReadResult, type SubtitleFormat } from './types';
-import { transcriptLayout } from './transcript-write';
+import { serializeTranscript, transcriptLayout } from './transcript-write';
 
 const ZH = 'zh-Hans';
 const EN = 'en';
@@ -36,6 +36,7 @@ const EXTENSIONS = ['.txt'];
 export const transcriptFormat: SubtitleFormat = {
   id: 'transcript',
   extensions: EXTENSIONS,
+  exports: [{ id: 'txt', label: 'Transcript (.txt)', extensions: ['.txt'], kind: 'transcript', legacyEncodings: true, inExportDialog: true, write: serializeTranscript }],
   detect(text, fileName) {
     const head = text.slice(0, 200_000);
     // `[ \t]` not `\s`: with the m flag `\s*` runs across newlines, so a run of blank lines is scanned again and again.

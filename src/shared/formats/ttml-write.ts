@@ -5,7 +5,7 @@
  * `<br/>`; ASS overrides and WebVTT-only spans are dropped.
  */
 import type { Cue, SubtitleDocument } from '../model';
-import { dropOverrides, dropVttSpans } from './markup';
+import { dropOverrides, dropVttSpans } from '../text/markup';
 import { formatTtmlTime } from './ttml-time';
 import { writeLanguages, type WriteOptions } from './types';
 

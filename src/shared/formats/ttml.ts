@@ -18,6 +18,7 @@ const ROOT = /<(?:[A-Za-z_][\w.-]*:)?tt[\s>]/;
 export const ttmlFormat: SubtitleFormat = {
   id: 'ttml',
   extensions: EXTENSIONS,
+  exports: [{ id: 'ttml', label: 'TTML / DFXP (.ttml)', extensions: ['.ttml', '.dfxp'], kind: 'cues', legacyEncodings: false, inExportDialog: false }],
   detect(text, fileName) {
     const head = text.slice(0, 20_000);
     const root = ROOT.test(head);

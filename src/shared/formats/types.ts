@@ -34,10 +34,40 @@ export interface WriteOptions {
   frameRate?: number;
 }
 
+/** What an export can be written as: the ids of `--to`, the export dialog and the API (each on its format's entry). */
+export type ExportFormat =
+  | 'srt' | 'vtt' | 'ass' | 'ssa' | 'sbv' | 'lrc' | 'ttml' | 'microdvd' | 'json' | 'txt' | 'duosub'
+  | 'chapters-vtt' | 'chapters-json';
+
+/**
+ * What an export writes. `cues`: subtitles, one language or bilingual, laid out first (export-layout.ts) and
+ * written by the format's `serialize`; `transcript`: paragraphs in one or more languages, no layout; `project`
+ * and `chapters`: the whole document, no language to choose.
+ */
+export type ExportKind = 'cues' | 'transcript' | 'project' | 'chapters';
+
+/** One way a format is exported, with what the export form offers for it. */
+export interface ExportWriter {
+  id: ExportFormat;
+  /** The export dialog's name for it: "SubRip (.srt)". */
+  label: string;
+  /** File name endings, with the dot: the first is written, the others are also taken for it (`-o film.dfxp`). */
+  extensions: string[];
+  kind: ExportKind;
+  /** It may be written in a legacy encoding (GB18030, Big5…); otherwise it is UTF-8 by its specification. */
+  legacyEncodings: boolean;
+  /** Offered in the app's export dialog (the CLI writes every one). */
+  inExportDialog: boolean;
+  /** The text of a transcript, project or chapters export (`cues` exports go through the format's `serialize`). */
+  write?(doc: SubtitleDocument, langs: string[]): string;
+}
+
 export interface SubtitleFormat {
   id: FormatId;
   /** Lower-case file name endings, with the dot (`.srt`, `.duosub.json`). */
   extensions: string[];
+  /** How the format is exported, the usual export first; absent: read only. */
+  exports?: ExportWriter[];
   /** How sure the format is that it can read this text: 0 (not at all) … 1 (certain). */
   detect(text: string, fileName: string): number;
   /** Never throws on bad input: what cannot be read becomes problems with 1-based line numbers. */

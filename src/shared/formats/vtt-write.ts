@@ -6,7 +6,7 @@
  * can read as a tag it is not, or as a timing line (`-->` becomes `--&gt;`).
  */
 import type { Cue, SubtitleDocument } from '../model';
-import { alignmentOf } from './markup';
+import { alignmentOf } from '../text/markup';
 import { writeLanguages, type WriteOptions } from './types';
 import { formatVttTime, parseVttTimestamp } from './vtt-timing';
 import { vttCueExtra, vttMetadata, type VttMetadata } from './vtt-extra';

@@ -5,6 +5,7 @@
  * cue becomes its speaker; cues are in the browsers' order (start, then longer first, then file order).
  */
 import { languageName, speakerColor, type Cue, type Problem, type Speaker } from '../model';
+import { serializeVttChapters } from './chapters';
 import { hasExtension, splitLines, type ReadResult, type SubtitleFormat } from './types';
 import type { VttCueExtra, VttKeptBlock, VttMetadata } from './vtt-extra';
 import { readVttBlocks, type RawVttCue } from './vtt-read';
@@ -20,6 +21,10 @@ const EXTENSIONS = ['.vtt'];
 export const vttFormat: SubtitleFormat = {
   id: 'vtt',
   extensions: EXTENSIONS,
+  exports: [
+    { id: 'vtt', label: 'WebVTT (.vtt)', extensions: ['.vtt'], kind: 'cues', legacyEncodings: false, inExportDialog: true },
+    { id: 'chapters-vtt', label: 'Chapters, WebVTT', extensions: ['.chapters.vtt'], kind: 'chapters', legacyEncodings: false, inExportDialog: true, write: serializeVttChapters },
+  ],
   detect(text, fileName) {
     if (/^\uFEFF?WEBVTT(?:$|[ \t\r\n])/.test(text)) return 1;
     return hasExtension(fileName, EXTENSIONS) ? 0.4 : 0;

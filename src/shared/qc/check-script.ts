@@ -4,7 +4,7 @@
  * against one Han character, and only text with more Latin words than Han characters is flagged.
  */
 import type { Issue, QcCheck } from './types';
-import { cjkCount, scriptCounts } from '../formats/languages';
+import { cjkCount, scriptCounts } from '../text/script';
 import { isCjkText } from './profiles';
 
 export const wrongScriptCheck: QcCheck = {

@@ -3,7 +3,7 @@
  * fixed; custom profiles (validated by `qcProfileSchema`) are persisted in settings by main.
  */
 import { z } from 'zod';
-import { isCjkLanguage } from '../commands/common';
+import { isCjkLanguage } from '../text/script';
 import { documentLinesPerLanguage, withLineBudget } from './line-budget';
 
 export interface QcProfile {

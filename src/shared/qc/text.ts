@@ -1,6 +1,6 @@
 /** The visible text of a cue, as a reader sees it: markup stripped, counted per code point (CJK per character). */
 
-import { stripMarkup } from '../formats/markup';
+import { stripMarkup } from '../text/markup';
 
 export { stripMarkup };
 

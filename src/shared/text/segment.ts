@@ -26,11 +26,6 @@ function parserFor(lang: string): Parser | null {
   return parser;
 }
 
-/** Whether the language has a segmenter here (Chinese and Japanese). */
-export function hasSegmenter(lang: string): boolean {
-  return parserFor(lang) !== null;
-}
-
 /** BudouX's chunks as code-point [start, end) spans; null for a language it does not know. */
 export function chunkSpans(cps: string[], lang: string): Array<[number, number]> | null {
   const parser = parserFor(lang);

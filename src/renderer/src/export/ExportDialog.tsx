@@ -5,7 +5,7 @@
  * the session.
  */
 import { useState, type FormEvent, type JSX } from 'react';
-import { Dialog } from '../toolbar/Dialogs';
+import { Dialog } from '../dialog/Dialog';
 import type { Language } from '../../../shared/model';
 import type { ExportFormat } from '../../../shared/formats/export';
 import type { ExportRequest } from '../../../shared/api';

@@ -4,6 +4,7 @@
  */
 import type { Language } from '../../../shared/model';
 import type { ExportFormat } from '../../../shared/formats/export';
+import { exportWriter, exportWriters } from '../../../shared/formats/registry';
 import type { ExportRequest } from '../../../shared/api';
 
 export interface ExportChoice {
@@ -31,28 +32,28 @@ export const EMPTY_TEXT_CHOICES: ReadonlyArray<{ value: string; label: string }>
 
 export const BILINGUAL = '*bilingual';
 
+/**
+ * The formats the dialog offers, with each format's own label (formats/registry.ts), in the registry's export
+ * order except the project, which comes last: it is a working file, not a delivery.
+ */
 export const FORMAT_LABELS: ReadonlyArray<{ format: ExportFormat; label: string }> = [
-  { format: 'srt', label: 'SubRip (.srt)' },
-  { format: 'vtt', label: 'WebVTT (.vtt)' },
-  { format: 'ass', label: 'Advanced SubStation (.ass)' },
-  { format: 'txt', label: 'Transcript (.txt)' },
-  { format: 'chapters-vtt', label: 'Chapters, WebVTT' },
-  { format: 'chapters-json', label: 'Chapters, Podcasting 2.0 JSON' },
-  { format: 'duosub', label: 'Duosub project (.duosub.json)' },
-];
+  ...exportWriters.filter((e) => e.writer.inExportDialog && e.writer.kind !== 'project'),
+  ...exportWriters.filter((e) => e.writer.inExportDialog && e.writer.kind === 'project'),
+].map(({ writer }) => ({ format: writer.id, label: writer.label }));
 
 /** Subtitle formats: their cues take a layout (lines per language, a placeholder for empty text). */
 export function takesLayout(format: ExportFormat): boolean {
-  return format === 'srt' || format === 'vtt' || format === 'ass';
+  return exportWriter(format).writer.kind === 'cues';
 }
 
 /** Formats that write cue text, so a language (or bilingual) applies; chapters and the project file carry everything. */
 export function takesLanguage(format: ExportFormat): boolean {
-  return format === 'srt' || format === 'vtt' || format === 'ass' || format === 'txt';
+  const { kind } = exportWriter(format).writer;
+  return kind === 'cues' || kind === 'transcript';
 }
 
 export function isChapters(format: ExportFormat): boolean {
-  return format === 'chapters-vtt' || format === 'chapters-json';
+  return exportWriter(format).writer.kind === 'chapters';
 }
 
 /**

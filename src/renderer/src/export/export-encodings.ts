@@ -2,8 +2,8 @@
  * The export dialog's encoding list: the source file's encoding first (the default, where the format can be
  * written in it), UTF-8 with and without BOM, then the other encodings offered. Pure, like export-choice.ts.
  */
-import { ENCODINGS_OFFERED, formatTakesLegacyEncoding } from '../../../shared/encoding';
-import type { ExportFormat } from '../../../shared/formats/export';
+import { ENCODINGS_OFFERED } from '../../../shared/encoding';
+import { formatTakesLegacyEncoding, type ExportFormat } from '../../../shared/formats/export';
 import type { ExportChoice } from './export-choice';
 
 /** The select's value for "the source file's encoding" (no `encoding` sent: main applies the default). */

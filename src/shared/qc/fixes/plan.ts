@@ -4,8 +4,10 @@
  */
 import type { SubtitleDocument } from '../../model';
 import type { Operation } from '../../operations';
-import { cuesOf, describeCues, makePlan, plural, requireLanguage, type Plan } from '../../commands/common';
-import { CommandError } from '../../commands/errors';
+import { cuesOf, describeCues, requireLanguage } from '../../plan/cues';
+import { makePlan, type Plan } from '../../plan/plan';
+import { plural } from '../../plan/labels';
+import { CommandError } from '../../plan/errors';
 import { checkDocument } from '../run';
 import { profilesFor, timingProfile, type QcProfile } from '../profiles';
 import type { QcRule } from '../types';

@@ -26,12 +26,6 @@ export function alignmentOf(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** The text with its leading position (`{\anN}`) set, or removed when `an` is null or 2 (the default). */
-export function withAlignment(text: string, an: number | null): string {
-  const bare = text.replace(LEADING_ALIGNMENT, '');
-  return an === null || an === 2 ? bare : `{\\an${an}}${bare}`;
-}
-
 /** Drops ASS override blocks; a leading `{\anN}` too unless `keepAlignment`. */
 export function dropOverrides(text: string, keepAlignment = false): string {
   const an = keepAlignment ? alignmentOf(text) : null;

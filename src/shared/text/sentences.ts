@@ -6,13 +6,12 @@
  * belongs to an abbreviation (Mr. e.g. U.S.), an initial ("J. R. R. Tolkien"), or the next word is lowercase.
  * Closing quotes and brackets stay with the sentence they close. Decimals (3.5) never qualify: no space follows.
  */
-import { isCjkLanguage } from '../commands/common';
-import { codePoints } from '../commands/split-point';
+import { CLOSERS, codePoints, isLatinAlnum, isSpace, wordBefore } from './code-points';
+import { isCjkLanguage } from './script';
 
 /** Marks that may end a sentence; runs of them ("?!", "……", "...") count as one. */
 const CJK_ENDS = new Set(['。', '！', '？', '!', '?', '…', '｡', '.']);
 const LATIN_ENDS = new Set(['.', '?', '!', '…']);
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '}', '」', '』', '）', '】', '》', '〉', '»']);
 
 /** Titles and Latin abbreviations that are never the last word of a sentence ("Dr. Tan", "vs. Nvidia"). */
 const NEVER_FINAL = new Set([
@@ -30,9 +29,6 @@ const STARTERS = new Set([
   'he', 'she', 'they', 'and', 'but', 'so', 'or', 'if', 'when', 'what', 'why', 'how', 'in', 'on', 'at', 'for', 'a',
   'an', 'our', 'my', 'now', 'yes', 'no', 'well', 'also', 'as', 'after', 'before',
 ]);
-
-const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
-const isLatinAlnum = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9\u00C0-\u024F]/u.test(c);
 
 export function splitSentences(text: string, lang: string): string[] {
   const cps = codePoints(text);
@@ -101,13 +97,6 @@ function endsSentence(run: string, before: string, next: string): boolean {
   const initial = /^\p{L}$/u.test(before) || /^(\p{L}\.)+\p{L}$/u.test(before);
   if (initial) return STARTERS.has(next.toLowerCase());
   return true;
-}
-
-/** The word before position `end` (exclusive), without opening quotes/brackets: "Dr" in "(Dr." */
-function wordBefore(cps: string[], end: number): string {
-  let start = end;
-  while (start > 0 && !isSpace(cps[start - 1])) start--;
-  return cps.slice(start, end).join('').replace(/^[("'“‘[{«]+/u, '');
 }
 
 /** The word starting after the spaces at `from`, without opening quotes/brackets or trailing punctuation. */
