@@ -1,14 +1,14 @@
 /**
  * The window: toolbar and title on top, the waveform, the language panes filling the rest, a status
- * line. Renders and dispatches; document rules live in src/shared and the store.
+ * line. Renders and dispatches; document rules live in src/shared, the document and its sync in session/.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { getBridge, onMenuCommand, type MenuCommand } from './bridge';
-import { installGlobalKeys } from './keys';
+import { installGlobalKeys } from './actions/keys';
 import { LanguagePanes } from './panes/LanguagePanes';
-import { getStore, useStore } from './store';
-import { documentName } from './store-core';
-import { createCommands, type Commands } from './toolbar/commands';
+import { useDoc, useSession, useUi } from './session/context';
+import { documentName } from './session/document-name';
+import { createCommands, type Commands } from './actions/commands';
 import { ExportDialog } from './export/ExportDialog';
 import { QcPanel } from './qc/QcPanel';
 import { useQc } from './qc/use-qc';
@@ -26,7 +26,7 @@ import { CueFields } from './timing/CueFields';
 import { EncodingStatus } from './encoding/EncodingStatus';
 import { ReopenEncoding } from './encoding/ReopenEncoding';
 import { useLanguageUi } from './languages/use-language-ui';
-import { Questions } from './unsaved/questions';
+import { useServices } from './app-services';
 import { QuestionDialog } from './unsaved/QuestionDialog';
 import { RecoveryDialog, useRecovery } from './unsaved/RecoveryDialog';
 import { useUnloadGuard } from './unsaved/use-unload-guard';
@@ -59,9 +59,9 @@ function runMenuCommand(commands: Commands, command: MenuCommand, dialogs: MenuD
 }
 
 function TitleArea() {
-  const name = useStore((s) => (s.docState ? documentName(s.docState) : 'No document'));
-  const dirty = useStore((s) => s.docState?.dirty ?? false);
-  const untimed = useStore((s) => Boolean(s.docState?.doc.metadata.untimed));
+  const name = useDoc((s) => (s ? documentName(s) : 'No document'));
+  const dirty = useDoc((s) => s?.dirty ?? false);
+  const untimed = useDoc((s) => Boolean(s?.doc.metadata.untimed));
   useEffect(() => {
     document.title = `${name}${dirty ? ' •' : ''} — Duosub`;
   }, [name, dirty]);
@@ -79,7 +79,7 @@ function TitleArea() {
 }
 
 function StatusLine({ onEncoding }: { onEncoding(): void }) {
-  const status = useStore((s) => s.status);
+  const status = useUi((s) => s.status);
   return (
     <div className="status-bar">
       <div className={`status-line ${status?.kind ?? ''}`} role="status" aria-live="polite" data-testid="status">
@@ -91,13 +91,13 @@ function StatusLine({ onEncoding }: { onEncoding(): void }) {
 }
 
 export function App() {
-  const store = getStore();
+  const session = useSession();
   const bridge = getBridge();
-  const docState = useStore((s) => s.docState);
-  const selectedCueId = useStore((s) => s.selectedCueId);
-  const selectedCueIds = useStore((s) => s.selectedCueIds);
-  const settings = useStore((s) => s.settings);
-  const alignJob = useStore((s) => s.alignJob);
+  const docState = useDoc((s) => s);
+  const selectedCueId = useUi((s) => s.selectedCueId);
+  const selectedCueIds = useUi((s) => s.selectedCueIds);
+  const settings = useUi((s) => s.settings);
+  const alignJob = useUi((s) => s.alignJob);
   const [findOpen, setFindOpen] = useState(false);
   // QC profiles per language: the document's choice (its metadata), else each language's default.
   const languages = docState?.doc.languages;
@@ -108,33 +108,33 @@ export function App() {
     () => (languages ? documentProfiles({ languages, metadata: { qcProfiles: chosenProfiles, linesPerLanguage } }, customProfiles) : {}),
     [languages, chosenProfiles, linesPerLanguage, customProfiles],
   );
-  const issues = useQc(docState?.doc ?? null, profiles);
-  const revealNonce = useStore((s) => s.revealNonce);
-  const connectionLost = useStore((s) => s.connectionLost);
+  const services = useServices();
+  const issues = useQc(services.qc, docState?.doc ?? null, profiles);
+  const connectionLost = useUi((s) => s.connectionLost);
   const [dialog, setDialog] = useState<DialogKind>(null);
   const [reviews, closeReviews] = useAutoTimeReviews(bridge, docState?.docId ?? null);
   const [dragging, setDragging] = useState(false);
   const docInput = useRef<HTMLInputElement>(null);
   const mediaInput = useRef<HTMLInputElement>(null);
-  const questions = useMemo(() => new Questions(), []);
+  const { questions } = services;
   const asking = useSyncExternalStore(questions.subscribe, () => questions.current() !== null);
 
   const commands = useMemo(
     () =>
       createCommands({
         bridge,
-        store,
+        session,
         pickFile: (kind) => (kind === 'media' ? mediaInput : docInput).current?.click(),
-        questions,
+        services,
         openFindReplace: () => setFindOpen(true),
       }),
-    [bridge, store, questions],
+    [bridge, session, services],
   );
   const electron = bridge.mode === 'electron';
-  useUnloadGuard(store, !electron);
-  const recovery = useRecovery(bridge.api, docState !== null, commands.restoreRecovered, (message) => store.setStatus(message, 'error'));
+  useUnloadGuard(session, !electron);
+  const recovery = useRecovery(bridge.api, docState !== null, commands.restoreRecovered, (message) => session.ui.setStatus(message, 'error'));
   const ffmpegInfo = useCallback(() => bridge.api['media.ffmpegInfo']({}), [bridge]);
-  const languageUi = useLanguageUi(store, commands, electron);
+  const languageUi = useLanguageUi(session, commands, electron);
   const openExport = useCallback(() => setDialog('export'), []);
   const closeDialog = useCallback(() => setDialog(null), []);
 
@@ -184,8 +184,8 @@ export function App() {
           onSettings={() => setDialog('settings')}
           onAddLanguage={languageUi.openAdd}
         />
-        {alignJob && <AutoTimeProgress job={alignJob} onCancel={() => store.cancelAutoTime()} />}
-        {docState && <AutoTimeReview doc={docState.doc} reviews={reviews} selectedCueId={selectedCueId} onSelect={(id) => store.select(id)} onSelectAll={(ids) => store.selectMany(ids)} onClose={closeReviews} />}
+        {alignJob && <AutoTimeProgress job={alignJob} onCancel={() => session.autoTiming.cancel()} />}
+        {docState && <AutoTimeReview doc={docState.doc} reviews={reviews} selectedCueId={selectedCueId} onSelect={(id) => session.ui.select(id)} onSelectAll={(ids) => session.ui.selectMany(ids)} onClose={closeReviews} />}
       </header>
       <MediaLinkPrompt />
       <Waveform />
@@ -195,25 +195,18 @@ export function App() {
           <>
             <div className="panes-column">
               <LanguagePanes
-                doc={docState.doc}
-                selectedCueId={selectedCueId}
-                selectedCueIds={selectedCueIds}
-                revealNonce={revealNonce}
-                onSelectCue={(cueId, mode) => store.select(cueId, { mode })}
-                onEditText={(cueId, lang, text) => store.applyLocal({ type: 'setText', cueId, lang, text })}
                 onUndo={commands.undo}
                 onRedo={commands.redo}
-                onCursor={(cursor) => store.setCursor(cursor)}
-                onCommand={(command) => store.command(command)}
-                getPlayheadMs={() => store.playheadMs()}
+                onCommand={(command) => session.doc.command(command)}
+                getPlayheadMs={() => session.ui.playheadMs()}
                 languageMenu={languageUi.languageMenu}
               />
               <FindReplace
                 doc={docState.doc}
                 open={findOpen}
                 onClose={() => setFindOpen(false)}
-                onCommand={(command) => store.command(command)}
-                onSelectMany={(ids, primary) => store.selectMany(ids, primary)}
+                onCommand={(command) => session.doc.command(command)}
+                onSelectMany={(ids, primary) => session.ui.selectMany(ids, primary)}
                 onCancelReplace={() => bridge.api['doc.cancelReplace']({ docId: docState.docId })}
               />
               {languageUi.report}
@@ -222,18 +215,18 @@ export function App() {
               <SpeakersPanel
                 doc={docState.doc}
                 selectedCueIds={selectedCueIds}
-                onCommand={(command) => store.command(command)}
-                onSelectMany={(ids) => store.selectMany(ids)}
+                onCommand={(command) => session.doc.command(command)}
+                onSelectMany={(ids) => session.ui.selectMany(ids)}
               />
               <QcPanel
                 issues={issues}
                 doc={docState.doc}
                 profiles={profiles}
                 customProfiles={customProfiles ?? []}
-                onJump={(cueId) => store.select(cueId, { reveal: true })}
-                onCommand={(command) => store.command(command)}
-                onProfileChange={(lang, profileId) => store.command({ kind: 'setProfile', lang, profileId })}
-                onLinesPerLanguageChange={(lines) => store.applyLocal({ type: 'setMetadata', key: 'linesPerLanguage', value: lines ?? undefined })}
+                onJump={(cueId) => session.ui.select(cueId, { reveal: true })}
+                onCommand={(command) => session.doc.command(command)}
+                onProfileChange={(lang, profileId) => session.doc.command({ kind: 'setProfile', lang, profileId })}
+                onLinesPerLanguageChange={(lines) => session.doc.applyLocal({ type: 'setMetadata', key: 'linesPerLanguage', value: lines ?? undefined })}
               />
               <HistoryPanel />
             </aside>
@@ -257,9 +250,9 @@ export function App() {
         <TimingDialog
           doc={docState.doc}
           selectedCueIds={selectedCueIds}
-          playheadMs={store.playheadMs()}
+          playheadMs={session.ui.playheadMs()}
           settings={settings}
-          onCommand={(command) => store.command(command)}
+          onCommand={(command) => session.doc.command(command)}
           onClose={closeDialog}
         />
       )}
@@ -268,12 +261,12 @@ export function App() {
           doc={docState.doc}
           selectedCueIds={selectedCueIds}
           hasMedia={docState.media !== null}
-          onStart={(cueIds, lang) => store.autoTime(cueIds, lang)}
+          onStart={(cueIds, lang) => session.autoTiming.start(cueIds, lang)}
           onClose={closeDialog}
         />
       )}
       {dialog === 'settings' && (
-        <SettingsDialog settings={settings} onSave={(patch) => store.updateSettings(patch)} onClose={closeDialog} ffmpegInfo={ffmpegInfo} />
+        <SettingsDialog settings={settings} onSave={(patch) => session.updateSettings(patch)} onClose={closeDialog} ffmpegInfo={ffmpegInfo} />
       )}
       {dialog === 'export' && docState && (
         <ExportDialog

@@ -2,15 +2,13 @@
  * The one way the renderer reaches main: Electron's preload bridge when present, else the WebSocket
  * transport of browser mode. Both speak the same typed contract (src/shared/api.ts).
  */
-import type { DuosubBridge } from '../../shared/api';
+import type { DuosubBridge, MenuCommand } from '../../shared/api';
 import { createBrowserBridge, type BrowserBridge } from './transport/browser';
 
 /** Menu commands the Electron main process may send (the preload forwards them when it can). */
-export type MenuCommand =
-  | 'open' | 'openSampleTranscript' | 'openMedia' | 'addLanguage' | 'reopenWithEncoding'
-  | 'save' | 'saveAs' | 'exportSrt' | 'undo' | 'redo' | 'goTo' | 'togglePin';
+export type { MenuCommand } from '../../shared/api';
 
-type PreloadBridge = DuosubBridge & { onCommand?(listener: (command: string) => void): () => void };
+type PreloadBridge = DuosubBridge;
 
 declare global {
   interface Window {
@@ -27,8 +25,8 @@ export function getBridge(): DuosubBridge {
 
 /** Subscribes to menu commands when the preload offers them; a no-op in the browser. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
-  const current = getBridge() as PreloadBridge;
-  return current.onCommand ? current.onCommand((c) => listener(c as MenuCommand)) : () => {};
+  const current = getBridge();
+  return current.onCommand ? current.onCommand(listener) : () => {};
 }
 
 /** Subscribes to "the connection to main is gone" (browser mode only: IPC does not drop). */

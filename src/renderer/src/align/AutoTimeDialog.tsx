@@ -1,7 +1,7 @@
 /** Auto-time: choose the scope and the language spoken in the audio, then start the aligner in main. */
 import { useState, type JSX } from 'react';
 import type { SubtitleDocument } from '../../../shared/model';
-import '../settings/dialog.css';
+import { Dialog } from '../dialog/Dialog';
 
 export interface AutoTimeDialogProps {
   doc: SubtitleDocument;
@@ -28,37 +28,34 @@ export function AutoTimeDialog(props: AutoTimeDialogProps): JSX.Element {
     props.onClose();
   };
   return (
-    <div className="duosub-dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onClose()} onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
-      <form noValidate className="duosub-dialog" role="dialog" aria-label="Auto-time" data-testid="auto-time-dialog" onSubmit={(e) => { e.preventDefault(); start(); }}>
-        <h2>Auto-time</h2>
-        <p style={{ maxWidth: 420, color: '#4a5260', margin: '0 0 8px' }}>
-          Splits each turn into subtitle-sized cues (sentences paired across languages) and times them to the audio
-          by forced alignment, offline. Pinned cues keep their times. The result is one undo step; cues that did not
-          match the audio well are selected for review.
-        </p>
-        {!props.hasMedia && <div className="error" role="alert">Open the audio for this document first.</div>}
-        <section>
-          <div className="row">
-            <label><input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Whole document ({doc.cues.length} cues)</label>
-          </div>
-          <div className="row">
-            <label><input type="radio" name="scope" checked={scope === 'selection'} disabled={selectedCueIds.length === 0} onChange={() => setScope('selection')} /> Selected cues ({selectedCueIds.length})</label>
-          </div>
-        </section>
-        <section>
-          <div className="row">
-            <label htmlFor="spoken-lang" style={{ flex: 1 }}>Language spoken in the audio</label>
-            <select id="spoken-lang" value={lang} onChange={(e) => setLang(e.currentTarget.value)}>
-              {doc.languages.map((l) => <option key={l.code} value={l.code}>{l.name}</option>)}
-            </select>
-          </div>
-        </section>
-        <footer>
-          <button type="button" onClick={props.onClose}>Cancel</button>
-          <button type="submit" className="primary" disabled={!props.hasMedia}>Start</button>
-        </footer>
-      </form>
-    </div>
+    <Dialog title="Auto-time" onClose={props.onClose} onSubmit={start} testId="auto-time-dialog" className="sections">
+      <p style={{ maxWidth: 420, color: '#4a5260', margin: '0 0 8px' }}>
+        Splits each turn into subtitle-sized cues (sentences paired across languages) and times them to the audio
+        by forced alignment, offline. Pinned cues keep their times. The result is one undo step; cues that did not
+        match the audio well are selected for review.
+      </p>
+      {!props.hasMedia && <div className="error" role="alert">Open the audio for this document first.</div>}
+      <section>
+        <div className="row">
+          <label><input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Whole document ({doc.cues.length} cues)</label>
+        </div>
+        <div className="row">
+          <label><input type="radio" name="scope" checked={scope === 'selection'} disabled={selectedCueIds.length === 0} onChange={() => setScope('selection')} /> Selected cues ({selectedCueIds.length})</label>
+        </div>
+      </section>
+      <section>
+        <div className="row">
+          <label htmlFor="spoken-lang" style={{ flex: 1 }}>Language spoken in the audio</label>
+          <select id="spoken-lang" value={lang} onChange={(e) => setLang(e.currentTarget.value)}>
+            {doc.languages.map((l) => <option key={l.code} value={l.code}>{l.name}</option>)}
+          </select>
+        </div>
+      </section>
+      <footer>
+        <button type="button" onClick={props.onClose}>Cancel</button>
+        <button type="submit" className="primary" disabled={!props.hasMedia}>Start</button>
+      </footer>
+    </Dialog>
   );
 }
 

@@ -4,20 +4,20 @@
  */
 import { useCallback, type JSX } from 'react';
 import { getBridge } from '../bridge';
-import { getStore, useStore } from '../store';
-import { documentName } from '../store-core';
+import { useDoc, useSession } from '../session/context';
+import { documentName } from '../session/document-name';
 import { ReopenEncodingDialog } from './ReopenEncodingDialog';
 
 export function ReopenEncoding({ onReopen: reopen, onClose }: { onReopen(encoding: string): Promise<boolean>; onClose(): void }): JSX.Element | null {
-  const docState = useStore((s) => s.docState);
+  const session = useSession();
+  const docState = useDoc((s) => s);
   const docId = docState?.docId;
   const preview = useCallback((encoding: string) => getBridge().api['doc.encodingPreview']({ docId: docId ?? '', encoding }), [docId]);
   if (!docState || !docId) return null;
   const onReopen = (encoding: string) => {
-    const store = getStore();
     void reopen(encoding).then((opened) => {
-      const state = store.getState().docState;
-      if (opened && state && state.problems.length === 0) store.setStatus(`Re-opened ${documentName(state)} as ${state.encoding ?? encoding}`);
+      const state = session.doc.state();
+      if (opened && state && state.problems.length === 0) session.ui.setStatus(`Re-opened ${documentName(state)} as ${state.encoding ?? encoding}`);
     });
   };
   return (

@@ -6,7 +6,7 @@
 import { useEffect, useState, type FormEvent, type JSX } from 'react';
 import type { EncodingPreview } from '../../../shared/api';
 import { ENCODINGS_OFFERED } from '../../../shared/encoding';
-import { Dialog } from '../toolbar/Dialogs';
+import { Dialog } from '../dialog/Dialog';
 import './encoding.css';
 
 export interface ReopenEncodingDialogProps {

@@ -12,7 +12,6 @@ import type { EditCommand } from '../../../shared/commands/schema';
 import { buildMatcher, nextMatchIn } from './matcher';
 import { CueSearch, type MatchWorker, type SearchResult } from './cue-search';
 import MatchWorkerScript from './match.worker?worker';
-import '../settings/dialog.css';
 import './find.css';
 
 export interface FindReplaceProps {

@@ -49,15 +49,6 @@ export function nextMatchingCue(doc: SubtitleDocument, lang: string, re: RegExp,
   return null;
 }
 
-/** The text after replacing every match (`$1` etc. in regex mode; literal otherwise). */
-export function replaceText(text: string, re: RegExp, replacement: string, regex: boolean): string {
-  re.lastIndex = 0;
-  // A literal replacement must not interpret `$&`, `$1`…: a function's return value is used as is.
-  const out = regex ? text.replace(re, replacement) : text.replace(re, () => replacement);
-  re.lastIndex = 0;
-  return out;
-}
-
 /** The first of `matchIds` after `afterCueId` in document order (wrapping around); null when there is none. */
 export function nextMatchIn(doc: SubtitleDocument, matchIds: readonly string[], afterCueId: string | null): string | null {
   if (matchIds.length === 0) return null;

@@ -4,8 +4,9 @@
  * button dismisses it.
  */
 import { useEffect, useRef, type JSX } from 'react';
-import { helpRows, type HelpKey } from '../keymap';
-import { closeHelp, useHelpOpen } from './help-state';
+import { helpRows, type HelpKey } from '../actions/keymap';
+import { useServices } from '../app-services';
+import { useOpenFlag } from '../use-open-flag';
 import './help.css';
 
 function Keys({ keys }: { keys: HelpKey[] }): JSX.Element {
@@ -21,7 +22,8 @@ function Keys({ keys }: { keys: HelpKey[] }): JSX.Element {
 }
 
 export function HelpOverlay(): JSX.Element | null {
-  const open = useHelpOpen();
+  const { help } = useServices();
+  const open = useOpenFlag(help);
   const dialogRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -33,25 +35,25 @@ export function HelpOverlay(): JSX.Element | null {
       if (event.key !== 'Escape') return;
       event.preventDefault();
       event.stopPropagation();
-      closeHelp();
+      help.set(false);
     };
     window.addEventListener('keydown', onKey, true);
     return () => {
       window.removeEventListener('keydown', onKey, true);
       previous?.focus();
     };
-  }, [open]);
+  }, [open, help]);
 
   if (!open) return null;
   return (
-    <div className="help-backdrop" onPointerDown={(e) => e.target === e.currentTarget && closeHelp()} data-testid="help-overlay">
+    <div className="help-backdrop" onPointerDown={(e) => e.target === e.currentTarget && help.set(false)} data-testid="help-overlay">
       <div className="help-dialog" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" tabIndex={-1} ref={dialogRef}>
         <header className="help-header">
           <h2>Keyboard shortcuts</h2>
           <span className="help-legend">
             <kbd className="anywhere">Key</kbd> works everywhere · <kbd className="outside">Key</kbd> only outside the text panes
           </span>
-          <button type="button" className="help-close" onClick={closeHelp} aria-label="Close">✕</button>
+          <button type="button" className="help-close" onClick={() => help.set(false)} aria-label="Close">✕</button>
         </header>
         <div className="help-groups">
           {helpRows().map(({ group, rows }) => (

@@ -6,9 +6,9 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type JSX } from 'react';
 import type { HistoryList } from '../../../shared/api';
 import { getBridge, onMenuCommand } from '../bridge';
-import { getStore, useStore } from '../store';
+import { useDoc, useSession } from '../session/context';
 import { hiddenNote, historyRows, type HistoryRow } from './history-rows';
-import { historyShows, isHistoryOpen, showHistoryPanel, subscribeHistoryPanel, toggleHistoryPanel } from './history-panel-state';
+import { useServices } from '../app-services';
 import './history.css';
 
 /** Steps listed on each side of the current state. */
@@ -17,15 +17,16 @@ const LIMIT = 200;
 const REFRESH_MS = 120;
 
 export function HistoryPanel(): JSX.Element | null {
-  const open = useSyncExternalStore(subscribeHistoryPanel, isHistoryOpen);
-  const shows = useSyncExternalStore(subscribeHistoryPanel, historyShows);
-  const docId = useStore((s) => s.docState?.docId ?? null);
-  const revision = useStore((s) => s.docState?.revision ?? -1);
+  const panel = useServices().history;
+  const open = useSyncExternalStore(panel.subscribe, panel.isOpen);
+  const shows = useSyncExternalStore(panel.subscribe, panel.shows);
+  const docId = useDoc((s) => s?.docId ?? null);
+  const revision = useDoc((s) => s?.revision ?? -1);
   const list = useHistoryList(open ? docId : null, revision);
   const root = useRef<HTMLDivElement>(null);
 
   // View → History in the desktop menu (the browser has the panel's header and the key).
-  useEffect(() => onMenuCommand((command) => (command as string) === 'history' && showHistoryPanel()), []);
+  useEffect(() => onMenuCommand((command) => (command as string) === 'history' && panel.show()), [panel]);
   useEffect(() => {
     if (shows > 0) root.current?.scrollIntoView({ block: 'nearest' });
   }, [shows]);
@@ -33,7 +34,7 @@ export function HistoryPanel(): JSX.Element | null {
   if (!docId) return null;
   return (
     <div className="duosub-history" data-testid="history-panel" ref={root}>
-      <button type="button" className="duosub-history-head" aria-expanded={open} onClick={toggleHistoryPanel} data-testid="history-toggle">
+      <button type="button" className="duosub-history-head" aria-expanded={open} onClick={() => panel.toggle()} data-testid="history-toggle">
         <span>{open ? '▾' : '▸'} History</span>
       </button>
       {open && list && list.docId === docId && <HistorySteps list={list} />}
@@ -43,6 +44,7 @@ export function HistoryPanel(): JSX.Element | null {
 
 /** main's list for the open document, fetched again (after a pause) whenever its revision changes. */
 function useHistoryList(docId: string | null, revision: number): HistoryList | null {
+  const session = useSession();
   const [list, setList] = useState<HistoryList | null>(null);
   useEffect(() => {
     if (!docId) return;
@@ -50,7 +52,7 @@ function useHistoryList(docId: string | null, revision: number): HistoryList | n
     const timer = setTimeout(() => {
       getBridge().api['doc.history']({ docId, limit: LIMIT }).then(
         (fresh) => live && setList(fresh),
-        (error: unknown) => live && getStore().setStatus(`History: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+        (error: unknown) => live && session.ui.setStatus(`History: ${error instanceof Error ? error.message : String(error)}`, 'error'),
       );
     }, list ? REFRESH_MS : 0);
     return () => {
@@ -74,6 +76,7 @@ function HistorySteps({ list }: { list: HistoryList }): JSX.Element {
 }
 
 function StepRow({ row }: { row: HistoryRow }): JSX.Element {
+  const session = useSession();
   const current = row.state === 'current';
   const count = Math.abs(row.steps);
   const title = current
@@ -87,7 +90,7 @@ function StepRow({ row }: { row: HistoryRow }): JSX.Element {
         data-state={row.state}
         title={title}
         disabled={current}
-        onClick={() => void getStore().undoTo(row.steps)}
+        onClick={() => void session.doc.undoTo(row.steps)}
       >
         <span className="duosub-history-marker" aria-hidden="true">{current ? '▶' : ''}</span>
         <span className="duosub-history-label">{row.label}</span>

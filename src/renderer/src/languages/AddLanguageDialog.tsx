@@ -4,7 +4,7 @@
  */
 import { useRef, useState, type JSX } from 'react';
 import { isLanguageCode } from '../../../shared/operations-languages';
-import { Dialog } from '../toolbar/Dialogs';
+import { Dialog } from '../dialog/Dialog';
 
 export interface AddLanguageDialogProps {
   electron: boolean;

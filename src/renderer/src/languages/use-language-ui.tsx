@@ -4,9 +4,8 @@
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { AddLanguageResult } from '../../../shared/api';
-import type { DocStore } from '../store-core';
-import { useStore } from '../store';
-import type { Commands } from '../toolbar/commands';
+import type { AppSession } from '../session/app-session';
+import { useDoc } from '../session/context';
 import type { MenuItem } from '../menu/menu-items';
 import { AddLanguageDialog, RemoveLanguageDialog } from './AddLanguageDialog';
 import { LanguageReport } from './LanguageReport';
@@ -24,11 +23,16 @@ export interface LanguageUi {
   dialogs: ReactNode;
 }
 
-export function useLanguageUi(store: DocStore, commands: Commands, electron: boolean): LanguageUi {
+/** The one command the language UI asks for (actions/commands.ts provides it; typed here so languages/ stays below actions/). */
+export interface LanguageCommands {
+  addLanguage(file: File | null, lang?: string): Promise<AddLanguageResult | null>;
+}
+
+export function useLanguageUi(session: AppSession, commands: LanguageCommands, electron: boolean): LanguageUi {
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
   const [result, setResult] = useState<AddLanguageResult | null>(null);
-  const docState = useStore((s) => s.docState);
+  const docState = useDoc((s) => s);
   const doc = docState?.doc ?? null;
   const docId = docState?.docId ?? null;
 
@@ -41,20 +45,20 @@ export function useLanguageUi(store: DocStore, commands: Commands, electron: boo
     [commands],
   );
   const jump = useCallback((item: UnpairedCue) => {
-    const current = store.getState().docState?.doc;
+    const current = session.doc.state()?.doc;
     const cueId = current ? cueOfUnpaired(current, item) : null;
-    if (cueId) store.select(cueId, { reveal: true });
-    else store.setStatus('That cue is no longer in the document.');
-  }, [store]);
+    if (cueId) session.ui.select(cueId, { reveal: true });
+    else session.ui.setStatus('That cue is no longer in the document.');
+  }, [session]);
 
   const languageMenu = useCallback(
     (code: string): MenuItem[] => doc ? buildLanguageMenu(doc, code, {
-      apply: (op) => store.applyLocal(op),
+      apply: (op) => session.doc.applyLocal(op),
       confirmRemove: setRemoving,
       addFromFile: openAdd,
-      refuse: (message) => store.setStatus(message, 'error'),
+      refuse: (message) => session.ui.setStatus(message, 'error'),
     }) : [],
-    [doc, store, openAdd],
+    [doc, session, openAdd],
   );
 
   // Shown while the added language is still there (an undo takes the report away with it).
@@ -70,7 +74,7 @@ export function useLanguageUi(store: DocStore, commands: Commands, electron: boo
           name={displayName(doc, removing)}
           code={removing}
           cueCount={doc.cues.filter((c) => (c.text[removing] ?? '') !== '').length}
-          onRemove={() => store.applyLocal({ type: 'removeLanguage', code: removing })}
+          onRemove={() => session.doc.applyLocal({ type: 'removeLanguage', code: removing })}
           onClose={() => setRemoving(null)}
         />
       )}

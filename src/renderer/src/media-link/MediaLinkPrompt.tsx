@@ -6,15 +6,16 @@
  */
 import { useRef, useState, type ChangeEvent } from 'react';
 import { getBridge } from '../bridge';
-import { getStore, useStore } from '../store';
-import { sourceForFile } from '../toolbar/files';
+import { useDoc, useSession } from '../session/context';
+import { sourceForFile } from '../transport/files';
 import { compareMedia, describeDifference, fingerprintOf, referencedName, type Fingerprint } from './fingerprint';
 import './media-link.css';
 
 type Step = { kind: 'ask' } | { kind: 'differs'; file: File; detail: string } | { kind: 'linking'; file: File };
 
 export function MediaLinkPrompt() {
-  const docState = useStore((s) => s.docState);
+  const session = useSession();
+  const docState = useDoc((s) => s);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'ask' });
   const input = useRef<HTMLInputElement>(null);
@@ -25,12 +26,11 @@ export function MediaLinkPrompt() {
 
   const link = async (file: File) => {
     setStep({ kind: 'linking', file });
-    const store = getStore();
     try {
       const source = await sourceForFile(getBridge(), file);
-      await store.attachMediaWith((api, id) => api['media.open']({ docId: id, source }));
+      await session.files.attachMediaWith((api, id) => api['media.open']({ docId: id, source }));
     } catch (error) {
-      store.setStatus(error instanceof Error ? error.message : String(error), 'error');
+      session.ui.setStatus(error instanceof Error ? error.message : String(error), 'error');
     }
     setStep({ kind: 'ask' });
   };

@@ -1,42 +1,28 @@
 /**
  * One Monaco editor per language of the document, side by side, one block per cue, blocks aligned
- * across panes. React renders the frame and the cue context menu; `PanesController` owns the editors.
+ * across panes. React renders the frame and the cue context menu; `PanesController` owns the editors and
+ * follows the document session and the selection itself (a keystroke never re-renders this component).
  */
 import { useEffect, useRef, useState, type JSX } from 'react';
-import type { SubtitleDocument } from '../../../shared/model';
-import { languageName } from '../../../shared/model';
+import { languageName, type Language } from '../../../shared/model';
 import type { EditCommand } from '../../../shared/commands/schema';
-import type { CommandResult } from '../../../shared/api';
 import { ContextMenu } from '../menu/ContextMenu';
 import type { MenuItem } from '../menu/menu-items';
-import { getStore } from '../store';
-import type { CueMenuOpen, PanesCallbacks, PanesController, PaneCursor, SelectMode } from './panes-controller';
+import { useDoc, useSession, useUi } from '../session/context';
+import type { CueMenuOpen, PanesCallbacks, PanesController } from './panes-controller';
 import { loadPanes, type PanesModule } from './load-panes';
 import { LOAD_AT_ONCE_MAX } from './load-parts';
-import { addedSpeakerId, buildCueMenu, type CueMenuIntent } from './cue-menu';
+import { buildCueMenu, runCueMenuIntent, type CueMenuIntent } from '../menu/cue-menu';
 import type { PaneHost } from './test-hooks';
 import './pane.css';
 import '../languages/languages.css';
 
-export type { PaneCursor, SelectMode } from './panes-controller';
-
 export interface LanguagePanesProps {
-  doc: SubtitleDocument; // immutable: a changed cue is a new object (compare by identity to find what changed)
-  selectedCueId: string | null;
-  /** Every selected cue (document order); the primary one is `selectedCueId`. Omitted = just the primary. */
-  selectedCueIds?: readonly string[];
-  /** Bumps when the app wants the selected cue revealed (e.g. a region was clicked): reveal it in every pane (centre if not visible) and put the cursor on its first line in the focused/first pane without stealing focus from elsewhere. */
-  revealNonce: number;
-  /** The caret entered a block ('replace'), or a gutter label was Ctrl/Cmd-clicked ('toggle') or Shift-clicked ('range'). */
-  onSelectCue(cueId: string, mode?: SelectMode): void;
-  onEditText(cueId: string, lang: string, text: string): void; // user edited a block: the block's full new text
   onUndo(): void; // Ctrl/Cmd+Z inside a pane
   onRedo(): void; // Ctrl/Cmd+Shift+Z and Ctrl/Cmd+Y
-  /** The text caret moved, or another pane got focus (offset in UTF-16 code units into that cue's text). */
-  onCursor?(cursor: PaneCursor | null): void;
   /** The pane with text focus changed to this language. */
   onFocusLang?(lang: string): void;
-  /** A cue context-menu entry was chosen. May return the store's promise (needed for "New speaker…"). */
+  /** A cue context-menu entry was chosen. May return the session's promise (needed for "New speaker…"). */
   onCommand?(command: EditCommand): unknown;
   /** The playhead in ms, read when the context menu builds a split (the split lands there when inside the cue). */
   getPlayheadMs?(): number | null;
@@ -44,29 +30,33 @@ export interface LanguagePanesProps {
   languageMenu?(code: string): MenuItem[];
 }
 
+/** Stable while no document is open (a new array each read would re-render forever). */
+const NO_LANGUAGES: readonly Language[] = [];
+
 export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
   const propsRef = useRef(props);
   propsRef.current = props;
-  const controllerRef = useRef<PanesController | null>(null);
   const containers = useRef(new Map<string, HTMLElement>());
   const editorHosts = useRef(new Map<string, HTMLElement>());
   const [menu, setMenu] = useState<CueMenuOpen | null>(null);
   const [languageMenu, setLanguageMenu] = useState<{ code: string; x: number; y: number } | null>(null);
-  const languages = props.doc.languages;
+  const session = useSession();
+  const languages = useDoc((s) => s?.doc.languages ?? NO_LANGUAGES);
   const languageKey = languages.map((l) => l.code).join('\u0000');
-  const selectedIds = props.selectedCueIds;
+  const selectedIds = useUi((s) => s.selectedCueIds);
 
   // The editors live as long as the set of languages; everything else is fed to them incrementally. Monaco comes
-  // in its own chunk (see load-panes.ts): the editors are made when it is in, from the props of that moment.
+  // in its own chunk (see load-panes.ts): the editors are made when it is in, from the session of that moment.
   useEffect(() => {
     let controller: PanesController | null = null;
     let unmounted = false;
     // A long document makes the editors in a task of their own: the one that received it (parsing, the first
     // render, the waveform) is long enough already.
-    const large = propsRef.current.doc.cues.length > LOAD_AT_ONCE_MAX;
+    const large = (session.doc.state()?.doc.cues.length ?? 0) > LOAD_AT_ONCE_MAX;
     const ready = (mod: PanesModule) => (large ? new Promise<PanesModule>((done) => setTimeout(() => done(mod), 0)) : mod);
     void loadPanes().then(ready).then(({ PanesController }) => {
-      if (unmounted) return;
+      const doc = session.doc.state()?.doc;
+      if (unmounted || !doc) return;
       const hosts: PaneHost[] = [];
       for (const lang of languageKey ? languageKey.split('\u0000') : []) {
         const container = containers.current.get(lang);
@@ -74,43 +64,22 @@ export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
         if (container && editorHost) hosts.push({ lang, container, editorHost });
       }
       const callbacks = (): PanesCallbacks => ({ ...propsRef.current, onCueMenu: setMenu });
-      const p = propsRef.current;
-      controller = new PanesController(hosts, p.doc, callbacks);
-      controller.setSelection(p.selectedCueIds ?? (p.selectedCueId ? [p.selectedCueId] : []), p.selectedCueId);
-      if (p.revealNonce !== 0) controller.reveal();
-      controllerRef.current = controller;
+      controller = new PanesController(hosts, doc, session, callbacks);
     }, (error: unknown) => {
       // The chunk could not be fetched (browser mode: the server went away): say so rather than show empty panes.
-      if (!unmounted) getStore().setStatus(`Could not load the text editor (${error instanceof Error ? error.message : String(error)}); reload the window`, 'error');
+      if (!unmounted) session.ui.setStatus(`Could not load the text editor (${error instanceof Error ? error.message : String(error)}); reload the window`, 'error');
     });
     return () => {
       unmounted = true;
-      controllerRef.current = null;
       controller?.dispose();
     };
-  }, [languageKey]);
+  }, [languageKey, session]);
 
-  useEffect(() => controllerRef.current?.setDocument(props.doc), [props.doc]);
-  useEffect(() => {
-    const primary = props.selectedCueId;
-    controllerRef.current?.setSelection(selectedIds ?? (primary ? [primary] : []), primary);
-  }, [props.selectedCueId, selectedIds]);
-  useEffect(() => {
-    if (props.revealNonce !== 0) controllerRef.current?.reveal();
-  }, [props.revealNonce]);
-
+  // Read when the menu renders (it closes on any choice), so typing does not re-render the panes' frame.
+  const doc = menu ? session.doc.state()?.doc : undefined;
   const runIntent = (intent: CueMenuIntent): void => {
     const run = propsRef.current.onCommand;
-    if (!run) return;
-    if (intent.type === 'command') {
-      run(intent.command);
-      return;
-    }
-    // The new speaker's id is only known once main has added it.
-    void Promise.resolve(run({ kind: 'addSpeaker', name: intent.name })).then((result) => {
-      const id = addedSpeakerId((result as CommandResult | null | undefined)?.applied, intent.name);
-      if (id) run({ kind: 'setSpeaker', cueIds: intent.cueIds, speakerId: id });
-    });
+    if (run) void runCueMenuIntent(intent, run);
   };
 
   return (
@@ -160,14 +129,14 @@ export function LanguagePanes(props: LanguagePanesProps): JSX.Element {
           items={props.languageMenu(languageMenu.code)}
         />
       )}
-      {menu && (
+      {menu && doc && (
         <ContextMenu
           x={menu.x}
           y={menu.y}
           testId="cue-menu"
           onClose={() => setMenu(null)}
           items={buildCueMenu(
-            { doc: props.doc, target: menu, selectedCueIds: selectedIds ?? (props.selectedCueId ? [props.selectedCueId] : []), playheadMs: props.getPlayheadMs?.() },
+            { doc, target: menu, selectedCueIds: selectedIds, playheadMs: props.getPlayheadMs?.() },
             runIntent,
           )}
         />

@@ -12,6 +12,7 @@ import { diffText, lineCountOf, offsetToLineColumn } from './block-text';
 import { blockSpliceEdit, type SplicePosition } from './block-splice';
 import { paneEditorOptions } from './editor-options';
 import { wirePointer, type PointerEvents } from './pane-pointer';
+import type { PointerPane } from './pointer-pane';
 import { BlockZones } from './block-zones';
 import { BlockDecorations } from './block-decorations';
 import { sameLines } from './pane-plans';
@@ -19,7 +20,7 @@ import { CompositionHold } from './composition-hold';
 
 type IDisposable = monaco.IDisposable;
 
-export interface PaneEvents extends PointerEvents {
+export interface PaneEvents extends PointerEvents<LanguagePane> {
   /** A user edit stayed inside these blocks; `texts` already holds their new text. Never while an IME composes. */
   edited(pane: LanguagePane, blocks: number[]): void;
   /** An IME composition changed these blocks' height on screen only (the document has not seen it): realign. */
@@ -42,7 +43,7 @@ export interface BlockLook {
   stripeClass(block: number): string;
 }
 
-export class LanguagePane {
+export class LanguagePane implements PointerPane {
   readonly editor: monaco.editor.IStandaloneCodeEditor;
   readonly model: monaco.editor.ITextModel;
   index = new BlockIndex([], []);
@@ -232,10 +233,6 @@ export class LanguagePane {
   /** Re-anchors these blocks' zones before measuring them (see BlockZones.reanchor). */
   reanchorZones(blocks: readonly number[]): void {
     this.zones.reanchor(blocks);
-  }
-
-  setSelectedBlock(block: number): void {
-    this.setSelectedBlocks(block < 0 ? [] : [block], block);
   }
 
   /** Highlights every selected block; the primary one more strongly. Blocks outside the index are ignored. */

@@ -4,7 +4,7 @@
  * the cue menu. Both listen in the capture phase on the pane's host so Monaco never sees these events.
  */
 import { monaco } from './monaco-setup';
-import type { LanguagePane } from './language-pane';
+import type { PointerPane } from './pointer-pane';
 
 export interface CueMenuRequest {
   block: number;
@@ -15,15 +15,16 @@ export interface CueMenuRequest {
   y: number;
 }
 
-export interface PointerEvents {
-  gutterSelect(pane: LanguagePane, block: number, mode: 'toggle' | 'range'): void;
-  contextMenu(pane: LanguagePane, request: CueMenuRequest): void;
+/** `P` is the pane type the events hand back (the language pane itself, for its controller). */
+export interface PointerEvents<P extends PointerPane = PointerPane> {
+  gutterSelect(pane: P, block: number, mode: 'toggle' | 'range'): void;
+  contextMenu(pane: P, request: CueMenuRequest): void;
 }
 
 const { MouseTargetType } = monaco.editor;
 const GUTTER = new Set<number>([MouseTargetType.GUTTER_GLYPH_MARGIN, MouseTargetType.GUTTER_LINE_NUMBERS, MouseTargetType.GUTTER_LINE_DECORATIONS]);
 
-function blockAt(pane: LanguagePane, e: MouseEvent): { block: number; target: monaco.editor.IMouseTarget } | null {
+function blockAt(pane: PointerPane, e: MouseEvent): { block: number; target: monaco.editor.IMouseTarget } | null {
   const target = pane.editor.getTargetAtClientPoint(e.clientX, e.clientY);
   const line = target?.position?.lineNumber;
   if (!target || line === undefined) return null;
@@ -31,7 +32,7 @@ function blockAt(pane: LanguagePane, e: MouseEvent): { block: number; target: mo
   return block < 0 ? null : { block, target };
 }
 
-export function wirePointer(pane: LanguagePane, host: HTMLElement, events: PointerEvents): monaco.IDisposable[] {
+export function wirePointer<P extends PointerPane>(pane: P, host: HTMLElement, events: PointerEvents<P>): monaco.IDisposable[] {
   const onDown = (e: MouseEvent): void => {
     if (e.button !== 0 || !(e.ctrlKey || e.metaKey || e.shiftKey)) return;
     const hit = blockAt(pane, e);
@@ -87,7 +88,7 @@ export function wirePointer(pane: LanguagePane, host: HTMLElement, events: Point
  * Right-click in the text puts the caret there (unless inside a selection) so "Split here" splits where
  * the user pointed; on the gutter it keeps the caret if it is already in that block.
  */
-function menuOffset(pane: LanguagePane, block: number, target: monaco.editor.IMouseTarget): number | null {
+function menuOffset(pane: PointerPane, block: number, target: monaco.editor.IMouseTarget): number | null {
   const onText = target.type === MouseTargetType.CONTENT_TEXT || target.type === MouseTargetType.CONTENT_EMPTY;
   if (onText && target.position) {
     const inSelection = pane.editor.getSelections()?.some((s) => !s.isEmpty() && s.containsPosition(target.position!));

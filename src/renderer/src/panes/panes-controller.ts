@@ -1,9 +1,12 @@
 /**
  * Coordinates the language panes of one document: loads the cues, keeps blocks aligned and scrolling
- * together, routes user edits up and applies external document changes block by block, and mirrors the
- * selected cue. Framework-free so the React component stays a thin shell.
+ * together, sends user edits to the document session and applies its other changes block by block, and
+ * mirrors the selection of the UI store. Framework-free so the React component stays a thin shell.
  */
 import type { Cue, SubtitleDocument } from '../../../shared/model';
+import { DisposableStore } from '../../../shared/lifecycle';
+import type { AppSession } from '../session/app-session';
+import type { SessionChange } from '../session/synced-document';
 import { LanguagePane, type PaneEvents } from './language-pane';
 import { frameTask } from '../frame-task';
 import { alignAll, alignBlocks } from './alignment';
@@ -11,21 +14,15 @@ import { blockTextsFor, normalizeBlockText } from './block-text';
 import { changedCueIndices, sameCueList } from './doc-diff';
 import { diffCueList, type CueListSplice } from './cue-list-diff';
 import type { CueMenuRequest } from './pane-pointer';
-import { EchoFilter } from './echo-filter';
 import { gutterLabel } from './cue-label';
 import { speakerStripeClass } from './speaker-styles';
 import { exposePanes, type PaneHost } from './test-hooks';
 import { PaneLoader } from './pane-loader';
 import { firstPartSize } from './load-parts';
 
-export type SelectMode = 'replace' | 'toggle' | 'range';
 
-/** The text cursor: a UTF-16 offset into one cue's text in one language. */
-export interface PaneCursor {
-  cueId: string;
-  lang: string;
-  offset: number;
-}
+/** What the panes read and write: the document session (the text) and the UI store (selection, caret). */
+export type PanesSession = Pick<AppSession, 'doc' | 'ui'>;
 
 /** Where to open the cue context menu, and for which cue and caret. */
 export interface CueMenuOpen {
@@ -36,12 +33,10 @@ export interface CueMenuOpen {
   y: number;
 }
 
+/** What the panes ask of the window beyond the session: undo and redo keys, the focused language, the menu. */
 export interface PanesCallbacks {
-  onSelectCue(cueId: string, mode?: SelectMode): void;
-  onEditText(cueId: string, lang: string, text: string): void;
   onUndo(): void;
   onRedo(): void;
-  onCursor?(cursor: PaneCursor | null): void;
   onFocusLang?(lang: string): void;
   onCueMenu?(menu: CueMenuOpen): void;
 }
@@ -53,7 +48,11 @@ export class PanesController {
   private selectedCueId: string | null = null;
   private selectedIds: readonly string[] = [];
   private selectedBlocks = new Set<number>();
-  private lastCursor: PaneCursor | null = null;
+  private lastCursor: { cueId: string; lang: string; offset: number } | null = null;
+  /** The UI state the selection and reveal were last taken from (to tell what changed). */
+  private shownUi: { ids: readonly string[]; primary: string | null; revealNonce: number };
+  /** Set while this controller's own edit goes into the session: the panes already show its text. */
+  private sendingOwnEdit = false;
   /** The language of the pane that last had text focus (the keyboard split uses it). */
   lastFocusedLang: string | null = null;
   private syncingScroll = false;
@@ -63,14 +62,18 @@ export class PanesController {
     this.refreshSelectionIfIn([this.selectedBlock()]);
   });
   private stripeBySpeaker = new Map<string, string>();
-  private readonly echo = new EchoFilter();
-  private readonly unexpose: () => void;
+  private readonly owned = new DisposableStore();
   /** Set while a long document is still loading in parts; document changes wait in `pendingDoc` till then. */
   private loader: PaneLoader | null = null;
   private pendingDoc: SubtitleDocument | null = null;
   private revealPending = false;
 
-  constructor(hosts: PaneHost[], doc: SubtitleDocument, private readonly callbacks: () => PanesCallbacks) {
+  constructor(
+    hosts: PaneHost[],
+    doc: SubtitleDocument,
+    private readonly session: PanesSession,
+    private readonly callbacks: () => PanesCallbacks,
+  ) {
     this.hosts = hosts;
     this.doc = doc;
     const look = {
@@ -80,10 +83,49 @@ export class PanesController {
     const events = this.paneEvents();
     this.panes = hosts.map((h) => new LanguagePane(h.lang, h.editorHost, look, events));
     this.rebuild();
-    this.unexpose = exposePanes(this.panes);
+    this.owned.addFn(exposePanes(this.panes));
+    const ui = session.ui.getState();
+    this.shownUi = { ids: ui.selectedCueIds, primary: ui.selectedCueId, revealNonce: ui.revealNonce };
+    this.setSelection(ui.selectedCueIds, ui.selectedCueId);
+    if (ui.revealNonce !== 0) this.reveal();
+    this.owned.addFn(session.doc.onChange((change) => this.onDocumentChange(change)));
+    this.owned.addFn(session.ui.subscribe(() => this.onUiChange()));
   }
 
-  setDocument(doc: SubtitleDocument): void {
+  /**
+   * The session's view changed. This controller's own text edit is in the panes already (nothing to write); a
+   * flags-only change has nothing for them; anything else is applied block by block.
+   */
+  private onDocumentChange(change: SessionChange): void {
+    const next = change.next?.doc;
+    if (!next || next === this.doc) return;
+    if (change.origin === 'local' && this.sendingOwnEdit && !this.loader) {
+      this.doc = next;
+      return;
+    }
+    this.setDocument(next);
+  }
+
+  private onUiChange(): void {
+    const ui = this.session.ui.getState();
+    const shown = this.shownUi;
+    if (ui.selectedCueIds === shown.ids && ui.selectedCueId === shown.primary && ui.revealNonce === shown.revealNonce) return;
+    this.shownUi = { ids: ui.selectedCueIds, primary: ui.selectedCueId, revealNonce: ui.revealNonce };
+    if (ui.selectedCueIds !== shown.ids || ui.selectedCueId !== shown.primary) this.setSelection(ui.selectedCueIds, ui.selectedCueId);
+    if (ui.revealNonce !== shown.revealNonce) this.reveal();
+  }
+
+  /** Sends the pane's new text of a block to the session (it shows at once; main confirms it later). */
+  private sendText(cueId: string, lang: string, text: string): void {
+    this.sendingOwnEdit = true;
+    try {
+      this.session.doc.applyLocal({ type: 'setText', cueId, lang, text });
+    } finally {
+      this.sendingOwnEdit = false;
+    }
+  }
+
+  private setDocument(doc: SubtitleDocument): void {
     if (this.loader) {
       // Another cue list (a new file, a split made from the keyboard): start over. Else apply it once all is in.
       if (sameCueList(this.doc.cues, doc.cues)) {
@@ -111,19 +153,15 @@ export class PanesController {
     this.applyCueChanges(changedCueIndices(prev.cues, doc.cues).map((b) => [b, prev.cues[b]]));
   }
 
-  setSelectedCue(cueId: string | null): void {
-    this.setSelection(cueId === null ? [] : [cueId], cueId);
-  }
-
   /** Highlights every selected cue's block; `primary` (the selected cue) more strongly. */
-  setSelection(cueIds: readonly string[], primary: string | null): void {
+  private setSelection(cueIds: readonly string[], primary: string | null): void {
     this.selectedCueId = primary;
     this.selectedIds = primary !== null && !cueIds.includes(primary) ? [...cueIds, primary] : cueIds;
     this.applySelection();
   }
 
   /** Reveals the selected cue in every pane; the caret goes to the focused pane, else the first. */
-  reveal(): void {
+  private reveal(): void {
     const block = this.selectedBlock();
     this.revealPending = block < 0 && this.loader !== null;
     if (block < 0) return;
@@ -135,7 +173,7 @@ export class PanesController {
     this.realign.cancel();
     this.loader?.cancel();
     this.loader = null;
-    this.unexpose();
+    this.owned.dispose();
     for (const pane of this.panes) pane.dispose();
   }
 
@@ -147,7 +185,6 @@ export class PanesController {
     const shown = first < cues.length ? cues.slice(0, first) : cues;
     const ids = shown.map((c) => c.id);
     this.stripeBySpeaker.clear();
-    this.echo.clear();
     // The gutter width first: an options change after loading would lay out the whole view again.
     const chars = this.labelChars();
     for (const pane of this.panes) {
@@ -227,10 +264,8 @@ export class PanesController {
       const cue = this.doc.cues[b];
       for (const pane of this.panes) {
         const text = normalizeBlockText(cue.text[pane.lang]);
-        const key = `${cue.id}\u0000${pane.lang}`;
-        // The pane's own edit coming back (now or late): the model already has it, or has moved past it.
-        if (this.echo.consume(key, text) || text === pane.texts[b]) continue;
-        this.echo.forget(key);
+        // The session's view keeps every edit not yet confirmed, so a block that differs really changed.
+        if (text === pane.texts[b]) continue;
         pane.setBlockText(b, text);
         realign.add(b);
       }
@@ -250,9 +285,7 @@ export class PanesController {
         alignBlocks(this.panes, blocks);
         this.refreshSelectionIfIn(blocks);
         for (const b of blocks) {
-          const cueId = pane.index.cueIds[b];
-          this.echo.noteSent(`${cueId}\u0000${pane.lang}`, pane.texts[b]);
-          this.callbacks().onEditText(cueId, pane.lang, pane.texts[b]);
+          this.sendText(pane.index.cueIds[b], pane.lang, pane.texts[b]);
         }
       },
       composing: (_pane, blocks) => {
@@ -266,17 +299,17 @@ export class PanesController {
       },
       cursorInBlock: (pane, block) => {
         const cueId = pane.index.cueIds[block];
-        if (cueId !== undefined && cueId !== this.selectedCueId) this.callbacks().onSelectCue(cueId, 'replace');
+        if (cueId !== undefined && cueId !== this.selectedCueId) this.session.ui.select(cueId, { mode: 'replace' });
       },
       caretMoved: (pane) => this.reportCaret(pane),
       gutterSelect: (pane, block, mode) => {
         const cueId = pane.index.cueIds[block];
-        if (cueId !== undefined) this.callbacks().onSelectCue(cueId, mode);
+        if (cueId !== undefined) this.session.ui.select(cueId, { mode });
       },
       contextMenu: (pane, request: CueMenuRequest) => {
         const cueId = pane.index.cueIds[request.block];
         if (cueId === undefined) return;
-        if (!this.selectedBlocks.has(request.block)) this.callbacks().onSelectCue(cueId, 'replace');
+        if (!this.selectedBlocks.has(request.block)) this.session.ui.select(cueId, { mode: 'replace' });
         this.callbacks().onCueMenu?.({ cueId, lang: pane.lang, offset: request.offset, x: request.x, y: request.y });
       },
       scrolled: (pane, scrollTop) => this.syncScroll(pane, scrollTop),
@@ -316,7 +349,7 @@ export class PanesController {
     const last = this.lastCursor;
     if (last === next || (last && next && last.cueId === next.cueId && last.lang === next.lang && last.offset === next.offset)) return;
     this.lastCursor = next;
-    this.callbacks().onCursor?.(next);
+    this.session.ui.setCursor(next);
   }
 
   private applySelection(): void {

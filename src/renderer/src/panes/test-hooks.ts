@@ -1,8 +1,10 @@
 /**
- * Read-only views of the panes' real state for the end-to-end tests: `window.__duosubPanes[lang]`.
- * The `data-testid`/`data-block-count` attributes on each pane's container are the other half.
+ * Read-only views of the panes' real state for the end-to-end tests and the editing bench: `window.__duosubPanes[lang]`,
+ * in the test build only (see ../test-hooks.ts). The `data-testid`/`data-block-count` attributes on each pane's
+ * container are the other half, and ship in every build.
  */
 import type { LanguagePane } from './language-pane';
+import { exposeForTests } from '../test-hooks';
 
 export interface PaneHost {
   lang: string;
@@ -12,23 +14,16 @@ export interface PaneHost {
   editorHost: HTMLElement;
 }
 
-export interface PaneTestHook {
+interface PaneTestHook {
   editor: LanguagePane['editor'];
   blockRange(cueId: string): { startLine: number; lineCount: number } | null;
   cueAtLine(line: number): string | null;
 }
 
-declare global {
-  interface Window {
-    __duosubPanes?: Record<string, PaneTestHook>;
-  }
-}
-
-/** Publishes the hooks; returns the function that withdraws them. */
-export function exposePanes(panes: readonly LanguagePane[]): () => void {
-  const hooks: Record<string, PaneTestHook> = {};
+function paneViews(panes: readonly LanguagePane[]): Record<string, PaneTestHook> {
+  const views: Record<string, PaneTestHook> = {};
   for (const pane of panes) {
-    hooks[pane.lang] = {
+    views[pane.lang] = {
       editor: pane.editor,
       blockRange(cueId) {
         const b = pane.index.indexOfCue(cueId);
@@ -40,8 +35,11 @@ export function exposePanes(panes: readonly LanguagePane[]): () => void {
       },
     };
   }
-  window.__duosubPanes = hooks;
-  return () => {
-    if (window.__duosubPanes === hooks) delete window.__duosubPanes;
-  };
+  return views;
+}
+
+/** Publishes the views (test build only: the guard lets a production build drop paneViews); returns their withdrawal. */
+export function exposePanes(panes: readonly LanguagePane[]): () => void {
+  if (typeof __DUOSUB_TEST_HOOKS__ === 'undefined' || !__DUOSUB_TEST_HOOKS__) return () => {};
+  return exposeForTests('__duosubPanes', () => paneViews(panes));
 }

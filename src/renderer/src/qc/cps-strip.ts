@@ -7,7 +7,7 @@ import { frameTask } from '../frame-task';
 import type WaveSurfer from 'wavesurfer.js';
 import type { Cue } from '../../../shared/model';
 import type { QcProfile } from '../../../shared/qc/profiles';
-import { buildCueIndex, cuesInWindow, type CueIndex } from '../waveform/visible-cues';
+import { buildCueIndex, cuesInWindow, type CueIndex } from '../timeline/cue-index';
 import { speedColor } from './reading-speed';
 import { stripSegments, type StripView } from './strip-geometry';
 

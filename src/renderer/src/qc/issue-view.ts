@@ -41,8 +41,6 @@ const FIX_LABELS: Record<FixableRule, string> = {
   spaces: 'Trim',
 };
 
-export const SEVERITY_ORDER: readonly QcSeverity[] = ['error', 'warning', 'info'];
-
 export function isFixable(rule: QcRule): rule is FixableRule {
   return (FIXABLE_RULES as readonly string[]).includes(rule);
 }

@@ -4,6 +4,7 @@
  * waveform reads the per-cue marks and the profiles (for the reading-speed strip) from the same snapshot.
  * No React here (see use-qc.ts), so the scheduling is testable in Node.
  */
+import { Emitter, type Disposable } from '../../../shared/lifecycle';
 import type { SubtitleDocument } from '../../../shared/model';
 import type { QcProfile } from '../../../shared/qc/profiles';
 import { QcIndex } from '../../../shared/qc/run';
@@ -34,7 +35,7 @@ export const QC_PART = 5000;
 
 const EMPTY: QcSnapshot = { issues: [], marks: new Map(), profiles: {} };
 
-export class QcLive {
+export class QcLive implements Disposable {
   private readonly index = new QcIndex();
   private profilesKey = '';
   private doc: SubtitleDocument | null = null;
@@ -43,7 +44,7 @@ export class QcLive {
   private cancel: (() => void) | null = null;
   /** Cues of the current document checked so far by a check done in parts; 0 when none is running. */
   private checkedPart = 0;
-  private readonly listeners = new Set<() => void>();
+  private readonly changed = new Emitter<void>();
 
   constructor(private readonly scheduler: Scheduler) {}
 
@@ -78,15 +79,12 @@ export class QcLive {
       if (issues === this.snapshot.issues) return;
       this.snapshot = { issues, marks: cueMarks(issues), profiles: this.snapshot.profiles };
     }
-    this.listeners.forEach((l) => l());
+    this.changed.fire();
   }
 
   getSnapshot = (): QcSnapshot => this.snapshot;
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.changed.event(listener);
 
   /** How many cues the last check looked at (diagnostics and tests). */
   get lastChecked(): number {
@@ -96,7 +94,7 @@ export class QcLive {
   dispose(): void {
     this.cancel?.();
     this.cancel = null;
-    this.listeners.clear();
+    this.changed.dispose();
   }
 
   private schedule(): void {
@@ -132,7 +130,8 @@ export class QcLive {
 /** At most this long before a whole check runs even if the window never goes idle. */
 const IDLE_TIMEOUT_MS = 1000;
 
-const windowScheduler: Scheduler = (run, whole) => {
+/** The window's turns: an idle moment for a whole check, else the next animation frame. */
+export const windowScheduler: Scheduler = (run, whole) => {
   if (whole) {
     const id = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
     return () => cancelIdleCallback(id);
@@ -140,11 +139,3 @@ const windowScheduler: Scheduler = (run, whole) => {
   const id = requestAnimationFrame(run);
   return () => cancelAnimationFrame(id);
 };
-
-let instance: QcLive | null = null;
-
-/** The window's one live QC, shared by the panel and the waveform. */
-export function getQcLive(): QcLive {
-  instance ??= new QcLive(windowScheduler);
-  return instance;
-}

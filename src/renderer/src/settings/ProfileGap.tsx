@@ -4,7 +4,7 @@
  */
 import type { JSX } from 'react';
 import { documentGapSource } from '../../../shared/qc/profiles';
-import { useStore } from '../store';
+import { useDoc, useUi } from '../session/context';
 
 export interface GapSource {
   gapMs: number;
@@ -27,9 +27,9 @@ export function ProfileGapLine({ source }: { source: GapSource | null }): JSX.El
   );
 }
 
-/** The line for the document open in the store. */
+/** The line for the document open in the session. */
 export function DocumentProfileGap(): JSX.Element {
-  const doc = useStore((s) => s.docState?.doc ?? null);
-  const custom = useStore((s) => s.settings.customProfiles);
+  const doc = useDoc((s) => s?.doc ?? null);
+  const custom = useUi((s) => s.settings.customProfiles);
   return <ProfileGapLine source={doc ? documentGapSource(doc, custom ?? []) : null} />;
 }

@@ -6,7 +6,7 @@ import { validateSettings, type SettingsForm, type TimingSetting } from './valid
 import { ProfilesEditor } from './ProfilesEditor';
 import { DocumentProfileGap, ProfileGapLine, type GapSource } from './ProfileGap';
 import { FfmpegInUse, WorkSettings, type WorkChoices } from './WorkSettings';
-import './dialog.css';
+import { Dialog } from '../dialog/Dialog';
 
 export interface SettingsDialogProps {
   settings: EditSettings;
@@ -41,38 +41,35 @@ export function SettingsDialog(props: SettingsDialogProps): JSX.Element {
     props.onClose();
   };
   return (
-    <div className="duosub-dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onClose()} onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
-      <form noValidate className="duosub-dialog" role="dialog" aria-label="Settings" data-testid="settings-dialog" onSubmit={(e) => { e.preventDefault(); save(); }}>
-        <h2>Settings</h2>
-        {FIELDS.map(({ key, label, help }, i) => (
-          <section key={key}>
-            <div className="row">
-              <label style={{ flex: 1 }} htmlFor={`setting-${key}`}>{label}</label>
-              <input id={`setting-${key}`} type="number" min={0} max={10000} step={1} autoFocus={i === 0} style={{ width: 90 }}
-                className={errors[key] ? 'bad' : undefined} value={form[key]}
-                onChange={(e) => { setForm({ ...form, [key]: e.currentTarget.value }); setErrors({ ...errors, [key]: undefined }); }} /> ms
-            </div>
-            <div style={{ color: '#6a7282', fontSize: 12 }}>{help}</div>
-            {errors[key] && <div className="error" role="alert">{errors[key]}</div>}
-          </section>
-        ))}
-        {props.gap !== undefined ? <ProfileGapLine source={props.gap} /> : <DocumentProfileGap />}
-        <section>
+    <Dialog title="Settings" onClose={props.onClose} onSubmit={save} testId="settings-dialog" className="sections">
+      {FIELDS.map(({ key, label, help }, i) => (
+        <section key={key}>
           <div className="row">
-            <label style={{ flex: 1 }} htmlFor="setting-ffmpeg">ffmpeg</label>
-            <input id="setting-ffmpeg" type="text" style={{ width: 220 }} placeholder="automatic" value={ffmpegPath}
-              onChange={(e) => setFfmpegPath(e.currentTarget.value)} />
+            <label style={{ flex: 1 }} htmlFor={`setting-${key}`}>{label}</label>
+            <input id={`setting-${key}`} type="number" min={0} max={10000} step={1} autoFocus={i === 0} style={{ width: 90 }}
+              className={errors[key] ? 'bad' : undefined} value={form[key]}
+              onChange={(e) => { setForm({ ...form, [key]: e.currentTarget.value }); setErrors({ ...errors, [key]: undefined }); }} /> ms
           </div>
-          <div style={{ color: '#6a7282', fontSize: 12 }}>Full path of the ffmpeg to use; empty: the one on PATH, else the one installed with Duosub.</div>
-          {props.ffmpegInfo && <FfmpegInUse load={props.ffmpegInfo} />}
+          <div style={{ color: '#6a7282', fontSize: 12 }}>{help}</div>
+          {errors[key] && <div className="error" role="alert">{errors[key]}</div>}
         </section>
-        <WorkSettings value={work} onChange={setWork} />
-        <ProfilesEditor profiles={props.settings.customProfiles ?? []} onChange={(customProfiles) => props.onSave({ customProfiles })} />
-        <footer>
-          <button type="button" onClick={props.onClose}>Cancel</button>
-          <button type="submit" className="primary">Save</button>
-        </footer>
-      </form>
-    </div>
+      ))}
+      {props.gap !== undefined ? <ProfileGapLine source={props.gap} /> : <DocumentProfileGap />}
+      <section>
+        <div className="row">
+          <label style={{ flex: 1 }} htmlFor="setting-ffmpeg">ffmpeg</label>
+          <input id="setting-ffmpeg" type="text" style={{ width: 220 }} placeholder="automatic" value={ffmpegPath}
+            onChange={(e) => setFfmpegPath(e.currentTarget.value)} />
+        </div>
+        <div style={{ color: '#6a7282', fontSize: 12 }}>Full path of the ffmpeg to use; empty: the one on PATH, else the one installed with Duosub.</div>
+        {props.ffmpegInfo && <FfmpegInUse load={props.ffmpegInfo} />}
+      </section>
+      <WorkSettings value={work} onChange={setWork} />
+      <ProfilesEditor profiles={props.settings.customProfiles ?? []} onChange={(customProfiles) => props.onSave({ customProfiles })} />
+      <footer>
+        <button type="button" onClick={props.onClose}>Cancel</button>
+        <button type="submit" className="primary">Save</button>
+      </footer>
+    </Dialog>
   );
 }

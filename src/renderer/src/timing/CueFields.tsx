@@ -8,7 +8,7 @@ import type { Cue } from '../../../shared/model';
 import { documentFrameRate, FRAME_RATES, frameRateLabel, normalizeFrameRate, storedFrameRate } from '../../../shared/frames';
 import { documentProfiles } from '../../../shared/qc/profiles';
 import { SPEED_COLORS } from '../qc/reading-speed';
-import { getStore, useStore } from '../store';
+import { useDoc, useDocAndUi, useSession, useUi } from '../session/context';
 import { formatFieldDuration, formatFieldTime, planFieldEdit, readingSpeeds, type CueField } from './cue-fields';
 import './cue-fields.css';
 
@@ -28,6 +28,7 @@ interface FieldProps {
 
 /** One time field: shows the cue's value until the user types; Enter or blur commits, Escape puts it back. */
 function TimeField({ cue, field, fps, onError }: FieldProps): JSX.Element {
+  const session = useSession();
   const [draft, setDraft] = useState<string | null>(null);
   const value = shownValue(cue, field, fps);
   const commit = () => {
@@ -36,7 +37,7 @@ function TimeField({ cue, field, fps, onError }: FieldProps): JSX.Element {
     if (edit.kind === 'error') return onError(`${FIELD_LABELS[field]}: ${edit.message}`);
     onError(null);
     setDraft(null);
-    if (edit.kind === 'set') void getStore().command({ kind: 'setEdge', cueId: cue.id, edge: edit.edge, time: edit.time });
+    if (edit.kind === 'set') void session.doc.command({ kind: 'setEdge', cueId: cue.id, edge: edit.edge, time: edit.time });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
@@ -67,9 +68,9 @@ function TimeField({ cue, field, fps, onError }: FieldProps): JSX.Element {
 }
 
 function ReadingSpeeds({ cue }: { cue: Cue }): JSX.Element {
-  const languages = useStore((s) => s.docState?.doc.languages);
-  const chosen = useStore((s) => s.docState?.doc.metadata.qcProfiles);
-  const custom = useStore((s) => s.settings.customProfiles);
+  const languages = useDoc((s) => s?.doc.languages);
+  const chosen = useDoc((s) => s?.doc.metadata.qcProfiles);
+  const custom = useUi((s) => s.settings.customProfiles);
   const profiles = useMemo(
     () => (languages ? documentProfiles({ languages, metadata: { qcProfiles: chosen } }, custom) : {}),
     [languages, chosen, custom],
@@ -87,6 +88,7 @@ function ReadingSpeeds({ cue }: { cue: Cue }): JSX.Element {
 }
 
 function PinToggle({ cue }: { cue: Cue }): JSX.Element {
+  const session = useSession();
   const pinned = Boolean(cue.pinned);
   return (
     <button
@@ -94,7 +96,7 @@ function PinToggle({ cue }: { cue: Cue }): JSX.Element {
       className={`cue-pin${pinned ? ' pinned' : ''}`}
       aria-pressed={pinned}
       title={pinned ? 'Pinned: auto-time keeps its times. Click to unpin (P)' : 'Pin: auto-time keeps its times (P)'}
-      onClick={() => void getStore().command({ kind: 'pin', cueIds: [cue.id], pinned: !pinned })}
+      onClick={() => void session.doc.command({ kind: 'pin', cueIds: [cue.id], pinned: !pinned })}
       data-testid="cue-pin"
     >
       ◆ {pinned ? 'Pinned' : 'Pin'}
@@ -104,16 +106,16 @@ function PinToggle({ cue }: { cue: Cue }): JSX.Element {
 
 /** The document's frame rate: none, one of the usual rates, or the video's own rate when the media has one. */
 function FrameRateSelect(): JSX.Element | null {
-  const stored = useStore((s) => s.docState?.doc.metadata.frameRate);
-  const videoRate = useStore((s) => normalizeFrameRate(s.docState?.media?.frameRate));
+  const session = useSession();
+  const stored = useDoc((s) => s?.doc.metadata.frameRate);
+  const videoRate = useDoc((s) => normalizeFrameRate(s?.media?.frameRate));
   const fps = documentFrameRate({ frameRate: stored });
   const known = fps !== null && FRAME_RATES.some((r) => Math.abs(r.fps - fps) < 1e-6);
   const choose = (value: string) => {
-    const store = getStore();
     const next = value === '' ? null : value === 'video' ? videoRate : normalizeFrameRate(Number(value));
     if (next === fps) return;
-    store.applyLocal(next === null ? { type: 'setMetadata', key: 'frameRate' } : { type: 'setMetadata', key: 'frameRate', value: storedFrameRate(next) });
-    store.setStatus(next === null ? 'No frame rate: times in milliseconds' : `Frame rate ${frameRateLabel(next)} fps: times shown as frames`);
+    session.doc.applyLocal(next === null ? { type: 'setMetadata', key: 'frameRate' } : { type: 'setMetadata', key: 'frameRate', value: storedFrameRate(next) });
+    session.ui.setStatus(next === null ? 'No frame rate: times in milliseconds' : `Frame rate ${frameRateLabel(next)} fps: times shown as frames`);
   };
   return (
     <label className="cue-fps" title="The document's frame rate: times show as HH:MM:SS:FF and typed times snap to frames">
@@ -129,10 +131,10 @@ function FrameRateSelect(): JSX.Element | null {
 }
 
 export function CueFields(): JSX.Element | null {
-  const hasDoc = useStore((s) => s.docState !== null);
-  const cue = useStore((s) => s.docState?.doc.cues.find((c) => c.id === s.selectedCueId) ?? null);
-  const number = useStore((s) => (cue ? (s.docState?.doc.cues.indexOf(cue) ?? -1) + 1 : 0));
-  const frameRate = useStore((s) => s.docState?.doc.metadata.frameRate);
+  const hasDoc = useDoc((s) => s !== null);
+  const cue = useDocAndUi((d, ui) => d?.doc.cues.find((c) => c.id === ui.selectedCueId) ?? null);
+  const number = useDoc((s) => (cue ? (s?.doc.cues.indexOf(cue) ?? -1) + 1 : 0));
+  const frameRate = useDoc((s) => s?.doc.metadata.frameRate);
   const fps = documentFrameRate({ frameRate });
   const [error, setError] = useState<string | null>(null);
   const cueId = cue?.id;

@@ -8,7 +8,7 @@ import type { EditCommand, EditSettings } from '../../../shared/commands/schema'
 import {
   closeGapsCommand, refusal, removeOverlapsCommand, resyncCommand, resyncDefaults, shiftCommand, type FormResult, type ResyncForm, type Scope,
 } from './timing-form';
-import '../settings/dialog.css';
+import { Dialog } from '../dialog/Dialog';
 
 export interface TimingDialogProps {
   doc: SubtitleDocument;
@@ -47,47 +47,44 @@ export function TimingDialog(props: TimingDialogProps): JSX.Element {
   );
 
   return (
-    <div className="duosub-dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onClose()} onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
-      <div className="duosub-dialog" role="dialog" aria-label="Timing" data-testid="timing-dialog">
-        <h2>Timing</h2>
-        <section>
-          <div className="row">
-            Apply to
-            <label><input type="radio" checked={scope === 'selected'} disabled={selectedCueIds.length === 0} onChange={() => setScope('selected')} /> selected ({selectedCueIds.length})</label>
-            <label><input type="radio" checked={scope === 'all'} onChange={() => setScope('all')} /> all ({doc.cues.length})</label>
-          </div>
-        </section>
-        <section>
-          <h3>Shift</h3>
-          <div className="row">
-            <input type="text" autoFocus aria-label="Offset" placeholder="+0:01.500 or -250" style={{ width: 160 }} value={offset}
-              onChange={(e) => setOffset(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && submit('shift', shiftCommand(offset, scope, selectedCueIds))} />
-            <button type="button" onClick={() => submit('shift', shiftCommand(offset, scope, selectedCueIds))}>Shift</button>
-          </div>
-          {errorFor('shift')}
-        </section>
-        <section>
-          <h3>Two-point resync</h3>
-          <div className="row">Cue {field('aNumber', 56, 'First cue number')} starts at {field('aTime', 110, 'First cue new time')}</div>
-          <div className="row">Cue {field('bNumber', 56, 'Second cue number')} starts at {field('bTime', 110, 'Second cue new time')}</div>
-          <div className="row">
-            <button type="button" onClick={() => submit('resync', resyncCommand(doc, resync, scope, selectedCueIds))}>Resync</button>
-          </div>
-          {errorFor('resync')}
-        </section>
-        <section>
-          <h3>Gaps and overlaps</h3>
-          <div className="row">
-            Close gaps up to <input type="number" aria-label="Max gap (ms)" min={0} step={10} style={{ width: 80 }} value={maxGap} onChange={(e) => setMaxGap(e.currentTarget.value)} /> ms
-            <button type="button" onClick={() => submit('gaps', closeGapsCommand(maxGap, scope, selectedCueIds))}>Close gaps</button>
-            <button type="button" onClick={() => submit('gaps', removeOverlapsCommand(scope, selectedCueIds))}>Remove overlaps</button>
-          </div>
-          {errorFor('gaps')}
-        </section>
-        <footer>
-          <button type="button" onClick={props.onClose}>Close</button>
-        </footer>
-      </div>
-    </div>
+    <Dialog title="Timing" onClose={props.onClose} testId="timing-dialog" className="sections">
+      <section>
+        <div className="row">
+          Apply to
+          <label><input type="radio" checked={scope === 'selected'} disabled={selectedCueIds.length === 0} onChange={() => setScope('selected')} /> selected ({selectedCueIds.length})</label>
+          <label><input type="radio" checked={scope === 'all'} onChange={() => setScope('all')} /> all ({doc.cues.length})</label>
+        </div>
+      </section>
+      <section>
+        <h3>Shift</h3>
+        <div className="row">
+          <input type="text" autoFocus aria-label="Offset" placeholder="+0:01.500 or -250" style={{ width: 160 }} value={offset}
+            onChange={(e) => setOffset(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && submit('shift', shiftCommand(offset, scope, selectedCueIds))} />
+          <button type="button" onClick={() => submit('shift', shiftCommand(offset, scope, selectedCueIds))}>Shift</button>
+        </div>
+        {errorFor('shift')}
+      </section>
+      <section>
+        <h3>Two-point resync</h3>
+        <div className="row">Cue {field('aNumber', 56, 'First cue number')} starts at {field('aTime', 110, 'First cue new time')}</div>
+        <div className="row">Cue {field('bNumber', 56, 'Second cue number')} starts at {field('bTime', 110, 'Second cue new time')}</div>
+        <div className="row">
+          <button type="button" onClick={() => submit('resync', resyncCommand(doc, resync, scope, selectedCueIds))}>Resync</button>
+        </div>
+        {errorFor('resync')}
+      </section>
+      <section>
+        <h3>Gaps and overlaps</h3>
+        <div className="row">
+          Close gaps up to <input type="number" aria-label="Max gap (ms)" min={0} step={10} style={{ width: 80 }} value={maxGap} onChange={(e) => setMaxGap(e.currentTarget.value)} /> ms
+          <button type="button" onClick={() => submit('gaps', closeGapsCommand(maxGap, scope, selectedCueIds))}>Close gaps</button>
+          <button type="button" onClick={() => submit('gaps', removeOverlapsCommand(scope, selectedCueIds))}>Remove overlaps</button>
+        </div>
+        {errorFor('gaps')}
+      </section>
+      <footer>
+        <button type="button" onClick={props.onClose}>Close</button>
+      </footer>
+    </Dialog>
   );
 }

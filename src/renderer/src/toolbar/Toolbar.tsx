@@ -1,6 +1,6 @@
 /** The top bar: file commands, edit commands, export, and the transport. */
 import type { DocumentState } from '../../../shared/api';
-import type { Commands } from './commands';
+import type { Commands } from '../actions/commands';
 import { Transport } from './Transport';
 
 interface ToolbarProps {

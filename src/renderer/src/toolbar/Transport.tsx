@@ -6,10 +6,11 @@ import { useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { HelpOverlay } from '../help/HelpOverlay';
 import { GoToDialog } from '../goto/GoToDialog';
-import { getStore, useStore } from '../store';
-import { getMinZoom, getZoom, isPlaying, MAX_ZOOM, onPlayerChange, setZoom } from '../waveform/player';
+import { useDoc, useSession, useUi } from '../session/context';
+import { useServices } from '../app-services';
+import { MAX_ZOOM, type Player } from '../playback/player';
 import { formatClock } from './clock';
-import type { Commands } from './commands';
+import type { Commands } from '../actions/commands';
 import type { Cue } from '../../../shared/model';
 
 const ends = new WeakMap<readonly Cue[], number>();
@@ -24,14 +25,13 @@ function documentEnd(cues: readonly Cue[]): number {
   return end;
 }
 
-function usePlayer<T>(read: () => T): T {
-  return useSyncExternalStore(onPlayerChange, read);
+function usePlayer<T>(player: Player, read: () => T): T {
+  return useSyncExternalStore(player.onChange, read);
 }
 
 function Clock() {
-  const time = useStore((s) => s.currentTime);
-  const duration = useStore((s) => {
-    const d = s.docState;
+  const time = useUi((s) => s.currentTime);
+  const duration = useDoc((d) => {
     if (!d) return 0;
     return d.media?.duration ?? documentEnd(d.doc.cues);
   });
@@ -43,9 +43,10 @@ function Clock() {
 }
 
 export function Transport({ commands, hasSelection }: { commands: Commands; hasSelection: boolean }) {
-  const playing = usePlayer(isPlaying);
-  const zoom = usePlayer(getZoom);
-  const minZoom = usePlayer(getMinZoom);
+  const { player } = useServices();
+  const playing = usePlayer(player, player.isPlaying);
+  const zoom = usePlayer(player, player.getZoom);
+  const minZoom = usePlayer(player, player.getMinZoom);
   return (
     <div className="toolbar-group transport">
       <button type="button" onClick={commands.playPause} title="Play/Pause (Space, F5, Ctrl+P)" data-testid="play-pause">
@@ -67,7 +68,7 @@ export function Transport({ commands, hasSelection }: { commands: Commands; hasS
           max={Math.log(MAX_ZOOM)}
           step="any"
           value={Math.log(zoom)}
-          onChange={(e) => setZoom(Math.exp(Number(e.target.value)))}
+          onChange={(e) => player.setZoom(Math.exp(Number(e.target.value)))}
           aria-label="Zoom, pixels per second"
           aria-valuetext={`${zoom} pixels per second`}
           data-testid="zoom"
@@ -84,10 +85,11 @@ export function Transport({ commands, hasSelection }: { commands: Commands; hasS
 }
 
 function FollowToggle() {
-  const follow = useStore((s) => s.followPlayhead);
+  const session = useSession();
+  const follow = useUi((s) => s.followPlayhead);
   return (
     <label className="follow" title="Keep the playhead in view while playing (F)">
-      <input type="checkbox" checked={follow} onChange={(e) => getStore().setFollowPlayhead(e.target.checked)} data-testid="follow-playhead" />
+      <input type="checkbox" checked={follow} onChange={(e) => session.ui.setFollowPlayhead(e.target.checked)} data-testid="follow-playhead" />
       Follow
     </label>
   );

@@ -6,6 +6,7 @@
  */
 import {
   channelNames,
+  errorFromWire,
   type ChannelName,
   type DuosubApi,
   type DuosubBridge,
@@ -15,6 +16,7 @@ import {
   type WireRequest,
   type WireResponse,
 } from '../../../shared/api';
+import { Emitter } from '../../../shared/lifecycle';
 
 export interface BrowserBridge extends DuosubBridge {
   /** Called once when the socket closes or fails; returns an unsubscribe. */
@@ -92,9 +94,7 @@ function currentPage(): PageContext {
 }
 
 /** A rejected request as the Electron preload reports it: the message, and the code dialogs branch on. */
-export function requestError(error: { code: string; message: string }): Error & { code: string } {
-  return Object.assign(new Error(error.message), { code: error.code });
-}
+export const requestError = errorFromWire;
 
 let pageToken: string | null = null;
 
@@ -113,8 +113,8 @@ export function createBrowserBridge(url?: string): BrowserBridge {
   const socket = new WebSocket(url);
   const pending = new Map<number, Pending>();
   const queue: string[] = [];
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  const lostListeners = new Set<() => void>();
+  const events = new Map<EventName, Emitter<unknown>>();
+  const lost = new Emitter<void>();
   let nextId = 1;
   let closed = false;
 
@@ -127,7 +127,7 @@ export function createBrowserBridge(url?: string): BrowserBridge {
     closed = true;
     for (const p of pending.values()) p.reject(new Error(lostMessage));
     pending.clear();
-    for (const listener of lostListeners) listener();
+    lost.fire();
   };
   socket.addEventListener('close', onGone);
   socket.addEventListener('error', onGone);
@@ -141,7 +141,7 @@ export function createBrowserBridge(url?: string): BrowserBridge {
     }
     if (typeof message !== 'object' || message === null) return;
     if ('event' in message) {
-      for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+      events.get(message.event)?.fire(message.payload);
       return;
     }
     const waiter = pending.get(message.id);
@@ -176,16 +176,13 @@ export function createBrowserBridge(url?: string): BrowserBridge {
     mode: 'browser',
     mediaUrl: (token) => '/media/' + encodeURIComponent(token),
     on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      const wrapped = listener as (payload: unknown) => void;
-      set.add(wrapped);
-      return () => set.delete(wrapped);
+      let emitter = events.get(event);
+      if (!emitter) events.set(event, (emitter = new Emitter<unknown>()));
+      return emitter.event(listener as (payload: unknown) => void);
     },
     onConnectionLost(listener) {
       if (closed) listener();
-      lostListeners.add(listener);
-      return () => lostListeners.delete(listener);
+      return lost.event(listener);
     },
   };
 }

@@ -3,7 +3,8 @@
  * answer (the safe one where an answer loses something), Escape or a click outside cancels.
  */
 import { useSyncExternalStore, type FormEvent, type JSX, type ReactNode } from 'react';
-import { Dialog, SaveAsDialog } from '../toolbar/Dialogs';
+import { Dialog } from '../dialog/Dialog';
+import { SaveAsDialog } from './SaveAsDialog';
 import type { Question, QuestionAnswers, Questions } from './questions';
 import './unsaved.css';
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, type JSX } from 'react';
 import type { DuosubApi, RecoveryEntry } from '../../../shared/api';
-import { Dialog } from '../toolbar/Dialogs';
+import { Dialog } from '../dialog/Dialog';
 import { recoverySummary } from './decisions';
 import './unsaved.css';
 

@@ -3,6 +3,7 @@
  * the App renders the question being asked and answers it. Keeping the asking apart from React lets the flows
  * run under vitest with scripted answers.
  */
+import { Emitter, type Disposable } from '../../../shared/lifecycle';
 import type { ConflictAnswer, UnsavedAnswer } from './decisions';
 
 export interface QuestionAnswers {
@@ -47,9 +48,9 @@ interface Pending {
   settle(answer: unknown): void;
 }
 
-export class Questions {
+export class Questions implements Disposable {
   private queue: Pending[] = [];
-  private readonly listeners = new Set<() => void>();
+  private readonly changed = new Emitter<void>();
 
   /** Asks; resolves with the answer once the user gives it. Questions asked meanwhile wait their turn. */
   ask<K extends QuestionKind>(question: QuestionOf<K>): Promise<QuestionAnswers[K]> {
@@ -76,12 +77,17 @@ export class Questions {
     this.answer(question as QuestionOf<QuestionKind>, DISMISSED[question.kind] as never);
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.changed.event(listener);
+
+  /** The window goes away: every question still waiting gets its dismissed answer, so no flow hangs. */
+  dispose(): void {
+    const waiting = this.queue;
+    this.queue = [];
+    for (const pending of waiting) pending.settle(DISMISSED[pending.question.kind]);
+    this.changed.dispose();
+  }
 
   private notify(): void {
-    for (const listener of this.listeners) listener();
+    this.changed.fire();
   }
 }

@@ -4,20 +4,21 @@
  * Electron's main process asks on close itself; a beforeunload veto there would only make the window unclosable.
  */
 import { useEffect } from 'react';
-import type { DocStore } from '../store-core';
+import type { AppSession } from '../session/app-session';
 import { promptOnUnload } from './decisions';
 
-export function useUnloadGuard(store: DocStore, browserMode: boolean): void {
+export function useUnloadGuard(session: AppSession, browserMode: boolean): void {
   useEffect(() => {
     if (!browserMode) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      const { docState, settings } = store.getState();
-      if (!promptOnUnload(docState, settings, store.editsInFlight())) return;
+      const docState = session.doc.state();
+      const { settings } = session.ui.getState();
+      if (!promptOnUnload(docState, settings, session.doc.editsInFlight())) return;
       event.preventDefault();
       // Older Chromium builds show the prompt only when returnValue is set.
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [store, browserMode]);
+  }, [session, browserMode]);
 }

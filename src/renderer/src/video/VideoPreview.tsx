@@ -1,31 +1,32 @@
 /**
- * The video preview: the document's one media element (the same one wavesurfer plays, from
- * waveform/player.ts, so playback and seeking stay in sync) shown in a panel above the waveform, with the
+ * The video preview: the document's one media element (the same one wavesurfer plays, held by the window's
+ * player in playback/player.ts, so playback and seeking stay in sync) shown in a panel above the waveform, with the
  * current cue in both languages drawn over the picture the way a player would show it. A splitter under
  * the panel resizes it against the waveform; the height is remembered in localStorage.
  * Renders nothing unless the document's media has video.
  */
 import { useEffect, useRef, useState, useSyncExternalStore, type JSX, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
 import type { Cue } from '../../../shared/model';
-import { useStore } from '../store';
-import { buildCueIndex, cuesInWindow, type CueIndex } from '../waveform/visible-cues';
-import { getMediaElement, onMediaElementChange } from '../waveform/player';
+import { useDoc, useDocAndUi } from '../session/context';
+import { buildCueIndex, cuesInWindow, type CueIndex } from '../timeline/cue-index';
+import { useServices } from '../app-services';
 import { clampPanelHeight, containRect, subtitleBox, type Rect } from './subtitle-layout';
 
 const HEIGHT_KEY = 'duosub.videoPanelHeight';
 const DEFAULT_HEIGHT = 240;
 
 export function VideoPreview(): JSX.Element | null {
-  const isVideo = useStore((s) => s.docState?.media?.kind === 'video');
+  const isVideo = useDoc((s) => s?.media?.kind === 'video');
   if (!isVideo) return null;
   return <VideoPanel />;
 }
 
 function VideoPanel(): JSX.Element {
   const hostRef = useRef<HTMLDivElement>(null);
-  const element = useSyncExternalStore(onMediaElementChange, getMediaElement);
-  const frameWidth = useStore((s) => s.docState?.media?.width);
-  const frameHeight = useStore((s) => s.docState?.media?.height);
+  const { player } = useServices();
+  const element = useSyncExternalStore(player.onMediaElementChange, player.getMediaElement);
+  const frameWidth = useDoc((s) => s?.media?.width);
+  const frameHeight = useDoc((s) => s?.media?.height);
   const [height, setHeight] = useState(() => clampPanelHeight(Number(localStorage.getItem(HEIGHT_KEY) ?? DEFAULT_HEIGHT), window.innerHeight));
   const picture = usePictureRect(hostRef, element, frameWidth, frameHeight);
 
@@ -97,8 +98,8 @@ function cueAt(cues: readonly Cue[] | undefined, ms: number): Cue | null {
 }
 
 function SubtitleOverlay({ picture }: { picture: Rect }): JSX.Element | null {
-  const cue = useStore((s) => cueAt(s.docState?.doc.cues, s.currentTime * 1000));
-  const languages = useStore((s) => s.docState?.doc.languages);
+  const cue = useDocAndUi((d, ui) => cueAt(d?.doc.cues, ui.currentTime * 1000));
+  const languages = useDoc((s) => s?.doc.languages);
   if (!cue || !languages || picture.height <= 0) return null;
   const box = subtitleBox(picture);
   const lines = languages.slice(0, 2).map((l, i) => ({ code: l.code, text: cue.text[l.code]?.trim() ?? '', size: i === 0 ? box.fontSize : box.secondFontSize }));

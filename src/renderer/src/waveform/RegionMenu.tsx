@@ -4,26 +4,15 @@
  */
 import type { JSX } from 'react';
 import { ContextMenu } from '../menu/ContextMenu';
-import { addedSpeakerId, buildCueMenu, type CueMenuIntent } from '../panes/cue-menu';
-import { getStore, useStore } from '../store';
+import { buildCueMenu, runCueMenuIntent } from '../menu/cue-menu';
+import { useDoc, useSession, useUi } from '../session/context';
 import type { RegionMenuRequest } from './wave-input';
 
-/** Runs a menu choice; "New speaker…" adds the speaker first, then assigns the id main gave it. */
-async function runIntent(intent: CueMenuIntent): Promise<void> {
-  const store = getStore();
-  if (intent.type === 'command') {
-    await store.command(intent.command);
-    return;
-  }
-  const added = await store.command({ kind: 'addSpeaker', name: intent.name });
-  const speakerId = addedSpeakerId(added?.applied, intent.name);
-  if (speakerId) await store.command({ kind: 'setSpeaker', cueIds: intent.cueIds, speakerId });
-}
-
 export function RegionMenu({ request, onClose }: { request: RegionMenuRequest; onClose(): void }): JSX.Element | null {
-  const doc = useStore((s) => s.docState?.doc ?? null);
-  const selectedCueIds = useStore((s) => s.selectedCueIds);
-  const lang = useStore((s) => s.cursor?.lang ?? null);
+  const session = useSession();
+  const doc = useDoc((s) => s?.doc ?? null);
+  const selectedCueIds = useUi((s) => s.selectedCueIds);
+  const lang = useUi((s) => s.cursor?.lang ?? null);
   if (!doc) return null;
   const items = buildCueMenu(
     {
@@ -32,7 +21,7 @@ export function RegionMenu({ request, onClose }: { request: RegionMenuRequest; o
       selectedCueIds,
       playheadMs: request.timeMs,
     },
-    (intent) => void runIntent(intent),
+    (intent) => void runCueMenuIntent(intent, (command) => session.doc.command(command)),
   );
   if (items.length === 0) return null;
   return <ContextMenu x={request.x} y={request.y} items={items} onClose={onClose} testId="region-menu" />;

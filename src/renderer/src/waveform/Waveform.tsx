@@ -2,7 +2,7 @@
  * The waveform pane: wavesurfer drawing main's precomputed peaks (never decoding audio here) as they
  * arrive (peaks-stream.ts, with a progress bar and Cancel), our own media element for playback (the
  * video of the preview panel when there is video), and one region per cue of the visible window
- * (RegionSync). Dragging a region retimes its cue through the store, snapped to pauses and neighbouring
+ * (RegionSync). Dragging a region retimes its cue through the session, snapped to pauses and neighbouring
  * cues, one undo step per drag (commit-drag.ts) with a live readout of its times (drag-readout.ts); clicks
  * select and seek to the clicked time (Ctrl/Shift for many), dragging on empty waveform inserts a cue,
  * right-click opens the cue menu (wave-input.ts). A time ruler runs above it (time-ruler.ts).
@@ -12,31 +12,27 @@ import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/plugins/regions';
 import type { MediaInfo } from '../../../shared/api';
 import { documentDuration } from '../../../shared/model';
+import { DisposableStore } from '../../../shared/lifecycle';
 import { findPauses, type Pause } from '../../../shared/pauses';
+import { useServices, type AppServices } from '../app-services';
 import { getBridge } from '../bridge';
 import { CpsStrip } from '../qc/cps-strip';
-import { getQcLive } from '../qc/qc-live';
-import { getStore, useStore } from '../store';
+import type { AppSession } from '../session/app-session';
+import { useDoc, useSession } from '../session/context';
 import { VideoPreview } from '../video/VideoPreview';
 import { commitDrag, trackSnapModifier } from './commit-drag';
 import { showDragReadout } from './drag-readout';
 import { flatPeaks, timelineSeconds, type WavePeaks } from './peaks';
 import { streamPeaks } from './peaks-stream';
-import { createMediaElement, getZoom, notifyPlayer, onSeek, setActiveWave, setFitZoom, setMediaElement, switchSource } from './player';
+import { createMediaElement, switchSource } from '../playback/player';
 import type { ProgressivePeaks } from './progressive-peaks';
 import { throttle } from './progressive-peaks';
 import { RegionMenu } from './RegionMenu';
 import { RegionSync, type RegionView } from './region-sync';
 import './ruler.css';
+import { exposeForTests } from '../test-hooks';
 import { TimeRuler } from './time-ruler';
 import { followPlayhead, onCtrlWheel, onDragToInsert, onRegionClick, onRegionMenu, type RegionMenuRequest } from './wave-input';
-
-declare global {
-  interface Window {
-    /** Read-only test hook: the live wavesurfer instance and its regions plugin. */
-    __duosubWave?: { ws: WaveSurfer; regions: ReturnType<typeof RegionsPlugin.create> };
-  }
-}
 
 interface Timeline {
   peaks: WavePeaks;
@@ -48,8 +44,8 @@ interface Timeline {
 }
 
 /** A timeline without peaks: the document's length (or the media's), flat, so cues can still be dragged. */
-function flatTimeline(media: HTMLMediaElement | null): Timeline {
-  const state = getStore().getState().docState;
+function flatTimeline(media: HTMLMediaElement | null, session: AppSession): Timeline {
+  const state = session.doc.state();
   const docSeconds = timelineSeconds(state ? documentDuration(state.doc) : 0);
   const mediaSeconds = (state?.media?.duration ?? 0) / 1000;
   return { peaks: flatPeaks(Math.max(mediaSeconds, docSeconds)), media, silent: true, getPauses: () => [] };
@@ -77,15 +73,17 @@ interface PaneElements {
   ruler: HTMLElement;
 }
 
+/** The window's services the waveform plays through and marks from. */
+type WaveServices = Pick<AppServices, 'player' | 'qc'> & { session: AppSession };
+
 /** Creates wavesurfer, its regions, the reading-speed strip, the ruler and their wiring in `container`. */
 function mountWave(
   container: HTMLElement,
   elements: PaneElements,
   timeline: Timeline,
   openMenu: (request: RegionMenuRequest) => void,
+  { player, qc, session }: WaveServices,
 ): MountedWave {
-  const store = getStore();
-  const qc = getQcLive();
   const media = timeline.media ?? undefined;
   const modifier = trackSnapModifier();
   const regions = RegionsPlugin.create();
@@ -97,7 +95,7 @@ function mountWave(
     duration,
     media,
     normalize: !timeline.silent,
-    minPxPerSec: getZoom(),
+    minPxPerSec: player.getZoom(),
     waveColor: '#7d8aa3',
     progressColor: '#4a5a78',
     cursorColor: '#e15759',
@@ -109,14 +107,15 @@ function mountWave(
   });
 
   const getView = (): RegionView => {
-    const s = store.getState();
+    const d = session.doc.state();
+    const s = session.ui.getState();
     return {
-      cues: s.docState?.doc.cues ?? [],
-      speakers: s.docState?.doc.speakers ?? [],
+      cues: d?.doc.cues ?? [],
+      speakers: d?.doc.speakers ?? [],
       selectedCueId: s.selectedCueId,
       selectedCueIds: s.selectedCueIds,
       marks: qc.getSnapshot().marks,
-      lang: s.docState?.doc.languages[0]?.code,
+      lang: d?.doc.languages[0]?.code,
     };
   };
   const sync = new RegionSync({
@@ -129,17 +128,18 @@ function mountWave(
   const strip = new CpsStrip({
     ws,
     canvas: elements.strip,
-    getCues: () => store.getState().docState?.doc.cues ?? [],
+    getCues: () => session.doc.state()?.doc.cues ?? [],
     getProfiles: () => qc.getSnapshot().profiles,
   });
-  const ruler = new TimeRuler(ws, elements.ruler);
+  const ruler = new TimeRuler(ws, elements.ruler, player, session);
   const reposition = () => {
     sync.schedule();
     strip.schedule();
     ruler.schedule();
   };
 
-  const offs: Array<() => void> = [
+  const owned = new DisposableStore();
+  for (const off of [
     ws.on('ready', (seconds) => {
       container.setAttribute('data-duration-ms', String(Math.round(seconds * 1000)));
       sync.refresh();
@@ -149,46 +149,46 @@ function mountWave(
     ws.on('scroll', reposition),
     ws.on('zoom', reposition),
     ws.on('resize', () => {
-      setFitZoom(container.clientWidth / duration);
+      player.setFitZoom(container.clientWidth / duration);
       reposition();
     }),
-    ws.on('timeupdate', (t) => store.setCurrentTime(t)),
+    ws.on('timeupdate', (t) => session.ui.setCurrentTime(t)),
     // The playhead moves when a seek is asked for, not when it lands: a key pressed right after acts from there.
-    onSeek((t) => store.setCurrentTime(t)),
-    ws.on('play', notifyPlayer),
-    ws.on('pause', notifyPlayer),
-    ws.on('finish', notifyPlayer),
-    onRegionClick(ws, regions),
-    showDragReadout(container.parentElement ?? container, ws, regions),
-    onDragToInsert(ws, regions),
-    onRegionMenu(container, ws, openMenu),
-    followPlayhead(ws),
+    player.onSeek((t) => session.ui.setCurrentTime(t)),
+    ws.on('play', player.notify),
+    ws.on('pause', player.notify),
+    ws.on('finish', player.notify),
+    onRegionClick(ws, regions, player, session),
+    showDragReadout(container.parentElement ?? container, ws, regions, session),
+    onDragToInsert(ws, regions, session),
+    onRegionMenu(container, ws, openMenu, session),
+    followPlayhead(ws, session),
     regions.on('region-updated', (region: Region, side?: 'start' | 'end') =>
-      commitDrag(region, side, { ws, sync, getPauses: timeline.getPauses, snapOff: modifier.snapOff }),
+      commitDrag(region, side, { ws, sync, getPauses: timeline.getPauses, snapOff: modifier.snapOff, session }),
     ),
     modifier.off,
-    subscribeView(getView, () => {
+    subscribeView(session, getView, () => {
       sync.refresh();
       strip.schedule();
     }),
     // New QC results (a frame after an edit, or another profile): markers and strip colours follow.
     qc.subscribe(reposition),
-    onCtrlWheel(container),
-  ];
-  setActiveWave(ws);
-  setFitZoom(container.clientWidth / duration);
-  store.setCurrentTime(0);
-  window.__duosubWave = { ws, regions };
+    onCtrlWheel(container, player),
+  ]) owned.addFn(off);
+  player.setActiveWave(ws);
+  player.setFitZoom(container.clientWidth / duration);
+  session.ui.setCurrentTime(0);
+  // Read-only test hook (test build only): the live wavesurfer instance and its regions plugin.
+  owned.addFn(exposeForTests('__duosubWave', () => ({ ws, regions })));
 
   // setOptions re-renders from the same arrays wavesurfer was given (a new load would reset the media element).
   const redraw = () => ws.setOptions({});
   const teardown = () => {
-    offs.forEach((off) => off());
+    owned.dispose();
     sync.destroy();
     strip.destroy();
     ruler.destroy();
-    setActiveWave(null);
-    if (window.__duosubWave?.ws === ws) delete window.__duosubWave;
+    player.setActiveWave(null);
     ws.destroy();
     container.removeAttribute('data-region-count');
     container.removeAttribute('data-duration-ms');
@@ -198,9 +198,9 @@ function mountWave(
 }
 
 /** Calls `onChange` when the cues, speakers or selection change (not on playback ticks). */
-function subscribeView(getView: () => RegionView, onChange: () => void): () => void {
+function subscribeView(session: AppSession, getView: () => RegionView, onChange: () => void): () => void {
   let last = getView();
-  return getStore().subscribe(() => {
+  const check = () => {
     const next = getView();
     if (
       next.cues === last.cues &&
@@ -211,7 +211,9 @@ function subscribeView(getView: () => RegionView, onChange: () => void): () => v
     ) return;
     last = next;
     onChange();
-  });
+  };
+  const offs = [session.doc.onChange(check), session.ui.subscribe(check)];
+  return () => offs.forEach((off) => off());
 }
 
 interface PaneUi {
@@ -229,27 +231,27 @@ interface OpenPane {
 }
 
 /** Everything the pane runs for one document and its media: the element, the peaks, the proxy, the wave. */
-function openPane(docId: string, media: MediaInfo | null, container: HTMLElement, elements: PaneElements, ui: PaneUi): OpenPane {
+function openPane(docId: string, media: MediaInfo | null, container: HTMLElement, elements: PaneElements, ui: PaneUi, services: WaveServices): OpenPane {
   const bridge = getBridge();
   const kind = media?.kind === 'video' ? 'video' : 'audio';
   const element = media ? createMediaElement(kind, bridge.mediaUrl(media.playToken ?? media.token)) : null;
-  setMediaElement(element);
+  services.player.setMediaElement(element);
   ui.setPreparing(media?.playToken === null);
-  const offProxy = media && element ? watchProxy(docId, media.token, element, ui.setPreparing) : () => {};
+  const offProxy = media && element ? watchProxy(docId, media.token, element, ui.setPreparing, services.session) : () => {};
   let mounted: MountedWave | null = null;
   const mount = (timeline: Timeline) => {
-    mounted = mountWave(container, elements, timeline, ui.setMenu);
+    mounted = mountWave(container, elements, timeline, ui.setMenu, services);
   };
   const close = () => {
     offProxy();
     mounted?.teardown();
-    setMediaElement(null);
+    services.player.setMediaElement(null);
     element?.pause();
     element?.removeAttribute('src');
     element?.load(); // Stops buffering the old source.
   };
   if (!media) {
-    mount(flatTimeline(null));
+    mount(flatTimeline(null, services.session));
     return { cancel: () => undefined, teardown: close };
   }
   let complete = false;
@@ -274,9 +276,9 @@ function openPane(docId: string, media: MediaInfo | null, container: HTMLElement
       redraw.cancel();
       ui.setLoading(false);
       ui.setProgress(null);
-      if (error) reportPeaksError(error);
+      if (error) reportPeaksError(services.session, error);
       if (mounted) mounted.redraw();
-      else mount(flatTimeline(element));
+      else mount(flatTimeline(element, services.session));
     },
   });
   return {
@@ -289,29 +291,31 @@ function openPane(docId: string, media: MediaInfo | null, container: HTMLElement
   };
 }
 
-function reportPeaksError(message: string): void {
-  if (/cancel/i.test(message)) getStore().setStatus('Stopped reading the waveform');
-  else getStore().setStatus(`Could not read the waveform: ${message}`, 'error');
+function reportPeaksError(session: AppSession, message: string): void {
+  if (/cancel/i.test(message)) session.ui.setStatus('Stopped reading the waveform');
+  else session.ui.setStatus(`Could not read the waveform: ${message}`, 'error');
 }
 
 /** A media the page cannot play gets a proxy: play it when ready, from where the playhead is. */
-function watchProxy(docId: string, token: string, element: HTMLMediaElement, setPreparing: (on: boolean) => void): () => void {
+function watchProxy(docId: string, token: string, element: HTMLMediaElement, setPreparing: (on: boolean) => void, session: AppSession): () => void {
   const bridge = getBridge();
   return bridge.on('media.proxyReady', (event) => {
     if (event.docId !== docId || event.token !== token) return;
     setPreparing(false);
     if (event.playToken) switchSource(element, bridge.mediaUrl(event.playToken));
-    else getStore().setStatus(`Could not make a playable copy: ${event.error ?? 'unknown error'}`, 'error');
+    else session.ui.setStatus(`Could not make a playable copy: ${event.error ?? 'unknown error'}`, 'error');
   });
 }
 
 export function Waveform() {
+  const { player, qc } = useServices();
+  const session = useSession();
   const containerRef = useRef<HTMLDivElement>(null);
   const stripRef = useRef<HTMLCanvasElement>(null);
   const rulerRef = useRef<HTMLDivElement>(null);
   const paneRef = useRef<OpenPane | null>(null);
-  const docId = useStore((s) => s.docState?.docId ?? null);
-  const mediaToken = useStore((s) => s.docState?.media?.token ?? null);
+  const docId = useDoc((s) => s?.docId ?? null);
+  const mediaToken = useDoc((s) => s?.media?.token ?? null);
   const [loading, setLoading] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [preparing, setPreparing] = useState(false);
@@ -323,8 +327,9 @@ export function Waveform() {
     const ruler = rulerRef.current;
     if (!docId || !container || !strip || !ruler) return;
     // The media as it was when its token was attached (a proxy that arrives later comes as an event).
-    const media = getStore().getState().docState?.media ?? null;
-    const pane = openPane(docId, media, container, { strip, ruler }, { setMenu, setLoading, setProgress, setPreparing });
+    const media = session.doc.state()?.media ?? null;
+    const services = { player, qc, session };
+    const pane = openPane(docId, media, container, { strip, ruler }, { setMenu, setLoading, setProgress, setPreparing }, services);
     paneRef.current = pane;
     return () => {
       paneRef.current = null;
@@ -334,7 +339,7 @@ export function Waveform() {
       setProgress(null);
       setPreparing(false);
     };
-  }, [docId, mediaToken]);
+  }, [docId, mediaToken, player, qc, session]);
 
   return (
     <div className="waveform-pane">

@@ -6,7 +6,7 @@
 import type WaveSurfer from 'wavesurfer.js';
 import type { Region } from 'wavesurfer.js/plugins/regions';
 import type { Pause } from '../../../shared/pauses';
-import { getStore } from '../store';
+import type { AppSession } from '../session/app-session';
 import type { RegionSync } from './region-sync';
 import { snapCandidates, snapOptionsFor, snapSpan, snapToleranceMs } from './snap';
 
@@ -17,11 +17,12 @@ export interface DragContext {
   getPauses(): readonly Pause[];
   /** True while Alt or Shift is held (see trackSnapModifier). */
   snapOff(): boolean;
+  session: AppSession;
 }
 
 export function commitDrag(region: Region, side: 'start' | 'end' | undefined, ctx: DragContext): void {
-  const store = getStore();
-  const cues = store.getState().docState?.doc.cues ?? [];
+  const { session } = ctx;
+  const cues = session.doc.state()?.doc.cues ?? [];
   const cue = cues.find((c) => c.id === region.id);
   if (!cue) return; // The draft region of a drag-to-insert, or a cue deleted meanwhile.
   const start = Math.max(0, Math.round(region.start * 1000));
@@ -29,17 +30,16 @@ export function commitDrag(region: Region, side: 'start' | 'end' | undefined, ct
   if (!ctx.snapOff()) {
     const duration = ctx.ws.getDuration();
     const pxPerSecond = duration > 0 ? ctx.ws.getWrapper().scrollWidth / duration : 0;
-    const state = store.getState();
-    const options = snapOptionsFor(state.docState!.doc, state.settings.customProfiles ?? []);
+    const options = snapOptionsFor(session.doc.state()!.doc, session.ui.getState().settings.customProfiles ?? []);
     const snapped = snapSpan(span, side, snapCandidates(ctx.getPauses(), cues, cue.id, options), snapToleranceMs(pxPerSecond));
     if (snapped.end <= duration * 1000) span = snapped;
   }
   if (cue.start !== span.start || cue.end !== span.end) {
-    store.applyLocal({ type: 'setTimes', cueId: region.id, start: span.start, end: span.end });
+    session.doc.applyLocal({ type: 'setTimes', cueId: region.id, start: span.start, end: span.end });
   }
   // Dragging one of several selected cues keeps the selection; dragging another selects it.
-  if (!store.getState().selectedCueIds.includes(region.id)) store.select(region.id, true);
-  // Moves the region to its cue's times: snapped, or back if the store refused the edit. A resize is still
+  if (!session.ui.getState().selectedCueIds.includes(region.id)) session.ui.select(region.id, true);
+  // Moves the region to its cue's times: snapped, or back if the session refused the edit. A resize is still
   // "in progress" for the plugin during this event, so refresh once more after it.
   ctx.sync.refresh();
   ctx.sync.schedule();

@@ -7,14 +7,14 @@ import type WaveSurfer from 'wavesurfer.js';
 import type { Region } from 'wavesurfer.js/plugins/regions';
 import type RegionsPlugin from 'wavesurfer.js/plugins/regions';
 import { documentFrameRate } from '../../../shared/frames';
-import { getStore } from '../store';
+import type { AppSession } from '../session/app-session';
 import { formatDragReadout, readoutLeft } from './ruler';
 import { DRAFT_REGION_ID } from './wave-input';
 
 type Regions = ReturnType<typeof RegionsPlugin.create>;
 
 /** Installs the readout in `host` (the waveform's positioning box); returns its teardown. */
-export function showDragReadout(host: HTMLElement, ws: WaveSurfer, regions: Regions): () => void {
+export function showDragReadout(host: HTMLElement, ws: WaveSurfer, regions: Regions, session: AppSession): () => void {
   const el = document.createElement('div');
   el.className = 'drag-readout';
   el.setAttribute('data-testid', 'drag-readout');
@@ -26,7 +26,7 @@ export function showDragReadout(host: HTMLElement, ws: WaveSurfer, regions: Regi
   const onUpdate = (region: Region, side?: 'start' | 'end') => {
     const duration = ws.getDuration();
     if (region.id === DRAFT_REGION_ID || !duration) return;
-    const metadata = getStore().getState().docState?.doc.metadata;
+    const metadata = session.doc.state()?.doc.metadata;
     const fps = metadata ? documentFrameRate(metadata) : null;
     const startMs = Math.round(region.start * 1000);
     const endMs = Math.round(region.end * 1000);

@@ -1,25 +1,12 @@
 /**
- * Peaks in the shape wavesurfer draws. Main sends audiowaveform-style interleaved min/max pairs;
- * wavesurfer draws channel 0 above the centre line and channel 1 below (by magnitude), so the max
- * values become channel 0 and the min values channel 1 — no decoding in the renderer, ever.
+ * Peaks in the shape wavesurfer draws (channel 0 above the centre line, channel 1 below), for a timeline without
+ * media; media peaks arrive in parts (peaks-stream.ts, progressive-peaks.ts).
  */
-import type { Peaks } from '../../../shared/api';
 
 export interface WavePeaks {
   channels: [Float32Array, Float32Array];
   /** Seconds. */
   duration: number;
-}
-
-export function peaksToChannels(peaks: Peaks): WavePeaks {
-  const pairs = Math.floor(peaks.data.length / 2);
-  const top = new Float32Array(pairs);
-  const bottom = new Float32Array(pairs);
-  for (let i = 0; i < pairs; i++) {
-    bottom[i] = peaks.data[2 * i];
-    top[i] = peaks.data[2 * i + 1];
-  }
-  return { channels: [top, bottom], duration: peaks.duration / 1000 };
 }
 
 /** A silent timeline of `durationSec` so cues can be seen and dragged without media. */

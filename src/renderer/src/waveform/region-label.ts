@@ -3,7 +3,7 @@
  * the first language on one line, cut with an ellipsis, when the region is wide enough to be worth reading.
  * One element per region, updated in place (the plugin's own label re-layout runs only when it is replaced).
  */
-import { stripMarkup } from '../../../shared/formats/markup';
+import { stripMarkup } from '../../../shared/text/markup';
 
 /** Narrower than this, a region shows its number only: a few letters and an ellipsis say nothing. */
 export const MIN_TEXT_PX = 56;

@@ -9,7 +9,8 @@ import type { Cue, Speaker } from '../../../shared/model';
 import { frameTask } from '../frame-task';
 import { markRegion, type QcMark } from '../qc/region-marks';
 import { createRegionLabel, markPinned, renderRegionLabel } from './region-label';
-import { buildCueIndex, cuesInWindow, regionDiff, regionWindow, type CueIndex } from './visible-cues';
+import { buildCueIndex, cuesInWindow, type CueIndex } from '../timeline/cue-index';
+import { regionDiff, regionWindow } from './visible-cues';
 
 export interface RegionView {
   cues: Cue[];
@@ -31,7 +32,7 @@ interface RegionsApi {
 export interface RegionSyncOptions {
   ws: WaveSurfer;
   regions: RegionsApi;
-  /** Reads the current document and selection (synchronously, from the store). */
+  /** Reads the current document and selection (synchronously, from the session). */
   getView(): RegionView;
   /** Called after every refresh with the number of regions the plugin holds. */
   onCount(count: number): void;

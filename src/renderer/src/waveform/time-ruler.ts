@@ -6,9 +6,10 @@
  */
 import type WaveSurfer from 'wavesurfer.js';
 import { documentFrameRate } from '../../../shared/frames';
+import { DisposableStore } from '../../../shared/lifecycle';
 import { frameTask } from '../frame-task';
-import { getStore } from '../store';
-import { seek } from './player';
+import type { AppSession } from '../session/app-session';
+import type { Player } from '../playback/player';
 import { DEFAULT_CHAR_PX, formatPlayhead, rulerTicks, type RulerSpan } from './ruler';
 
 export const RULER_HEIGHT_PX = 18;
@@ -22,17 +23,23 @@ export class TimeRuler {
   private readonly playhead = document.createElement('span');
   private readonly pool: HTMLSpanElement[] = [];
   private readonly frame = frameTask(() => this.draw());
-  private readonly offs: Array<() => void> = [];
+  private readonly owned = new DisposableStore();
   private charPx = 0;
 
-  constructor(private readonly ws: WaveSurfer, private readonly root: HTMLElement) {
+  constructor(
+    private readonly ws: WaveSurfer,
+    private readonly root: HTMLElement,
+    private readonly player: Pick<Player, 'seek'>,
+    private readonly session: AppSession,
+  ) {
     this.canvas.className = 'time-ruler-ticks';
     this.labelLayer.className = 'time-ruler-labels';
     this.playhead.className = 'time-ruler-playhead';
     this.playhead.setAttribute('data-testid', 'ruler-playhead');
     this.playhead.title = 'Playhead';
     root.append(this.canvas, this.labelLayer, this.playhead);
-    this.offs.push(this.watchStore(), this.seekOnPress());
+    this.owned.addFn(this.watchStore());
+    this.owned.addFn(this.seekOnPress());
   }
 
   schedule(): void {
@@ -41,7 +48,7 @@ export class TimeRuler {
 
   destroy(): void {
     this.frame.cancel();
-    this.offs.forEach((off) => off());
+    this.owned.dispose();
     this.canvas.remove();
     this.labelLayer.remove();
     this.playhead.remove();
@@ -65,7 +72,7 @@ export class TimeRuler {
     ctx.stroke();
     this.placeLabels(ticks.filter((t) => t.label !== undefined) as Array<{ x: number; label: string }>);
     if (step) this.root.setAttribute('data-label-step-ms', String(Math.round(step.labelMs * 1000) / 1000));
-    const timeMs = getStore().getState().currentTime * 1000;
+    const timeMs = this.session.ui.getState().currentTime * 1000;
     this.playhead.textContent = span ? formatPlayhead(timeMs, span.fps, span.totalMs) : '';
     if (span) this.drawPlayhead(ctx, (timeMs - span.fromMs) * (span.pxPerSec / 1000), widthPx);
   }
@@ -77,7 +84,7 @@ export class TimeRuler {
     const total = this.ws.getWrapper().scrollWidth || this.ws.getWidth() || 1;
     const scroll = this.ws.getScroll();
     const width = this.ws.getWidth();
-    const metadata = getStore().getState().docState?.doc.metadata;
+    const metadata = this.session.doc.state()?.doc.metadata;
     return {
       fromMs: (scroll / total) * duration * 1000,
       toMs: ((scroll + width) / total) * duration * 1000,
@@ -144,18 +151,17 @@ export class TimeRuler {
 
   /** Redraws when the playhead moves or the document's frame rate changes (not on every edit). */
   private watchStore(): () => void {
-    const store = getStore();
-    const read = () => {
-      const s = store.getState();
-      return { time: s.currentTime, metadata: s.docState?.doc.metadata };
-    };
+    const { doc, ui } = this.session;
+    const read = () => ({ time: ui.getState().currentTime, metadata: doc.state()?.doc.metadata });
     let last = read();
-    return store.subscribe(() => {
+    const onChange = () => {
       const next = read();
       if (next.time === last.time && next.metadata === last.metadata) return;
       last = next;
       this.schedule();
-    });
+    };
+    const offs = [ui.subscribe(onChange), doc.onChange(onChange)];
+    return () => offs.forEach((off) => off());
   }
 
   /** A press on the ruler moves the playhead there, as in the editors subtitlers know. */
@@ -165,7 +171,7 @@ export class TimeRuler {
       const span = this.span();
       if (!span) return;
       const x = event.clientX - this.root.getBoundingClientRect().left;
-      seek(Math.max(0, span.fromMs + (x * 1000) / span.pxPerSec) / 1000);
+      this.player.seek(Math.max(0, span.fromMs + (x * 1000) / span.pxPerSec) / 1000);
     };
     this.root.addEventListener('pointerdown', onPointerDown);
     return () => this.root.removeEventListener('pointerdown', onPointerDown);

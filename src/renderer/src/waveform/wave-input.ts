@@ -8,8 +8,8 @@ import type WaveSurfer from 'wavesurfer.js';
 import type { Region } from 'wavesurfer.js/plugins/regions';
 import type RegionsPlugin from 'wavesurfer.js/plugins/regions';
 import type { SelectMode } from '../selection';
-import { getStore } from '../store';
-import { getZoom, seek, setZoom } from './player';
+import type { AppSession } from '../session/app-session';
+import type { Player } from '../playback/player';
 
 type Regions = ReturnType<typeof RegionsPlugin.create>;
 
@@ -37,15 +37,15 @@ export function clickSeekSeconds(region: { start: number; end: number }, clicked
   return Math.max(region.start, Math.min(region.end, clickedSeconds));
 }
 
-export function onRegionClick(ws: WaveSurfer, regions: Regions): () => void {
+export function onRegionClick(ws: WaveSurfer, regions: Regions, player: Pick<Player, 'seek'>, session: AppSession): () => void {
   return regions.on('region-clicked', (region: Region, event: MouseEvent) => {
     event.stopPropagation();
     if (region.id === DRAFT_REGION_ID) return;
     const mode = selectModeOf(event);
-    getStore().select(region.id, { mode, reveal: true });
+    session.ui.select(region.id, { mode, reveal: true });
     // A plain click seeks to where it landed, so a split or F9/F10 can act inside the cue without playing;
     // extending a selection leaves the playhead where it is. (A drag ends without a click: the plugin eats it.)
-    if (mode === 'replace') seek(clickSeekSeconds(region, timeAtClientX(ws, event.clientX)));
+    if (mode === 'replace') player.seek(clickSeekSeconds(region, timeAtClientX(ws, event.clientX)));
   });
 }
 
@@ -60,7 +60,7 @@ export function draftSpan(startSec: number, endSec: number): { start: number; en
 const DRAFT_START_PX = 5;
 
 /** Dragging on empty waveform draws a draft region; on release it becomes an `insert` command. */
-export function onDragToInsert(ws: WaveSurfer, regions: Regions): () => void {
+export function onDragToInsert(ws: WaveSurfer, regions: Regions, session: AppSession): () => void {
   const disable = regions.enableDragSelection({ id: DRAFT_REGION_ID, color: 'rgba(47, 111, 219, 0.25)', drag: false, resize: false, minLength: 0 });
   const off = regions.on('region-created', (region: Region) => {
     if (region.id !== DRAFT_REGION_ID) return;
@@ -69,7 +69,7 @@ export function onDragToInsert(ws: WaveSurfer, regions: Regions): () => void {
     const span = draftSpan(region.start, Math.max(region.start, region.end - overshoot));
     // The plugin is still finishing this region's creation: drop it after, the cue's own region replaces it.
     queueMicrotask(() => region.remove());
-    if (span) void getStore().command({ kind: 'insert', ...span });
+    if (span) void session.doc.command({ kind: 'insert', ...span });
   });
   return () => {
     off();
@@ -94,13 +94,12 @@ function cueIdAt(event: Event): string | null {
 }
 
 /** Right-click on a region: selects its cue unless it is already in the selection, then asks for the menu. */
-export function onRegionMenu(container: HTMLElement, ws: WaveSurfer, open: (request: RegionMenuRequest) => void): () => void {
+export function onRegionMenu(container: HTMLElement, ws: WaveSurfer, open: (request: RegionMenuRequest) => void, session: AppSession): () => void {
   const onContextMenu = (event: MouseEvent) => {
     const cueId = cueIdAt(event);
     if (!cueId) return;
     event.preventDefault();
-    const store = getStore();
-    if (!store.getState().selectedCueIds.includes(cueId)) store.select(cueId);
+    if (!session.ui.getState().selectedCueIds.includes(cueId)) session.ui.select(cueId);
     const timeMs = Math.round(timeAtClientX(ws, event.clientX) * 1000);
     open({ cueId, timeMs, x: event.clientX, y: event.clientY });
   };
@@ -109,25 +108,25 @@ export function onRegionMenu(container: HTMLElement, ws: WaveSurfer, open: (requ
 }
 
 /** Follow playhead: wavesurfer keeps the playhead in view (centred) while playing; off leaves the view alone. */
-export function followPlayhead(ws: WaveSurfer): () => void {
-  const store = getStore();
+export function followPlayhead(ws: WaveSurfer, session: AppSession): () => void {
+  const { ui } = session;
   let on: boolean | null = null;
   const apply = () => {
-    const next = store.getState().followPlayhead;
+    const next = ui.getState().followPlayhead;
     if (next === on) return;
     on = next;
     ws.setOptions({ autoScroll: next, autoCenter: next });
   };
   apply();
-  return store.subscribe(apply);
+  return ui.subscribe(apply);
 }
 
 /** Ctrl (or Cmd) + wheel zooms around the current zoom level instead of scrolling the page. */
-export function onCtrlWheel(container: HTMLElement): () => void {
+export function onCtrlWheel(container: HTMLElement, player: Pick<Player, 'getZoom' | 'setZoom'>): () => void {
   const onWheel = (event: WheelEvent) => {
     if (!event.ctrlKey && !event.metaKey) return;
     event.preventDefault();
-    setZoom(getZoom() * (event.deltaY < 0 ? 1.25 : 0.8));
+    player.setZoom(player.getZoom() * (event.deltaY < 0 ? 1.25 : 0.8));
   };
   container.addEventListener('wheel', onWheel, { passive: false });
   return () => container.removeEventListener('wheel', onWheel);

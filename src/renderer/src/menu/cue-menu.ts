@@ -1,12 +1,13 @@
 /**
- * The cue context menu of the panes, as plain menu data: every entry becomes one `EditCommand` built
- * from the cue, the caret and the selection. "New speaker…" entries need the new speaker's id before
- * they can assign it, so they come out as a separate intent the component resolves.
+ * The cue context menu of the panes and the waveform regions, as plain menu data: every entry becomes one
+ * `EditCommand` built from the cue, the caret and the selection. "New speaker…" entries need the new speaker's id
+ * before they can assign it, so they come out as a separate intent that runCueMenuIntent resolves for both.
  */
+import type { CommandResult } from '../../../shared/api';
 import type { SubtitleDocument } from '../../../shared/model';
 import type { EditCommand } from '../../../shared/commands/schema';
 import type { Operation } from '../../../shared/operations';
-import type { MenuItem } from '../menu/menu-items';
+import type { MenuItem } from './menu-items';
 
 export interface CueMenuTarget {
   cueId: string;
@@ -87,4 +88,18 @@ export function addedSpeakerId(op: Operation | null | undefined, name: string): 
     if (id) return id;
   }
   return null;
+}
+
+/**
+ * Runs a menu choice through `run` (the document's command, resolving to main's result): "New speaker…" adds the
+ * speaker first, then gives it the cues under the id main chose, which is only known once main has added it.
+ */
+export async function runCueMenuIntent(intent: CueMenuIntent, run: (command: EditCommand) => unknown): Promise<void> {
+  if (intent.type === 'command') {
+    await run(intent.command);
+    return;
+  }
+  const added = (await run({ kind: 'addSpeaker', name: intent.name })) as CommandResult | null | undefined;
+  const speakerId = addedSpeakerId(added?.applied, intent.name);
+  if (speakerId) await run({ kind: 'setSpeaker', cueIds: intent.cueIds, speakerId });
 }

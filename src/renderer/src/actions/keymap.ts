@@ -4,8 +4,7 @@
  * Conventions follow Aegisub and Subtitle Edit (Q/W/S to audition, F9/F10 to set edges, Alt+arrows to step).
  * Pure: no DOM, so tests can check the whole map (no duplicate chords, bare keys never fire while typing).
  */
-import type { Commands } from './toolbar/commands';
-import { toggleHistoryPanel } from './history/history-panel-state';
+import type { Commands } from './commands';
 
 export type KeyGroup = 'Playback' | 'Timing' | 'Navigation' | 'Editing' | 'Speakers' | 'File' | 'View';
 
@@ -220,7 +219,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { id: 'zoom-in', label: 'Zoom the waveform in (also Ctrl+wheel)', group: 'View', chords: ['+', '='], whileTyping: false, repeats: true, run: (c) => c.zoom(1) },
   { id: 'zoom-out', label: 'Zoom the waveform out', group: 'View', chords: ['-'], whileTyping: false, repeats: true, run: (c) => c.zoom(-1) },
   { id: 'follow', label: 'Follow the playhead on / off', group: 'View', chords: ['F'], whileTyping: false, run: (c) => c.toggleFollow() },
-  { id: 'history', label: 'Show / hide the undo history', group: 'View', chords: ['Ctrl+Shift+H'], whileTyping: true, run: () => toggleHistoryPanel() },
+  { id: 'history', label: 'Show / hide the undo history', group: 'View', chords: ['Ctrl+Shift+H'], whileTyping: true, run: (c) => c.toggleHistory() },
   { id: 'help', label: 'Keyboard shortcuts (this list)', group: 'View', chords: ['F1'], whileTyping: true, run: (c) => c.toggleHelp() },
   { id: 'help-bare', label: 'Keyboard shortcuts (this list)', group: 'View', chords: ['?'], whileTyping: false, run: (c) => c.toggleHelp() },
 ];

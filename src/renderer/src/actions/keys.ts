@@ -5,7 +5,7 @@
  * (Alt+↑/↓ would otherwise move lines, Ctrl+H open its own find widget).
  */
 import { findBinding, type KeyLike } from './keymap';
-import type { Commands } from './toolbar/commands';
+import type { Commands } from './commands';
 
 /** True when the event's target is a Monaco editor (its hidden textarea lives inside `.monaco-editor`). */
 export function inEditor(target: EventTarget | null): boolean {

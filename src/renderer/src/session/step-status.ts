@@ -1,4 +1,4 @@
-/** The status line's words for undo and redo (pure: the store and its tests use it). */
+/** The status line's words for undo and redo (pure: the session and its tests use it). */
 import type { EditResult } from '../../../shared/api';
 
 /**

@@ -1,11 +1,11 @@
 /**
  * The keyboard timing loop and structural edits, as the keymap (and menus) call them: each reads the
- * selection, cursor and playhead from the store and asks it for one `EditCommand` (planned and undone
+ * selection, cursor and playhead from the session and asks it for one `EditCommand` (planned and undone
  * in main) or a selection change. No domain rules here — edit-plans.ts holds the few local decisions.
  */
 import type { EditCommand } from '../../../shared/commands/schema';
-import type { DocStore } from '../store-core';
-import { getZoom, hasMedia, playRange, seek, setZoom } from '../waveform/player';
+import type { AppSession } from '../session/app-session';
+import type { Player } from '../playback/player';
 import { documentMinGapMs } from '../../../shared/qc/profiles';
 import { appendSpan, auditionSpan, insertSpan, neighbourCue, splitCommand } from './edit-plans';
 
@@ -30,53 +30,53 @@ export interface EditCommands {
 
 const ZOOM_STEP = 1.25;
 
-export function createEditCommands(store: DocStore): EditCommands {
+export function createEditCommands(session: AppSession, player: Player): EditCommands {
   // The language a word move acts in: the pane the caret is in, or the one it was in last.
   let lastLang: string | null = null;
-  store.subscribe(() => {
-    const lang = store.getState().cursor?.lang;
+  session.ui.subscribe(() => {
+    const lang = session.ui.getState().cursor?.lang;
     if (lang) lastLang = lang;
   });
 
-  const doc = () => store.getState().docState?.doc ?? null;
+  const doc = () => session.doc.state()?.doc ?? null;
   const primary = () => {
-    const { selectedCueId } = store.getState();
+    const { selectedCueId } = session.ui.getState();
     return doc()?.cues.find((c) => c.id === selectedCueId) ?? null;
   };
   /** The primary cue, or a status line saying what to do first. */
   const needCue = () => {
     const cue = primary();
-    if (!cue) store.setStatus('Select a cue first.');
+    if (!cue) session.ui.setStatus('Select a cue first.');
     return cue;
   };
   // Waveform drags snap with the open document's gap and frame rate (issue 13).
-  const run = (command: EditCommand) => void store.command(command);
+  const run = (command: EditCommand) => void session.doc.command(command);
   /** The document's one minimum gap (its QC profile's), as main's planners use it. */
   const gapMs = () => {
     const d = doc();
-    return d ? documentMinGapMs(d, store.getState().settings.customProfiles) : 0;
+    return d ? documentMinGapMs(d, session.ui.getState().settings.customProfiles) : 0;
   };
   const selected = () => {
-    const { selectedCueIds } = store.getState();
-    if (selectedCueIds.length === 0) store.setStatus('Select a cue first.');
+    const { selectedCueIds } = session.ui.getState();
+    if (selectedCueIds.length === 0) session.ui.setStatus('Select a cue first.');
     return selectedCueIds;
   };
   const goTo = (cueId: string, startMs: number) => {
-    store.select(cueId, { reveal: true });
-    seek(startMs / 1000);
+    session.ui.select(cueId, { reveal: true });
+    player.seek(startMs / 1000);
   };
 
   return {
     playAround: (side, ms) => {
       const cue = needCue();
       if (!cue) return;
-      if (!hasMedia()) return store.setStatus('No media to play: attach audio or video first.');
+      if (!player.hasMedia()) return session.ui.setStatus('No media to play: attach audio or video first.');
       const span = auditionSpan(cue, side, ms);
-      playRange(span.start, span.end);
+      player.playRange(span.start, span.end);
     },
     setEdgeAtPlayhead: (edge) => {
       const cue = needCue();
-      if (cue) run({ kind: 'setEdge', cueId: cue.id, edge, time: store.playheadMs() });
+      if (cue) run({ kind: 'setEdge', cueId: cue.id, edge, time: session.ui.playheadMs() });
     },
     nudge: (edge, delta) => {
       const cueIds = selected();
@@ -84,26 +84,26 @@ export function createEditCommands(store: DocStore): EditCommands {
     },
     stepCue: (step) => {
       const cues = doc()?.cues ?? [];
-      const target = neighbourCue(cues, store.getState().selectedCueId, store.playheadMs(), step);
+      const target = neighbourCue(cues, session.ui.getState().selectedCueId, session.ui.playheadMs(), step);
       if (target) goTo(target.id, target.start);
     },
     commitAndNext: () => {
       const d = doc();
       const cue = needCue();
       if (!d || !cue) return;
-      const next = neighbourCue(d.cues, cue.id, store.playheadMs(), 1);
+      const next = neighbourCue(d.cues, cue.id, session.ui.playheadMs(), 1);
       if (next) return goTo(next.id, next.start);
-      const span = appendSpan(cue, store.playheadMs(), gapMs());
-      void store.command({ kind: 'insert', ...span, speaker: cue.speaker }).then((result) => {
-        if (result) seek(span.start / 1000);
+      const span = appendSpan(cue, session.ui.playheadMs(), gapMs());
+      void session.doc.command({ kind: 'insert', ...span, speaker: cue.speaker }).then((result) => {
+        if (result) player.seek(span.start / 1000);
       });
     },
     splitAtPlayhead: (turn) => {
       const d = doc();
       const cue = needCue();
       if (!d || !cue) return;
-      const { cursor } = store.getState();
-      run(splitCommand({ cue, speakers: d.speakers, cursor, playheadMs: store.playheadMs(), turn }));
+      const { cursor } = session.ui.getState();
+      run(splitCommand({ cue, speakers: d.speakers, cursor, playheadMs: session.ui.playheadMs(), turn }));
     },
     mergeWithNext: () => {
       const cue = needCue();
@@ -113,13 +113,13 @@ export function createEditCommands(store: DocStore): EditCommands {
       const d = doc();
       const cue = needCue();
       if (!d || !cue) return;
-      const lang = store.getState().cursor?.lang ?? lastLang ?? d.languages[0]?.code;
+      const lang = session.ui.getState().cursor?.lang ?? lastLang ?? d.languages[0]?.code;
       if (lang) run({ kind: 'moveWord', cueId: cue.id, lang, direction });
     },
     insertAtPlayhead: () => {
       const d = doc();
       if (!d) return;
-      const span = insertSpan(d.cues, store.playheadMs(), store.getState().settings, gapMs());
+      const span = insertSpan(d.cues, session.ui.playheadMs(), session.ui.getState().settings, gapMs());
       run({ kind: 'insert', ...span });
     },
     deleteSelected: () => {
@@ -132,14 +132,14 @@ export function createEditCommands(store: DocStore): EditCommands {
       if (!d || !cueIds.length) return;
       if (n === 0) return run({ kind: 'setSpeaker', cueIds, speakerId: null });
       const speaker = d.speakers[n - 1];
-      if (!speaker) return store.setStatus(`There is no speaker ${n} (the document has ${d.speakers.length}).`);
+      if (!speaker) return session.ui.setStatus(`There is no speaker ${n} (the document has ${d.speakers.length}).`);
       run({ kind: 'setSpeaker', cueIds, speakerId: speaker.id });
     },
-    zoom: (direction) => setZoom(getZoom() * (direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP)),
+    zoom: (direction) => player.setZoom(player.getZoom() * (direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP)),
     toggleFollow: () => {
-      const on = !store.getState().followPlayhead;
-      store.setFollowPlayhead(on);
-      store.setStatus(on ? 'Following the playhead' : 'Not following the playhead');
+      const on = !session.ui.getState().followPlayhead;
+      session.ui.setFollowPlayhead(on);
+      session.ui.setStatus(on ? 'Following the playhead' : 'Not following the playhead');
     },
   };
 }

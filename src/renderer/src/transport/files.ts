@@ -4,18 +4,16 @@
  * are a Blob behind an `<a download>`, which works in both.
  */
 import type { DuosubBridge, ExportResult, FileSource } from '../../../shared/api';
-import { currentPageToken } from '../transport/browser';
+import { MEDIA_EXTENSIONS } from '../../../shared/media-files';
+import { currentPageToken } from './browser';
 
-const MEDIA_EXTENSIONS = new Set([
-  'mp3', 'wav', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'flac', 'wma', 'aif', 'aiff',
-  'mp4', 'm4v', 'mov', 'mkv', 'webm', 'avi', 'mpg', 'mpeg', 'ts',
-]);
+const MEDIA_EXTENSION_SET: ReadonlySet<string> = new Set(MEDIA_EXTENSIONS);
 
 /** Audio and video attach to the document as media; anything else opens as a document. */
 export function isMediaFile(file: { name: string; type?: string }): boolean {
   if (file.type && /^(audio|video)\//.test(file.type)) return true;
   const ext = file.name.toLowerCase().split('.').pop() ?? '';
-  return MEDIA_EXTENSIONS.has(ext);
+  return MEDIA_EXTENSION_SET.has(ext);
 }
 
 /**

@@ -1,22 +1,6 @@
-/** The small in-app dialogs: Save As (browser mode names the file). */
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-
-/** The frame of the in-app dialogs (app.css): Escape or a click outside closes. */
-export function Dialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-  return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title}>
-        <h2>{title}</h2>
-        {children}
-      </div>
-    </div>
-  );
-}
+/** Browser-mode Save As: the page names the file (main picks the folder: beside the opened file, or ~/Duosub). */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Dialog } from '../dialog/Dialog';
 
 export function SaveAsDialog({ defaultName, onSave, onClose }: { defaultName: string; onSave(name: string): void; onClose(): void }) {
   const [name, setName] = useState(defaultName);

@@ -1,17 +1,17 @@
 /**
  * What the toolbar, the keyboard, the menu and drag-and-drop can ask for, in one place, so each of
- * them is a thin caller. Effects go through the store (document state) or the player (playback).
+ * them is a thin caller. Effects go through the session (document and UI state), the player (playback) or the window's
+ * panel flags (help, Go to, History), all handed in by the App.
  */
 import type { AddLanguageResult, DuosubBridge, ExportRequest } from '../../../shared/api';
-import { documentName, type DocStore } from '../store-core';
-import { toggleHelp } from '../help/help-state';
-import { hasMedia, playPause, playRange } from '../waveform/player';
+import type { AppSession } from '../session/app-session';
+import { documentName } from '../session/document-name';
+import type { AppServices } from '../app-services';
 import { createEditCommands, type EditCommands } from './edit-commands';
-import { downloadExport, isMediaFile, sourceForFile } from './files';
+import { downloadExport, isMediaFile, sourceForFile } from '../transport/files';
 import { reportSummary } from '../languages/add-report';
-import type { Questions } from '../unsaved/questions';
 import { createWorkGuard } from '../unsaved/work-guard';
-import { createSeekCommands, type SeekCommands } from '../goto/seek-commands';
+import { createSeekCommands, type SeekCommands } from './seek-commands';
 
 export interface Commands extends EditCommands, SeekCommands {
   open(): void;
@@ -39,49 +39,52 @@ export interface Commands extends EditCommands, SeekCommands {
   /** Opens the find/replace panel (the App provides it; a status line until it does). */
   openFindReplace(): void;
   toggleHelp(): void;
+  /** Opens or closes the History list. */
+  toggleHistory(): void;
 }
 
 export interface CommandDeps {
   bridge: DuosubBridge;
-  store: DocStore;
+  session: AppSession;
   /** Browser mode: opens the page's file picker for a document or for media. */
   pickFile(kind: 'document' | 'media'): void;
-  /** Where the save and unsaved-work questions are asked (the App shows them). */
-  questions: Questions;
+  /** The window's player, panel flags and questions (the App shows the questions). */
+  services: Pick<AppServices, 'player' | 'help' | 'goTo' | 'history' | 'questions'>;
   /** Opens find/replace; optional so the toolbar works before that panel exists. */
   openFindReplace?: () => void;
 }
 
-export function createCommands({ bridge, store, pickFile, questions, openFindReplace }: CommandDeps): Commands {
+export function createCommands({ bridge, session, services, pickFile, openFindReplace }: CommandDeps): Commands {
+  const { player, questions } = services;
   const electron = bridge.mode === 'electron';
-  const guard = createWorkGuard({ store, questions, electron });
+  const guard = createWorkGuard({ session, questions, electron });
 
   /** Every way of replacing the document goes through here: unsaved edits are asked about first. */
-  async function replaceDocument(request: Parameters<DocStore['openWith']>[0]): Promise<boolean> {
+  async function replaceDocument(request: Parameters<AppSession['files']['openWith']>[0]): Promise<boolean> {
     if (!(await guard.confirmReplace())) return false;
-    return store.openWith(request);
+    return session.files.openWith(request);
   }
 
   async function openFile(file: File, asMedia: boolean): Promise<void> {
     try {
-      if (asMedia && !store.getState().docState) return store.setStatus('Open a document before attaching media.', 'error');
+      if (asMedia && !session.doc.state()) return session.ui.setStatus('Open a document before attaching media.', 'error');
       if (asMedia) {
         const source = await sourceForFile(bridge, file);
-        await store.attachMediaWith((api, docId) => api['media.open']({ docId, source }));
+        await session.files.attachMediaWith((api, docId) => api['media.open']({ docId, source }));
       } else {
         // Asked before the upload: a cancelled open sends nothing.
         if (!(await guard.confirmReplace())) return;
         const source = await sourceForFile(bridge, file);
-        await store.openWith((api) => api['doc.open']({ source }));
+        await session.files.openWith((api) => api['doc.open']({ source }));
       }
     } catch (error) {
-      store.setStatus(error instanceof Error ? error.message : String(error), 'error');
+      session.ui.setStatus(error instanceof Error ? error.message : String(error), 'error');
     }
   }
 
   const commands: Commands = {
-    ...createEditCommands(store),
-    ...createSeekCommands(store),
+    ...createEditCommands(session, player),
+    ...createSeekCommands(session, player, services.goTo),
     open: () => {
       // Browser mode asks once a file is picked (openFile): the picker must open on the click itself.
       if (electron) void replaceDocument((api) => api['doc.open']({ source: { kind: 'dialog' } }));
@@ -90,7 +93,7 @@ export function createCommands({ bridge, store, pickFile, questions, openFindRep
     openSample: (which) => void replaceDocument((api) => api['doc.openSample']({ which })),
     openMedia: () => {
       if (!electron) return pickFile('media');
-      void store.attachMediaWith((api, docId) => api['media.open']({ docId, source: { kind: 'dialog' } }));
+      void session.files.attachMediaWith((api, docId) => api['media.open']({ docId, source: { kind: 'dialog' } }));
     },
     openFiles: (files, asMedia = false) => {
       // One at a time, documents before media, so media attaches to the document just opened.
@@ -101,28 +104,28 @@ export function createCommands({ bridge, store, pickFile, questions, openFindRep
     addLanguage: async (file, lang) => {
       try {
         const source = file ? await sourceForFile(bridge, file) : ({ kind: 'dialog' } as const);
-        const result = await store.addLanguageWith((api, docId) => api['doc.addLanguage']({ docId, source, ...(lang ? { lang } : {}) }));
-        if (result) store.setStatus(reportSummary(result));
+        const result = await session.doc.addLanguageWith((api, docId) => api['doc.addLanguage']({ docId, source, ...(lang ? { lang } : {}) }));
+        if (result) session.ui.setStatus(reportSummary(result));
         return result;
       } catch (error) {
-        store.setStatus(error instanceof Error ? error.message : String(error), 'error');
+        session.ui.setStatus(error instanceof Error ? error.message : String(error), 'error');
         return null;
       }
     },
     save: () => void guard.save(),
     saveAs: () => void guard.saveAs(),
     reopenWithEncoding: (encoding) => {
-      const docId = store.getState().docState?.docId;
+      const docId = session.doc.state()?.docId;
       return docId ? replaceDocument((api) => api['doc.reopenWithEncoding']({ docId, encoding })) : Promise.resolve(false);
     },
     restoreRecovered: (id) =>
       replaceDocument((api) => api['recovery.restore']({ id })).then((opened) => {
-        const state = store.getState().docState;
-        if (opened && state) store.setStatus(`Restored ${documentName(state)} with its unsaved edits (Undo steps back through them)`);
+        const state = session.doc.state();
+        if (opened && state) session.ui.setStatus(`Restored ${documentName(state)} with its unsaved edits (Undo steps back through them)`);
         return opened;
       }),
     exportAs: (options) =>
-      void store.exportAs(options).then((result) => {
+      void session.files.exportAs(options).then((result) => {
         if (!result) return;
         // Never a silent `?`: the user decides whether UTF-8 will do instead.
         if (result.unencodable) {
@@ -131,18 +134,20 @@ export function createCommands({ bridge, store, pickFile, questions, openFindRep
         }
         downloadExport(result);
       }),
-    undo: () => void store.undo(),
-    redo: () => void store.redo(),
-    playPause,
+    undo: () => void session.doc.undo(),
+    redo: () => void session.doc.redo(),
+    playPause: player.playPause,
     playCue: () => {
-      const { docState, selectedCueId } = store.getState();
+      const docState = session.doc.state();
+      const { selectedCueId } = session.ui.getState();
       const cue = docState?.doc.cues.find((c) => c.id === selectedCueId);
-      if (!cue) return store.setStatus('Select a cue to play it.');
-      if (!hasMedia()) return store.setStatus('No media to play: attach audio or video first.');
-      playRange(cue.start, cue.end);
+      if (!cue) return session.ui.setStatus('Select a cue to play it.');
+      if (!player.hasMedia()) return session.ui.setStatus('No media to play: attach audio or video first.');
+      player.playRange(cue.start, cue.end);
     },
-    openFindReplace: () => (openFindReplace ? openFindReplace() : store.setStatus('Find and replace is not available yet.')),
-    toggleHelp,
+    openFindReplace: () => (openFindReplace ? openFindReplace() : session.ui.setStatus('Find and replace is not available yet.')),
+    toggleHelp: () => services.help.toggle(),
+    toggleHistory: () => services.history.toggle(),
   };
   return commands;
 }

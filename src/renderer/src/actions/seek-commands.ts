@@ -5,10 +5,10 @@
  */
 import { documentDuration } from '../../../shared/model';
 import { documentFrameRate, stepByFrames } from '../../../shared/frames';
-import type { DocStore } from '../store-core';
-import { hasMedia, playRange, seek } from '../waveform/player';
-import { openGoTo } from './goto-state';
-import { cueAt, parseGoTo } from './goto';
+import type { AppSession } from '../session/app-session';
+import type { OpenFlag } from '../open-flag';
+import type { Player } from '../playback/player';
+import { cueAt, parseGoTo } from '../goto/goto';
 
 /** A frame's step when the document has no frame rate: 40 ms, one frame at 25 fps. */
 export const FRAME_STEP_FALLBACK_MS = 40;
@@ -28,32 +28,33 @@ export interface SeekCommands {
   togglePin(): void;
 }
 
-export function createSeekCommands(store: DocStore): SeekCommands {
-  const doc = () => store.getState().docState?.doc ?? null;
+/** `goToBox`: the flag of the "Go to" box the App shows. */
+export function createSeekCommands(session: AppSession, player: Player, goToBox: OpenFlag): SeekCommands {
+  const doc = () => session.doc.state()?.doc ?? null;
   const timelineEnd = () => {
-    const state = store.getState().docState;
+    const state = session.doc.state();
     return state ? Math.max(state.media?.duration ?? 0, documentDuration(state.doc)) : 0;
   };
-  const seekTo = (ms: number) => seek(Math.max(0, Math.min(ms, timelineEnd())) / 1000);
+  const seekTo = (ms: number) => player.seek(Math.max(0, Math.min(ms, timelineEnd())) / 1000);
   const primary = () => {
-    const { selectedCueId } = store.getState();
+    const { selectedCueId } = session.ui.getState();
     return doc()?.cues.find((c) => c.id === selectedCueId) ?? null;
   };
 
   return {
     seekBy: (deltaMs) => {
-      if (doc()) seekTo(store.playheadMs() + deltaMs);
+      if (doc()) seekTo(session.ui.playheadMs() + deltaMs);
     },
     stepFrames: (frames) => {
       const d = doc();
       if (!d) return;
       const fps = documentFrameRate(d.metadata);
-      const now = store.playheadMs();
+      const now = session.ui.playheadMs();
       seekTo(fps ? stepByFrames(now, frames, fps) : now + frames * FRAME_STEP_FALLBACK_MS);
     },
     openGoTo: () => {
-      if (doc()) openGoTo();
-      else store.setStatus('Open a document first.');
+      if (doc()) goToBox.set(true);
+      else session.ui.setStatus('Open a document first.');
     },
     goTo: (text) => {
       const d = doc();
@@ -62,29 +63,29 @@ export function createSeekCommands(store: DocStore): SeekCommands {
       if (target.kind === 'error') return target.message;
       if (target.kind === 'cue') {
         const cue = d.cues[target.index];
-        store.select(cue.id, { reveal: true });
+        session.ui.select(cue.id, { reveal: true });
         seekTo(cue.start);
         return null;
       }
       const cue = cueAt(d.cues, target.ms);
-      if (cue) store.select(cue.id, { reveal: true });
+      if (cue) session.ui.select(cue.id, { reveal: true });
       seekTo(target.ms);
       return null;
     },
     playToCueEnd: () => {
       const cue = primary();
-      if (!cue) return store.setStatus('Select a cue first.');
-      if (!hasMedia()) return store.setStatus('No media to play: attach audio or video first.');
-      const now = store.playheadMs();
-      playRange(now >= cue.start && now < cue.end ? now : cue.start, cue.end);
+      if (!cue) return session.ui.setStatus('Select a cue first.');
+      if (!player.hasMedia()) return session.ui.setStatus('No media to play: attach audio or video first.');
+      const now = session.ui.playheadMs();
+      player.playRange(now >= cue.start && now < cue.end ? now : cue.start, cue.end);
     },
     togglePin: () => {
       const d = doc();
-      const { selectedCueIds } = store.getState();
-      if (!d || selectedCueIds.length === 0) return store.setStatus('Select a cue first.');
+      const { selectedCueIds } = session.ui.getState();
+      if (!d || selectedCueIds.length === 0) return session.ui.setStatus('Select a cue first.');
       const chosen = new Set(selectedCueIds);
       const allPinned = d.cues.filter((c) => chosen.has(c.id)).every((c) => c.pinned);
-      void store.command({ kind: 'pin', cueIds: selectedCueIds, pinned: !allPinned });
+      void session.doc.command({ kind: 'pin', cueIds: selectedCueIds, pinned: !allPinned });
     },
   };
 }
