@@ -4,8 +4,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import regexp from 'eslint-plugin-regexp';
+import local from './eslint-rules/index.js';
 
-const layerOutsideShared = ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**', '../main/*', '../renderer/*', '../preload/*', '../cli/*'];
+const layerOutsideShared = ['**/main/**', '**/node/**', '**/renderer/**', '**/preload/**', '**/cli/**', '../main/*', '../node/*', '../renderer/*', '../preload/*', '../cli/*'];
 
 export default tseslint.config(
   { ignores: ['.cache/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.work/**'] },
@@ -34,6 +35,13 @@ export default tseslint.config(
     },
   },
   {
+    // No import loops between folders (a file beside subfolders counts as one of its own), nor between the files of
+    // one folder: eslint-rules/no-folder-cycles.js. A warning while issue 14 removes today's loops; then an error.
+    files: ['src/**/*.{ts,tsx,js,mjs}'],
+    plugins: { local },
+    rules: { 'local/no-folder-cycles': ['error', { root: 'src' }] },
+  },
+  {
     files: ['**/*.{js,mjs,cjs,ts}'],
     ignores: ['src/renderer/**', 'src/shared/**'],
     languageOptions: { globals: { ...globals.node } },
@@ -57,14 +65,27 @@ export default tseslint.config(
     },
   },
   {
-    // Main-process services are shared with browser mode and tests: only the wiring file touches electron.
-    files: ['src/main/**', 'src/cli/**'],
+    // The Node services (src/node) are shared by the CLI, the benches, browser mode and the Electron shell: only the
+    // shell's wiring files touch electron, and nothing below the shell imports it.
+    files: ['src/main/**', 'src/node/**', 'src/cli/**'],
     ignores: ['src/main/index.ts', 'src/main/electron-platform.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['electron', 'electron/*'], message: 'Only src/main/index.ts and electron-platform.ts may import electron.' },
-          { group: ['**/renderer/**', '../renderer/*', '**/preload/**'], message: 'main/cli must not import across the process line.' },
+          { group: ['**/renderer/**', '../renderer/*', '**/preload/**'], message: 'main/node/cli must not import across the process line.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/node/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'electron/*'], message: 'src/node and src/cli run without Electron: only the shell (src/main) may import it.' },
+          { group: ['**/renderer/**', '../renderer/*', '**/preload/**'], message: 'node/cli must not import across the process line.' },
+          { group: ['**/main/**', '../main/*'], message: 'src/node is below the Electron shell (src/main): it must not import it.' },
         ],
       }],
     },
@@ -73,7 +94,7 @@ export default tseslint.config(
     files: ['src/renderer/**', 'src/preload/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/main/**', '../main/*', '**/cli/**', 'node:*'], message: 'renderer/preload must not import main-process or Node code.' }],
+        patterns: [{ group: ['**/main/**', '../main/*', '**/node/**', '../node/*', '**/cli/**', 'node:*'], message: 'renderer/preload must not import main-process or Node code.' }],
       }],
     },
   },
