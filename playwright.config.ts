@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './test/e2e/chromium';
+import { chromiumLaunchOptions } from './test/support/chromium';
 
 // End-to-end tests drive the built renderer in Debian's Chromium against the real main-process
 // services over browser mode (loopback WebSocket); each test file starts its own server.

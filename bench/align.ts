@@ -19,9 +19,9 @@ import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findFfmpeg, FFMPEG_INSTALL_HINT } from '../src/main/services/ffmpeg';
-import { runAlignInWorker } from '../src/main/align/worker';
-import type { AlignResult } from '../src/main/align/aligner';
+import { findFfmpeg, FFMPEG_INSTALL_HINT } from '../src/node/ffmpeg/ffmpeg';
+import { runAlignInWorker } from '../src/node/align/worker';
+import type { AlignResult } from '../src/node/align/aligner';
 import type { TestAudioOptions, Truth } from '../tools/test-audio/index';
 import { fixed, median } from './lib/measure';
 import { pairingFigures } from './lib/pairing-figures';
@@ -74,7 +74,7 @@ interface Audio {
 async function alignInChild(dir: string, audioPath: string, fragments: string[], language: string, ffmpeg: string): Promise<{ result: AlignResult; peakMb: number }> {
   const inputPath = join(dir, 'align-input.json');
   await writeFile(inputPath, JSON.stringify({ audioPath, fragments, language }));
-  const aligner = pathToFileURL(join(import.meta.dirname, '../src/main/align/aligner.ts')).href;
+  const aligner = pathToFileURL(join(import.meta.dirname, '../src/node/align/aligner.ts')).href;
   const script = `const { alignFragments } = await import(${JSON.stringify(aligner)});
 const { readFileSync } = await import('node:fs');
 const result = await alignFragments(JSON.parse(readFileSync(process.argv[1], 'utf8')), { ffmpegPath: process.argv[2] });

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { exportDocument } from '../src/shared/formats/export';
-import { chromiumLaunchOptions } from '../test/e2e/chromium';
-import { startServer } from '../test/e2e/server';
+import { chromiumLaunchOptions } from '../test/support/chromium';
+import { startServer } from '../test/support/server';
 import { buildBilingualDocument } from './lib/bilingual-doc';
 import { fixed } from './lib/measure';
 

@@ -11,8 +11,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFfmpeg, FFMPEG_INSTALL_HINT } from '../src/main/services/ffmpeg';
-import { MediaService } from '../src/main/services/media';
+import { findFfmpeg, FFMPEG_INSTALL_HINT } from '../src/node/ffmpeg/ffmpeg';
+import { MediaService } from '../src/node/media/media';
 import { fixed } from './lib/measure';
 import { duosubHeap, launchChromium, wavesurferDecode } from './lib/waveform-chromium';
 

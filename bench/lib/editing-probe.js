@@ -40,7 +40,7 @@
   }
   const checks = new Map();
 
-  // ---- open → interactive (Duosub only) ----------------------------------------------------------
+  // ---- open → interactive -------------------------------------------------------------------------
   const open = { conditionMs: null, readyMs: null };
 
   function paneReady(lang) {
@@ -58,9 +58,16 @@
     return Number(wave?.getAttribute('data-region-count')) > 0 && Boolean(window.__duosubWave);
   }
 
-  function watchOpen() {
+  /** The peer: its one editor holds every paragraph (separated by blank lines) and has its input textarea. */
+  function monacoOpenReady() {
+    const editor = window.__benchMonaco?.editor;
+    const model = editor?.getModel();
+    return Boolean(model && model.getLineCount() >= config.cues * 2 - 1 && editor.getDomNode()?.querySelector('textarea'));
+  }
+
+  function watchOpen(ready) {
     const noticed = () => {
-      if (open.conditionMs !== null || !openReady()) return;
+      if (open.conditionMs !== null || !ready()) return;
       open.conditionMs = performance.now();
       untilPainted(() => true, (ms) => (open.readyMs = ms), Infinity);
     };
@@ -75,7 +82,7 @@
     };
     requestAnimationFrame(poll);
   }
-  if (config.mode === 'duosub') watchOpen();
+  watchOpen(config.mode === 'duosub' ? openReady : monacoOpenReady);
 
   // ---- keystrokes ------------------------------------------------------------------------------
   const keys = { samples: [], waiters: new Map(), target: null };
@@ -112,10 +119,15 @@
     return index < 0 ? null : { cue: doc.cues[index], number: index + 1 };
   }
 
-  /** The cue's region exists and shows its label (regions show the cue number, not its text). */
+  /**
+   * The cue's region exists and shows its number. Regions also show the first language's text (since the waveform
+   * got cue text on regions, commit 0ebce34), so the number is read from its own element; the keys go into the
+   * second language, whose text no region shows.
+   */
   function regionShows(cueId, number) {
     const region = window.__duosubWave?.regions.getRegions().find((r) => r.id === cueId);
-    return Boolean(region) && region.content?.textContent === String(number);
+    const shown = region?.content?.querySelector?.('.region-number') ?? region?.content;
+    return Boolean(region) && shown?.textContent === String(number);
   }
 
   /** Everything a keystroke must have reached in Duosub, for the text expected after it. */

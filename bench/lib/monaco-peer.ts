@@ -61,6 +61,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/**
+ * The caching Duosub's own server asks for (src/node/web/server.ts), so the peer's warm opens reuse what the app's
+ * do: hashed build assets are immutable, everything else (the page, the text) is fetched again.
+ */
+function cacheControl(pathname: string): string {
+  return /^\/assets\/[\w.-]+-[\w-]{8}\.\w+$/.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Serves `dir` on 127.0.0.1 at a random port (GET only, no listing). */
 export function serveStatic(dir: string): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
@@ -68,7 +76,7 @@ export function serveStatic(dir: string): Promise<StaticServer> {
     const file = join(dir, path === '/' ? 'index.html' : path);
     readFile(file).then(
       (body) => {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cacheControl(path) });
         res.end(body);
       },
       () => {

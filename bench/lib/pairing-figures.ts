@@ -5,7 +5,8 @@
  * whose English/Chinese length ratio lies in the 5–95% band of the turns' own, and the cues selected for review.
  */
 import { lengthRatio, textLength } from '../../src/shared/align/gale-church';
-import { codePoints, dictionaryWordStarts } from '../../src/shared/commands/split-point';
+import { codePoints } from '../../src/shared/text/code-points';
+import { dictionaryWordStarts } from '../../src/shared/text/boundaries';
 import type { SubtitleDocument } from '../../src/shared/model';
 
 export interface PairingFigures {

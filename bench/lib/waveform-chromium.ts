@@ -8,8 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../test/e2e/chromium';
-import { ROOT, startServer } from '../../test/e2e/server';
+import { chromiumLaunchOptions } from '../../test/support/chromium';
+import { ROOT, startServer } from '../../test/support/server';
 
 const WAVESURFER = join(ROOT, 'node_modules/wavesurfer.js/dist/wavesurfer.esm.js');
 

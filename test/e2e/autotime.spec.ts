@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { makeTestAudio } from '../../tools/test-audio/index';
-import { ROOT, startServer, type RunningServer } from './server';
+import { ROOT, startServer, type RunningServer } from '../support/server';
 import type { SubtitleDocument } from '../../src/shared/model';
 
 const TURNS = 6;

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import { serveCopies } from './server';
-import { editsSettled } from './helpers';
+import { serveCopies } from '../support/server';
+import { editsSettled } from '../support/helpers';
 import type { SubtitleDocument } from '../../src/shared/model';
 
 interface Observed {

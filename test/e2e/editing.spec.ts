@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { serveCopies } from './server';
-import { blockText, misalignedBlocks, saveAs, selectWordInBlock } from './helpers';
+import { serveCopies } from '../support/server';
+import { blockText, misalignedBlocks, saveAs, selectWordInBlock } from '../support/helpers';
 import type { SubtitleDocument } from '../../src/shared/model';
 
 /** The renderer's copy of the document (read-only observation; every change below goes through the UI). */

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import WebSocket from 'ws';
-import { ROOT, serveCopies, startServer } from './server';
-import { blockText, misalignedBlocks, saveAs, selectWordInBlock } from './helpers';
+import { ROOT, serveCopies, startServer } from '../support/server';
+import { blockText, misalignedBlocks, saveAs, selectWordInBlock } from '../support/helpers';
 
 test.describe('the bundled 98-turn transcript', () => {
   const ctx = serveCopies('resources/sample/openai-podcast-ep8.zh-en.txt');

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, _electron as electron } from '@playwright/test';
-import { ROOT } from './server';
+import { ROOT } from '../support/server';
 
 /** The Electron binary is downloaded from the internet on first run; where it could not be, say why and skip. */
 function electronBinary(): { path: string } | { missing: string } {
@@ -33,7 +33,8 @@ test('the desktop app launches on the bundled sample with a secured window', asy
   const dataDir = mkdtempSync(join(tmpdir(), 'duosub-electron-'));
   const app = await electron.launch({
     executablePath: (found as { path: string }).path,
-    args: [join(ROOT, 'out/main/index.js'), `--user-data-dir=${join(dataDir, 'user')}`],
+    // The e2e flavour (scripts/ensure-build.mjs): what `npm run test:e2e` builds; its main loads its own renderer.
+    args: [join(ROOT, 'out/e2e/main/index.js'), `--user-data-dir=${join(dataDir, 'user')}`],
     // A stray dev-server URL pointing off this machine must be ignored: the window still shows app://.
     env: { ...process.env, ELECTRON_RENDERER_URL: 'http://example.com:5173/', DUOSUB_CONFIG_DIR: dataDir, DUOSUB_DATA_DIR: dataDir },
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { test, expect, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from './server';
+import { startServer, type RunningServer } from '../support/server';
 import type { SubtitleDocument } from '../../src/shared/model';
 
 const CUES = ['萨姆·奥尔特曼谈芯片', '我们需要更多的“算力”——现在。', '谢谢大家。'];

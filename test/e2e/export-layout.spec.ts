@@ -1,7 +1,7 @@
 /** The export dialog's bilingual layout: one line per language, the document untouched. */
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { serveCopies } from './server';
+import { serveCopies } from '../support/server';
 import type { SubtitleDocument } from '../../src/shared/model';
 
 async function currentDoc(page: Page): Promise<SubtitleDocument> {

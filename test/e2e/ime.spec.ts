@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type CDPSession, type Page } from '@playwright/test';
-import { serveCopies } from './server';
-import { blockText, editsSettled, misalignedBlocks, saveAs, selectWordInBlock, shownDocument } from './helpers';
+import { serveCopies } from '../support/server';
+import { blockText, editsSettled, misalignedBlocks, saveAs, selectWordInBlock, shownDocument } from '../support/helpers';
 import type { SubtitleDocument } from '../../src/shared/model';
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from './server';
+import { startServer, type RunningServer } from '../support/server';
 import type { SubtitleDocument } from '../../src/shared/model';
 
 interface StoreHook {

@@ -1,6 +1,6 @@
 /** The bilingual line budget: "one line per language" in the QC panel makes two-line texts problems, fixable, and the export's default. */
 import { test, expect, type Page } from '@playwright/test';
-import { serveCopies } from './server';
+import { serveCopies } from '../support/server';
 import type { SubtitleDocument } from '../../src/shared/model';
 
 async function currentDoc(page: Page): Promise<SubtitleDocument> {

@@ -8,8 +8,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { ROOT, startServer, type RunningServer } from './server';
-import { saveAs } from './helpers';
+import { ROOT, startServer, type RunningServer } from '../support/server';
+import { saveAs } from '../support/helpers';
 
 const AUDIO = join(ROOT, 'resources/sample/excerpt.opus');
 const audioBytes = readFileSync(AUDIO);

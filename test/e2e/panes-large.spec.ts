@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { exportDocument } from '../../src/shared/formats/export';
 import { buildBilingualDocument } from '../../bench/lib/bilingual-doc';
-import { startServer, type RunningServer } from './server';
+import { startServer, type RunningServer } from '../support/server';
 import { FIRST_PART, PART } from '../../src/renderer/src/panes/load-parts';
-import { blockText, misalignedBlocks, selectWordInBlock } from './helpers';
+import { blockText, misalignedBlocks, selectWordInBlock } from '../support/helpers';
 
 const CUES = 30_000;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { serveCopies } from './server';
-import { selectWordInBlock } from './helpers';
+import { serveCopies } from '../support/server';
+import { selectWordInBlock } from '../support/helpers';
 import type { SubtitleDocument } from '../../src/shared/model';
 
 function currentDoc(page: Page): Promise<SubtitleDocument> {

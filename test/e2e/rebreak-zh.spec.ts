@@ -3,8 +3,9 @@
  * joined by "·", no number with its unit and no "——", and starts no line with closing punctuation (issue 12).
  */
 import { test, expect, type Page } from '@playwright/test';
-import { serveCopies } from './server';
-import { codePoints, dictionaryWordStarts } from '../../src/shared/commands/split-point';
+import { serveCopies } from '../support/server';
+import { codePoints } from '../../src/shared/text/code-points';
+import { dictionaryWordStarts } from '../../src/shared/text/boundaries';
 import type { SubtitleDocument } from '../../src/shared/model';
 
 async function currentDoc(page: Page): Promise<SubtitleDocument> {

@@ -6,8 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { tempCopy } from './server';
-import { blockText, editsSettled, retypeWord, shownDocument, startCrashableServer } from './helpers';
+import { tempCopy } from '../support/server';
+import { blockText, editsSettled, retypeWord, shownDocument, startCrashableServer } from '../support/helpers';
 
 const SOURCE = 'openai-podcast-ep8.zh-en.txt';
 

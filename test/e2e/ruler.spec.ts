@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import type { SubtitleDocument } from '../../src/shared/model';
-import { ROOT, startServer, type RunningServer } from './server';
+import { ROOT, startServer, type RunningServer } from '../support/server';
 
 /** 40 four-second cues a second apart (a 200 s timeline), English first, no media: the flat timeline. */
 function rulerProject(metadata: Record<string, unknown> = {}): string {

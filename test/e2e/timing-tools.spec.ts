@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import type { SubtitleDocument } from '../../src/shared/model';
-import { startServer, type RunningServer } from './server';
+import { startServer, type RunningServer } from '../support/server';
 
 const GAP = 83; // Netflix English
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from './server';
+import { startServer, type RunningServer } from '../support/server';
 import type { SubtitleDocument } from '../../src/shared/model';
 
 /** 12 cues of 1.5 s, 1 s apart: a file of the test's own (the bundled samples change with the app). */

@@ -6,8 +6,8 @@
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { serveCopies } from './server';
-import { blockText, editsSettled, retypeWord, saveAs, shownDocument } from './helpers';
+import { serveCopies } from '../support/server';
+import { blockText, editsSettled, retypeWord, saveAs, shownDocument } from '../support/helpers';
 
 const SOURCE = 'openai-podcast-ep8.zh-en.txt';
 

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { findFfmpeg } from '../../src/main/services/ffmpeg';
+import { findFfmpeg } from '../../src/node/ffmpeg/ffmpeg';
 import { serializeDocument } from '../../src/shared/formats/registry';
-import { startServer, type RunningServer } from './server';
+import { startServer, type RunningServer } from '../support/server';
 
 test.describe('a video file', () => {
   let server: RunningServer;

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { parseVtt, serializeVtt } from '../../src/shared/formats/vtt';
-import { plainText } from '../../src/shared/formats/markup';
+import { plainText } from '../../src/shared/text/markup';
 import { parseCueSettings } from '../../src/shared/formats/vtt-timing';
 import type { VttCueExtra } from '../../src/shared/formats/vtt-extra';
 

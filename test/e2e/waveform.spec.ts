@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from './server';
+import { startServer, type RunningServer } from '../support/server';
 
 /** A 1,000-cue project without media: 2 s cues, 0.5 s apart (a 42-minute timeline). */
 function longProject(): string {

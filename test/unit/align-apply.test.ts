@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AUDIO_MISMATCH, autoTimeReviews, pairingReviews, planAutoTime, UNSURE_BELOW, type CueTimes } from '../../src/shared/align/apply';
 import { planSubtitleCues, type PlannedCue } from '../../src/shared/align/build-cues';
-import { CommandError } from '../../src/shared/commands/errors';
+import { CommandError } from '../../src/shared/plan/errors';
 import { parseTranscript } from '../../src/shared/formats/transcript';
 import type { SubtitleDocument } from '../../src/shared/model';
 import { applyOperation } from '../../src/shared/operations';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planSubtitleCues, splitToFit, type PlannedCue } from '../../src/shared/align/build-cues';
 import { DEFAULT_CUE_LIMITS, breakLines, charsPerLine, fits } from '../../src/shared/align/limits';
-import { CommandError } from '../../src/shared/commands/errors';
+import { CommandError } from '../../src/shared/plan/errors';
 import { parseTranscript } from '../../src/shared/formats/transcript';
 import type { SubtitleDocument } from '../../src/shared/model';
 import { EN, ZH, makeDoc } from './commands-helpers';

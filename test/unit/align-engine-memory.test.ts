@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MfccExtractor, CEPSTRA } from '../../src/shared/align/mfcc';
 import { dtwBanded, fullBand } from '../../src/shared/align/dtw';
-import { ReferenceBuilder, REF_GAP_MS } from '../../src/main/align/reference';
+import { ReferenceBuilder, REF_GAP_MS } from '../../src/node/align/reference';
 
 const TTS_RATE = 22050;
 

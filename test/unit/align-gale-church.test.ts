@@ -2,9 +2,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignSentences, beadType, lengthCost, lengthRatio, textLength, type Bead } from '../../src/shared/align/gale-church';
-import { splitSentences } from '../../src/shared/align/sentences';
+import { alignSentences, lengthCost, lengthRatio, textLength, type Bead } from '../../src/shared/align/gale-church';
+import { splitSentences } from '../../src/shared/text/sentences';
 import { parseTranscript } from '../../src/shared/formats/transcript';
+
+/** "1-1", "2-1", … — a bead's type. */
+const beadType = (bead: Bead): string => `${bead.zh.length}-${bead.en.length}`;
 
 const x = (n: number) => 'x'.repeat(n);
 const types = (beads: Bead[]) => beads.map(beadType);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dtwFeatures, FEATURE_TUNING, mfcc } from '../../src/shared/align/mfcc';
 import { snapToPauses, trustedPauses } from '../../src/shared/align/boundaries';
-import { fragmentConfidence, spanCosts } from '../../src/main/align/confidence';
+import { fragmentConfidence, spanCosts } from '../../src/node/align/confidence';
 import { musicBed } from '../../tools/test-audio/degrade';
-import { speechExtent, stretchFeatures, tempoRatio } from '../../src/main/align/tempo';
+import { speechExtent, stretchFeatures, tempoRatio } from '../../src/node/align/tempo';
 import type { Features } from '../../src/shared/align/mfcc';
 
 const RATE = 16000;

@@ -1,6 +1,6 @@
 /** Sentence splitting for auto-timing: one golden case per rule, in both languages. */
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/shared/align/sentences';
+import { splitSentences } from '../../src/shared/text/sentences';
 
 const en = (text: string) => splitSentences(text, 'en');
 const zh = (text: string) => splitSentences(text, 'zh-Hans');

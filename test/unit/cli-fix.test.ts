@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index';
 import { readSubtitleText } from '../../src/shared/formats/registry';
 import type { SubtitleDocument } from '../../src/shared/model';
-import { encodeText } from '../../src/main/services/text-encoding';
+import { encodeText } from '../../src/node/files/text-encoding';
 
 const work = mkdtempSync(join(tmpdir(), 'duosub-cli-fix-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

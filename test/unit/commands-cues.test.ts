@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextId } from '../../src/shared/commands/common';
+import { nextId } from '../../src/shared/plan/ids';
 import { EN, ZH, makeDoc, run } from './commands-helpers';
 
 const doc = makeDoc([

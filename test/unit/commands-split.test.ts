@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CommandError } from '../../src/shared/commands/plan';
-import { characterBoundaries, chooseCut, clauseBoundaries, codePointOffset, codePoints, dictionaryWordStarts, wordBoundaries } from '../../src/shared/commands/split-point';
+import { characterBoundaries, clauseBoundaries, dictionaryWordStarts, wordBoundaries } from '../../src/shared/text/boundaries';
+import { chooseCut } from '../../src/shared/commands/split-point';
+import { codePointOffset, codePoints } from '../../src/shared/text/code-points';
 import { EN, ZH, makeDoc, run, texts } from './commands-helpers';
 
 const settings = { minSplitMs: 200 };

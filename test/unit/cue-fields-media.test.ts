@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFfprobeJson, parseStreams } from '../../src/main/services/probe-parse';
+import { parseFfprobeJson, parseStreams } from '../../src/node/ffmpeg/probe-parse';
 
 const header = (file: string) => `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from '${file}':\n  Duration: 00:00:10.00, start: 0.000000, bitrate: 1200 kb/s\n`;
 

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DocumentService } from '../../src/main/services/documents';
+import { DocumentService } from '../../src/node/documents/documents';
 import { ApiError } from '../../src/shared/api';
 import { serializeDocument } from '../../src/shared/formats/registry';
 import type { Cue, SubtitleDocument } from '../../src/shared/model';
-import { DocStore } from '../../src/renderer/src/store-core';
+import { AppSession } from '../../src/renderer/src/session/app-session';
 import type { DuosubApi } from '../../src/shared/api';
 
 let dir: string;
@@ -53,7 +53,7 @@ describe('DocumentService.addLanguageFromFile', () => {
   it('pairs an English SRT into a Chinese document as one undo step, with a report of what did not pair', async () => {
     const service = new DocumentService();
     const events: string[] = [];
-    service.onEvent((event) => events.push(event));
+    service.events.subscribe((event) => events.push(event.name));
     const opened = await openChineseProject(service);
     const before = JSON.stringify(opened.doc);
 
@@ -135,7 +135,7 @@ describe('DocumentService.addLanguageFromFile', () => {
     expect(result.report.unpaired).toHaveLength(1);
   });
 
-  it('the renderer store applies the same step as main, and one undo takes it back', async () => {
+  it('the renderer session applies the same step as main, and one undo takes it back', async () => {
     const service = new DocumentService();
     const opened = await openChineseProject(service);
     const api = {
@@ -146,13 +146,13 @@ describe('DocumentService.addLanguageFromFile', () => {
       'doc.addLanguage': async ({ docId, lang }: { docId: string; lang?: string }) =>
         service.addLanguageFromFile(docId, { path: join(dir, 'film.en.srt') }, lang),
     } as unknown as DuosubApi;
-    const store = new DocStore(api);
-    await store.init();
-    const result = await store.addLanguageWith((a, docId) => a['doc.addLanguage']({ docId, source: { kind: 'dialog' }, lang: 'en' }));
+    const session = new AppSession(api);
+    await session.init();
+    const result = await session.doc.addLanguageWith((a, docId) => a['doc.addLanguage']({ docId, source: { kind: 'dialog' }, lang: 'en' }));
     expect(result?.report.unpaired).toHaveLength(1);
-    expect(store.getState().docState?.doc).toEqual(service.state(opened.docId).doc);
-    expect(store.getState().docState).toMatchObject({ revision: 1, canUndo: true, dirty: true });
-    await store.undo();
-    expect(JSON.stringify(store.getState().docState?.doc)).toBe(JSON.stringify(opened.doc));
+    expect(session.doc.state()?.doc).toEqual(service.state(opened.docId).doc);
+    expect(session.doc.state()).toMatchObject({ revision: 1, canUndo: true, dirty: true });
+    await session.doc.undo();
+    expect(JSON.stringify(session.doc.state()?.doc)).toBe(JSON.stringify(opened.doc));
   });
 });

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DocumentService } from '../../src/main/services/documents';
-import { writeFileAtomic } from '../../src/main/services/files';
+import { DocumentService } from '../../src/node/documents/documents';
+import { writeFileAtomic } from '../../src/node/files/files';
 import { ApiError } from '../../src/shared/api';
-import { makePlan } from '../../src/shared/commands/common';
+import { makePlan } from '../../src/shared/plan/plan';
 
 const SAMPLE = resolve(import.meta.dirname, '../../resources/sample/openai-podcast-ep8.zh-en.txt');
 let dir: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalEncoding, decodeText, exportEncoding, guessUtf32, sniffBom } from '../../src/shared/encoding';
+import { canonicalEncoding, decodeText, guessUtf32, sniffBom } from '../../src/shared/encoding';
+import { exportEncoding } from '../../src/shared/formats/export';
 import { FormatError } from '../../src/shared/formats/registry';
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createApi, createServices, type Platform } from '../../src/main/api';
+import { createApi, createServices, type Platform } from '../../src/node/api/api';
 import type { CommandResult, DocumentState, EditResult, HistoryList } from '../../src/shared/api';
 import { projectIn } from './journal-helpers';
 

@@ -1,17 +1,15 @@
-/** The renderer's store says what undo and redo did, and how many cues are selected; the History rows. */
+/** The renderer's session says what undo and redo did, and how many cues are selected; the History rows. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DocumentService } from '../../src/main/services/documents';
+import { DocumentService } from '../../src/node/documents/documents';
 import type { DuosubApi, HistoryList } from '../../src/shared/api';
 import { DEFAULT_EDIT_SETTINGS, type EditCommand } from '../../src/shared/commands/schema';
 import type { Operation } from '../../src/shared/operations';
-import { DocStore } from '../../src/renderer/src/store-core';
+import { AppSession } from '../../src/renderer/src/session/app-session';
 import { hiddenNote, historyRows } from '../../src/renderer/src/history/history-rows';
-import {
-  hideHistoryPanel, historyShows, isHistoryOpen, showHistoryPanel, subscribeHistoryPanel, toggleHistoryPanel,
-} from '../../src/renderer/src/history/history-panel-state';
+import { OpenFlag } from '../../src/renderer/src/open-flag';
 
 /** 20 cues of 1.5 s, 0.5 s apart: a file of the test's own (the bundled samples change with the app). */
 function srtIn(folder: string): string {
@@ -24,12 +22,12 @@ function srtIn(folder: string): string {
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'duosub-history-store-'));
+  dir = mkdtempSync(join(tmpdir(), 'duosub-history-session-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The store against main's real document service (in process, no journal). */
-async function storeOnExcerpt() {
+/** The session against main's real document service (in process, no journal). */
+async function sessionOnExcerpt() {
   const documents = new DocumentService();
   const opened = await documents.openFile(srtIn(dir));
   const docId = opened.docId;
@@ -43,59 +41,59 @@ async function storeOnExcerpt() {
     'doc.redo': async () => documents.redo(docId),
     'doc.undoTo': async ({ steps }: { steps: number }) => documents.undoTo(docId, steps),
   } as unknown as DuosubApi;
-  const store = new DocStore(api);
-  await store.init();
-  return { store, documents, docId, opened };
+  const session = new AppSession(api);
+  await session.init();
+  return { session, documents, docId, opened };
 }
 
 describe('the status line after undo, redo and selection', () => {
   it('says "Undo: <step>" and "Redo: <step>", and keeps the labels with the document', async () => {
-    const { store, opened } = await storeOnExcerpt();
+    const { session, opened } = await sessionOnExcerpt();
     const cue = opened.doc.cues[11];
-    for (let i = 0; i < 3; i++) await store.command({ kind: 'nudge', cueIds: [cue.id], edge: 'start', delta: 100 });
-    expect(store.getState().docState?.doc.cues[11].start).toBe(cue.start + 300);
-    expect(store.getState().docState?.undoLabel).toBe('Nudge start of cue 12 by +0.300 s');
-    await store.undo();
-    expect(store.getState().status?.text).toBe('Undo: Nudge start of cue 12 by +0.300 s');
-    expect(store.getState().docState?.doc.cues[11].start).toBe(cue.start); // one undo: all three nudges
-    expect(store.getState().docState).toMatchObject({ undoLabel: null, redoLabel: 'Nudge start of cue 12 by +0.300 s', canRedo: true });
-    await store.redo();
-    expect(store.getState().status?.text).toBe('Redo: Nudge start of cue 12 by +0.300 s');
-    await store.redo();
-    expect(store.getState().status?.text).toBe('Nothing to redo');
+    for (let i = 0; i < 3; i++) await session.doc.command({ kind: 'nudge', cueIds: [cue.id], edge: 'start', delta: 100 });
+    expect(session.doc.state()?.doc.cues[11].start).toBe(cue.start + 300);
+    expect(session.doc.state()?.undoLabel).toBe('Nudge start of cue 12 by +0.300 s');
+    await session.doc.undo();
+    expect(session.ui.getState().status?.text).toBe('Undo: Nudge start of cue 12 by +0.300 s');
+    expect(session.doc.state()?.doc.cues[11].start).toBe(cue.start); // one undo: all three nudges
+    expect(session.doc.state()).toMatchObject({ undoLabel: null, redoLabel: 'Nudge start of cue 12 by +0.300 s', canRedo: true });
+    await session.doc.redo();
+    expect(session.ui.getState().status?.text).toBe('Redo: Nudge start of cue 12 by +0.300 s');
+    await session.doc.redo();
+    expect(session.ui.getState().status?.text).toBe('Nothing to redo');
   });
 
   it('jumps through the history in one request and names how far it went', async () => {
-    const { store, opened, documents, docId } = await storeOnExcerpt();
-    store.applyLocal({ type: 'setText', cueId: opened.doc.cues[0].id, lang: 'en', text: 'First' });
-    await store.command({ kind: 'nudge', cueIds: [opened.doc.cues[1].id], edge: 'end', delta: -100 });
-    await store.command({ kind: 'pin', cueIds: [opened.doc.cues[2].id], pinned: true });
-    await store.undoTo(2);
-    expect(store.getState().status?.text).toBe('Undo 2 steps: Nudge end of cue 2 by −0.100 s');
-    expect(store.getState().docState?.doc).toEqual(documents.state(docId).doc);
-    expect(store.getState().docState?.doc.cues[0].text.en).toBe('First');
-    expect(store.getState().docState?.doc.cues[1].end).toBe(opened.doc.cues[1].end);
-    await store.undoTo(-2);
-    expect(store.getState().docState?.doc).toEqual(documents.state(docId).doc);
-    expect(store.getState().docState?.doc.cues[2].pinned).toBe(true);
+    const { session, opened, documents, docId } = await sessionOnExcerpt();
+    session.doc.applyLocal({ type: 'setText', cueId: opened.doc.cues[0].id, lang: 'en', text: 'First' });
+    await session.doc.command({ kind: 'nudge', cueIds: [opened.doc.cues[1].id], edge: 'end', delta: -100 });
+    await session.doc.command({ kind: 'pin', cueIds: [opened.doc.cues[2].id], pinned: true });
+    await session.doc.undoTo(2);
+    expect(session.ui.getState().status?.text).toBe('Undo 2 steps: Nudge end of cue 2 by −0.100 s');
+    expect(session.doc.state()?.doc).toEqual(documents.state(docId).doc);
+    expect(session.doc.state()?.doc.cues[0].text.en).toBe('First');
+    expect(session.doc.state()?.doc.cues[1].end).toBe(opened.doc.cues[1].end);
+    await session.doc.undoTo(-2);
+    expect(session.doc.state()?.doc).toEqual(documents.state(docId).doc);
+    expect(session.doc.state()?.doc.cues[2].pinned).toBe(true);
   });
 
   it('says how many cues are selected, and a single click replaces only that count', async () => {
-    const { store, opened } = await storeOnExcerpt();
+    const { session, opened } = await sessionOnExcerpt();
     const ids = opened.doc.cues.map((c) => c.id);
-    store.select(ids[0]);
-    expect(store.getState().status).toBeNull(); // one click on a fresh window: nothing to say
-    store.select(ids[13], { mode: 'range' });
-    expect(store.getState().status?.text).toBe('14 cues selected');
-    store.select(ids[2]);
-    expect(store.getState().status?.text).toBe('1 cue selected');
-    store.setStatus('Saved x.duosub.json');
-    store.select(ids[3]);
-    expect(store.getState().status?.text).toBe('Saved x.duosub.json');
-    store.selectMany(ids.slice(0, 3));
-    expect(store.getState().status?.text).toBe('3 cues selected');
-    store.select(null);
-    expect(store.getState().status).toBeNull();
+    session.ui.select(ids[0]);
+    expect(session.ui.getState().status).toBeNull(); // one click on a fresh window: nothing to say
+    session.ui.select(ids[13], { mode: 'range' });
+    expect(session.ui.getState().status?.text).toBe('14 cues selected');
+    session.ui.select(ids[2]);
+    expect(session.ui.getState().status?.text).toBe('1 cue selected');
+    session.ui.setStatus('Saved x.duosub.json');
+    session.ui.select(ids[3]);
+    expect(session.ui.getState().status?.text).toBe('Saved x.duosub.json');
+    session.ui.selectMany(ids.slice(0, 3));
+    expect(session.ui.getState().status?.text).toBe('3 cues selected');
+    session.ui.select(null);
+    expect(session.ui.getState().status).toBeNull();
   });
 });
 
@@ -123,21 +121,22 @@ describe('History rows', () => {
 
 describe('opening the History list', () => {
   it('View → History opens it (again and again: it brings it into view); the key toggles it', () => {
+    const panel = new OpenFlag();
     let heard = 0;
-    const off = subscribeHistoryPanel(() => heard++);
-    hideHistoryPanel();
-    const shows = historyShows();
-    showHistoryPanel();
-    showHistoryPanel();
-    expect(isHistoryOpen()).toBe(true);
-    expect(historyShows()).toBe(shows + 2);
-    toggleHistoryPanel();
-    expect(isHistoryOpen()).toBe(false);
-    toggleHistoryPanel();
-    expect(isHistoryOpen()).toBe(true);
-    expect(heard).toBe(5);
+    const off = panel.subscribe(() => heard++);
+    const shows = panel.shows();
+    panel.show();
+    panel.show();
+    expect(panel.isOpen()).toBe(true);
+    expect(panel.shows()).toBe(shows + 2);
+    panel.toggle();
+    expect(panel.isOpen()).toBe(false);
+    panel.toggle();
+    expect(panel.isOpen()).toBe(true);
+    expect(heard).toBe(4);
     off();
-    hideHistoryPanel();
-    expect(heard).toBe(5);
+    panel.set(false);
+    expect(panel.isOpen()).toBe(false);
+    expect(heard).toBe(4);
   });
 });

@@ -2,8 +2,8 @@
 import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { DocumentService } from '../../src/main/services/documents';
-import { Journal, type JournalOptions } from '../../src/main/services/journal';
+import { DocumentService } from '../../src/node/documents/documents';
+import { Journal, type JournalOptions } from '../../src/node/documents/journal';
 import type { Operation } from '../../src/shared/operations';
 import type { SubtitleDocument } from '../../src/shared/model';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { action, journalled, perform, projectIn, walkHistory } from './journal-helpers';
-import { parseLog, snapshotParts, type JournalSnapshot } from '../../src/main/services/journal-format';
+import { parseLog, snapshotParts, type JournalSnapshot } from '../../src/node/documents/journal-format';
 import { ApiError } from '../../src/shared/api';
 
 let dir: string;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHINESE_VARIANTS, countChineseVariants } from '../../src/shared/formats/chinese-variants';
-import {
-  guessChineseVariant, guessLanguage, guessLanguageDetail, scriptCounts, scriptOf, scriptOfLanguage,
-} from '../../src/shared/formats/languages';
+import { guessChineseVariant, guessLanguage, guessLanguageDetail } from '../../src/shared/formats/languages';
+import { scriptCounts, scriptOf, scriptOfLanguage } from '../../src/shared/text/script';
 
 /** Subtitle-like lines, and the same lines as Taiwan writes them (Traditional). */
 const SIMPLIFIED = [

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { assToMarkup } from '../../src/shared/formats/ass-text';
 import { markupToAss } from '../../src/shared/formats/ass-text-write';
-import { alignmentOf, dropOverrides, plainText, toSrtMarkup, withAlignment } from '../../src/shared/formats/markup';
+import { alignmentOf, dropOverrides, plainText, toSrtMarkup } from '../../src/shared/text/markup';
 
 const read = (raw: string) => assToMarkup(raw).markup;
 
 describe('internal markup helpers', () => {
-  it('finds and sets the leading position', () => {
+  it('finds the leading position', () => {
     expect(alignmentOf('{\\an8}芯片')).toBe(8);
     expect(alignmentOf('芯片{\\an8}')).toBeNull();
-    expect(withAlignment('{\\an8}芯片', 2)).toBe('芯片');
-    expect(withAlignment('芯片', 7)).toBe('{\\an7}芯片');
   });
 
   it('SRT keeps basic tags and the leading position, drops other overrides and WebVTT spans', () => {

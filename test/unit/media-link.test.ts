@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path';
 import type { MediaInfo } from '../../src/shared/api';
 import { parseDuosub, serializeDuosub } from '../../src/shared/formats/duosub';
 import { emptyDocument } from '../../src/shared/model';
-import { DocumentService } from '../../src/main/services/documents';
-import { linkProjectMedia } from '../../src/main/services/documents-read';
-import { MediaStore } from '../../src/main/services/media-store';
-import { mediaFingerprint } from '../../src/main/services/peaks-cache';
+import { DocumentService } from '../../src/node/documents/documents';
+import { linkProjectMedia } from '../../src/node/documents/documents-read';
+import { MediaStore } from '../../src/node/media/media-store';
+import { mediaFingerprint } from '../../src/node/media/peaks-cache';
 
 const SAMPLE = resolve(import.meta.dirname, '../../resources/sample/excerpt.duosub.json');
 const dirs: string[] = [];

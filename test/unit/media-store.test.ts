@@ -4,9 +4,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { MediaStore, storedOriginalName } from '../../src/main/services/media-store';
-import { UploadStore } from '../../src/main/uploads';
-import { mediaFingerprint } from '../../src/main/services/peaks-cache';
+import { MediaStore, storedOriginalName } from '../../src/node/media/media-store';
+import { UploadStore } from '../../src/node/web/uploads';
+import { mediaFingerprint } from '../../src/node/media/peaks-cache';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPausesFromPeaks, snapTime } from '../../src/shared/pauses';
+import { findPauses, type PauseOptions } from '../../src/shared/pauses';
 
 /** Interleaved min/max peaks at `pps` pairs/s from segments of [seconds, amplitude]. */
 function peaksOf(pps: number, segments: Array<[number, number]>): { peaksPerSecond: number; data: Float32Array } {
@@ -17,7 +17,13 @@ function peaksOf(pps: number, segments: Array<[number, number]>): { peaksPerSeco
   return { peaksPerSecond: pps, data };
 }
 
-describe('findPausesFromPeaks', () => {
+/** Pauses of interleaved min/max peaks, read as the renderer reads its two arrays: through `findPauses`. */
+function findPausesFromPeaks(peaks: { peaksPerSecond: number; data: ArrayLike<number> }, opts?: PauseOptions) {
+  const { data } = peaks;
+  return findPauses((i) => data[2 * i + 1] - data[2 * i], Math.floor(data.length / 2), peaks.peaksPerSecond, opts);
+}
+
+describe('findPauses', () => {
   it('finds the quiet runs of at least 150 ms between loud parts, in ms', () => {
     const peaks = peaksOf(100, [[1, 0.6], [0.3, 0.01], [1, 0.5], [0.1, 0.01], [1, 0.7], [0.5, 0.02], [1, 0.6]]);
     expect(findPausesFromPeaks(peaks)).toEqual([
@@ -48,24 +54,5 @@ describe('findPausesFromPeaks', () => {
   it('finds nothing in silence or in no data', () => {
     expect(findPausesFromPeaks(peaksOf(100, [[3, 0]]))).toEqual([]);
     expect(findPausesFromPeaks({ peaksPerSecond: 100, data: [] })).toEqual([]);
-  });
-});
-
-describe('snapTime', () => {
-  const candidates = [1000, 2000, 2010, 5000];
-
-  it('moves to the nearest candidate within the tolerance', () => {
-    expect(snapTime(1040, candidates, 50)).toBe(1000);
-    expect(snapTime(2007, candidates, 50)).toBe(2010);
-    expect(snapTime(1996, candidates, 50)).toBe(2000);
-    expect(snapTime(4990, candidates, 10)).toBe(5000);
-  });
-
-  it('stays put beyond the tolerance, with no candidates, or no tolerance', () => {
-    expect(snapTime(1100, candidates, 50)).toBe(1100);
-    expect(snapTime(6000, candidates, 50)).toBe(6000);
-    expect(snapTime(0, candidates, 50)).toBe(0);
-    expect(snapTime(1040, [], 50)).toBe(1040);
-    expect(snapTime(1040, candidates, 0)).toBe(1040);
   });
 });

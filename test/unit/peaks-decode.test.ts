@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSegments, seamMatches } from '../../src/main/services/peaks-decode';
+import { planSegments, seamMatches } from '../../src/node/media/peaks-decode';
 
 describe('planSegments', () => {
   const whole = [{ start: 0, seek: 0, length: null }];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CommandError } from '../../src/shared/commands/errors';
+import { CommandError } from '../../src/shared/plan/errors';
 import type { SubtitleDocument } from '../../src/shared/model';
 import { applyOperation } from '../../src/shared/operations';
 import { planFix, type FixRequest } from '../../src/shared/qc/fixes/plan';
 import { rebreak, trimSpaces } from '../../src/shared/qc/fixes/text';
-import { dictionaryWordStarts } from '../../src/shared/commands/split-point';
+import { dictionaryWordStarts } from '../../src/shared/text/boundaries';
 import { checkDocument } from '../../src/shared/qc/run';
 import { doc, EN, NETFLIX, profile, ZH } from './qc-helpers';
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { contentSecurityPolicy, createRangeResponse, parseRange, resolveStaticFile } from '../../src/main/services/range';
+import { contentSecurityPolicy, createRangeResponse, parseRange, resolveStaticFile } from '../../src/node/web/range';
 
 const dir = mkdtempSync(join(tmpdir(), 'duosub-range-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { ApiError } from '../../src/shared/api';
 import { planReplaceAll } from '../../src/shared/commands/replace';
 import type { EditCommand } from '../../src/shared/commands/schema';
 import type { SubtitleDocument } from '../../src/shared/model';
-import { ReplaceRunner } from '../../src/main/services/replace-runner';
+import { ReplaceRunner } from '../../src/node/documents/replace-runner';
 
 type ReplaceCommand = Extract<EditCommand, { kind: 'replaceAll' }>;
 

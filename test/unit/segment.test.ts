@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dictionaryWordStarts } from '../../src/shared/commands/split-point';
+import { dictionaryWordStarts } from '../../src/shared/text/boundaries';
 import { readSubtitleText } from '../../src/shared/formats/registry';
 import { rebreak } from '../../src/shared/qc/fixes/text';
 import { cjkBreakCosts } from '../../src/shared/text/line-break';

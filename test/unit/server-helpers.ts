@@ -2,7 +2,7 @@
 import { request } from 'node:http';
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { WebSocket } from 'ws';
-import type { RunningServer } from '../../src/main/server';
+import type { RunningServer } from '../../src/node/web/server';
 
 export interface Reply {
   status: number;

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebSocket } from 'ws';
-import { startServer, type RunningServer } from '../../src/main/server';
-import { checkMessage, leadingRequestId } from '../../src/main/server-socket';
+import { startServer, type RunningServer } from '../../src/node/web/server';
+import { checkMessage, leadingRequestId } from '../../src/node/web/server-socket';
 import { clientFrame, connectApi, http, nextMessage, openTcp, rawExchange, sessionCookie, upgradeRequest } from './server-helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'duosub-server-socket-test-'));

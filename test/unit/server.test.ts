@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { WebSocket } from 'ws';
 import { ApiError, type EventName } from '../../src/shared/api';
-import { safeFileName, startServer, type RunningServer } from '../../src/main/server';
+import { safeFileName, startServer, type RunningServer } from '../../src/node/web/server';
 
 const dir = mkdtempSync(join(tmpdir(), 'duosub-server-test-'));
 const rendererDir = join(dir, 'renderer');

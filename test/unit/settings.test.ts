@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SettingsService } from '../../src/main/services/settings';
+import { SettingsService } from '../../src/node/settings/settings';
 import { DEFAULT_EDIT_SETTINGS } from '../../src/shared/commands/schema';
 
 let dir = '';

@@ -1,5 +1,7 @@
-/** Legacy encodings: detection, decoding and refusing to write what an encoding cannot hold. Fixtures made with iconv-lite. */
-import { spawnSync } from 'node:child_process';
+/**
+ * Legacy encodings: detection, decoding and refusing to write what an encoding cannot hold. Fixtures made with iconv-lite.
+ * The bin reading a GBK file (a Node start) is in test/process/cli-encoding.test.ts.
+ */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,10 +9,10 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import {
   decodeBytes, encodeText, ENCODINGS_OFFERED, isKnownEncoding, UnencodableError,
-} from '../../src/main/services/text-encoding';
+} from '../../src/node/files/text-encoding';
 import { FormatError } from '../../src/shared/formats/errors';
 import { readInput, writeOutput } from '../../src/cli/files';
-import { createApi, createServices, type Platform } from '../../src/main/api';
+import { createApi, createServices, type Platform } from '../../src/node/api/api';
 import type { DocumentState, EncodingPreview, ExportResult } from '../../src/shared/api';
 import { encodingOptions, encodingValue, SOURCE, withEncoding } from '../../src/renderer/src/export/export-encodings';
 
@@ -184,19 +186,6 @@ describe('CLI files', () => {
     const out = join(dir, 'big5.srt');
     expect(() => writeOutput(out, srt('好', '萨姆'), 'Big5')).toThrow(/“萨” \(U\+8428\) cannot be written in Big5/);
     expect(() => readFileSync(out)).toThrow();
-  });
-
-  // Starts Node and tsx twice; generous so a slow machine does not fail it.
-  it('duosub info prints GB18030 for a GBK file', { timeout: 60_000 }, () => {
-    const path = join(dir, 'info.srt');
-    writeFileSync(path, iconv.encode(srt('萨姆·奥尔特曼谈芯片', '我们需要更多的算力。'), 'gbk'));
-    const root = resolve(import.meta.dirname, '../..');
-    const duosub = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/duosub.mjs'), ...args], { cwd: root, encoding: 'utf8' });
-    const run = duosub('info', path);
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/Format: +srt \(GB18030\)/);
-    const json = duosub('info', path, '--json');
-    expect(JSON.parse(json.stdout)).toMatchObject({ encoding: 'GB18030', cues: 2 });
   });
 });
 

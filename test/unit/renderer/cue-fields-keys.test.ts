@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findBinding, helpRows, type KeyLike } from '../../../src/renderer/src/keymap';
-import type { Commands } from '../../../src/renderer/src/toolbar/commands';
+import { findBinding, helpRows, type KeyLike } from '../../../src/renderer/src/actions/keymap';
+import type { Commands } from '../../../src/renderer/src/actions/commands';
 
 function ev(key: string, mods: Partial<KeyLike> = {}): KeyLike {
   const code = /^[a-z]$/i.test(key) ? `Key${key.toUpperCase()}` : key;

@@ -6,7 +6,7 @@ import { cueAt, parseGoTo } from '../../../src/renderer/src/goto/goto';
 import { gutterLabel, PIN_MARK } from '../../../src/renderer/src/panes/cue-label';
 import { profileById } from '../../../src/shared/qc/profiles';
 import type { Cue, SubtitleDocument } from '../../../src/shared/model';
-import { buildCueMenu } from '../../../src/renderer/src/panes/cue-menu';
+import { buildCueMenu } from '../../../src/renderer/src/menu/cue-menu';
 
 const NTSC = 24000 / 1001;
 const cue: Cue = { id: 'c1', start: 1000, end: 3000, speaker: null, text: { en: 'Hello there, my friend.', 'zh-Hans': '你好，我的朋友。' } };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatcher, matchingCueIds, nextMatchingCue, replaceText } from '../../../src/renderer/src/find/matcher';
+import { buildMatcher, matchingCueIds, nextMatchingCue } from '../../../src/renderer/src/find/matcher';
+import { replaceTexts } from '../../../src/shared/commands/replace';
 import { formatOffset, parseOffset, parseTime } from '../../../src/renderer/src/timing/time-input';
 import { closeGapsCommand, refusal, removeOverlapsCommand, resyncCommand, resyncDefaults, shiftCommand } from '../../../src/renderer/src/timing/timing-form';
 import { validateSettings } from '../../../src/renderer/src/settings/validate-settings';
@@ -46,7 +47,9 @@ describe('find matcher', () => {
     expect(nextMatchingCue(doc, 'en', m.re, null)).toBe('a');
     expect(nextMatchingCue(doc, 'en', m.re, 'a')).toBe('b');
     expect(nextMatchingCue(doc, 'en', m.re, 'b')).toBe('a');
-    expect(replaceText('a train', m.re, '$&x', false)).toBe('a $&x');
+    // The dialog's matcher is the planner's search: the replace main runs (replaceTexts) takes it as it is.
+    expect(replaceTexts(['a train', 'no match'], m.re, '$&x', false)).toEqual(['a $&x', null]);
+    expect(replaceTexts(['a train'], m.re, '[$&]', true)).toEqual(['a [train]']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cue, Speaker } from '../../../src/shared/model';
 import { DEFAULT_EDIT_SETTINGS } from '../../../src/shared/commands/schema';
-import { appendSpan, auditionSpan, insertSpan, neighbourCue, nextSpeaker, splitCommand } from '../../../src/renderer/src/toolbar/edit-plans';
+import { appendSpan, auditionSpan, insertSpan, neighbourCue, nextSpeaker, splitCommand } from '../../../src/renderer/src/actions/edit-plans';
 import { draftSpan, selectModeOf } from '../../../src/renderer/src/waveform/wave-input';
 
 const cue = (id: string, start: number, end: number, speaker: string | null = null): Cue => ({ id, start, end, speaker, text: {} });

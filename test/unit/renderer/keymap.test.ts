@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chordText, findBinding, helpRows, isChordSafeWhileTyping, KEYMAP, matchChord, parseChord, type KeyLike,
-} from '../../../src/renderer/src/keymap';
+} from '../../../src/renderer/src/actions/keymap';
 
 function ev(key: string, mods: Partial<KeyLike> = {}, code?: string): KeyLike {
   const derived = /^[a-z]$/i.test(key) ? `Key${key.toUpperCase()}` : /^[0-9]$/.test(key) ? `Digit${key}` : key === ' ' ? 'Space' : key;

@@ -1,7 +1,7 @@
 /** The window's side of media that stays linked: it fingerprints a located file as main does; the save message. */
 import { describe, expect, it } from 'vitest';
 import { compareMedia, describeDifference, fingerprintOf } from '../../../src/renderer/src/media-link/fingerprint';
-import { savedMessage } from '../../../src/renderer/src/unsaved/saved-message';
+import { savedMessage } from '../../../src/renderer/src/session/saved-message';
 
 /** sha256 (hex) by the platform's own WebCrypto, independently of the code under test's slicing. */
 async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addedSpeakerId, buildCueMenu, type CueMenuIntent } from '../../../src/renderer/src/panes/cue-menu';
+import { addedSpeakerId, buildCueMenu, type CueMenuIntent } from '../../../src/renderer/src/menu/cue-menu';
 import type { MenuItem } from '../../../src/renderer/src/menu/menu-items';
 import { placeMenu, stepFocus } from '../../../src/renderer/src/menu/menu-items';
 import type { SubtitleDocument } from '../../../src/shared/model';

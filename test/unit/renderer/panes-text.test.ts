@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockTextsFor, diffText, lineCountOf, normalizeBlockText, offsetToLineColumn } from '../../../src/renderer/src/panes/block-text';
 import { formatCueTime, gutterLabel } from '../../../src/renderer/src/panes/cue-label';
-import { EchoFilter } from '../../../src/renderer/src/panes/echo-filter';
 import { changedCueIndices, sameCueList } from '../../../src/renderer/src/panes/doc-diff';
 import type { Cue } from '../../../src/shared/model';
 
@@ -50,26 +49,6 @@ describe('gutter labels', () => {
     expect(formatCueTime(0)).toBe('0:00.000');
     expect(formatCueTime(3723004)).toBe('1:02:03.004');
     expect(gutterLabel(12, 63250)).toBe('12  1:03.250');
-  });
-});
-
-describe('EchoFilter', () => {
-  it('recognizes own edits coming back, late ones included', () => {
-    const echo = new EchoFilter();
-    echo.noteSent('k', 'a');
-    echo.noteSent('k', 'ab');
-    expect(echo.consume('k', 'a')).toBe(true); // stale echo: the model is already further
-    expect(echo.consume('k', 'ab')).toBe(true);
-    expect(echo.consume('k', 'ab')).toBe(false); // consumed
-  });
-
-  it('does not mistake an external text for an echo', () => {
-    const echo = new EchoFilter();
-    echo.noteSent('k', 'ab');
-    expect(echo.consume('k', 'zz')).toBe(false);
-    expect(echo.consume('other', 'ab')).toBe(false);
-    echo.forget('k');
-    expect(echo.consume('k', 'ab')).toBe(false);
   });
 });
 

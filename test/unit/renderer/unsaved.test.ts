@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type DocumentState, type DuosubApi, type EventMap, type RecoveryEntry, type SaveResult } from '../../../src/shared/api';
 import type { SubtitleDocument } from '../../../src/shared/model';
-import { DocStore } from '../../../src/renderer/src/store-core';
+import { AppSession } from '../../../src/renderer/src/session/app-session';
 import {
   conflictAction, errorCode, freshName, needsUnsavedQuestion, proceedAfterUnsaved, promptOnUnload, recoverySummary,
 } from '../../../src/renderer/src/unsaved/decisions';
@@ -155,23 +155,23 @@ function scriptedQuestions(script: unknown[]) {
 
 async function setup(initial: DocumentState, answers: unknown[], electron = false) {
   const main = fakeMain(initial);
-  const store = new DocStore(main.api);
-  store.connect(main.on);
-  await store.init();
+  const session = new AppSession(main.api);
+  session.connect(main.on);
+  await session.init();
   const { questions, asked } = scriptedQuestions(answers);
-  const guard = createWorkGuard({ store, questions, electron });
-  return { main, store, guard, asked };
+  const guard = createWorkGuard({ session, questions, electron });
+  return { main, session, guard, asked };
 }
 
 describe('before another document replaces this one', () => {
   it('a clean document opens the other without a question, and main forgets the old one', async () => {
-    const { main, store, guard, asked } = await setup(state({ dirty: false }), []);
+    const { main, session, guard, asked } = await setup(state({ dirty: false }), []);
     expect(await guard.confirmReplace()).toBe(true);
-    await store.openWith((api) => api['doc.openSample']({ which: 'transcript' }));
-    await store.idle();
+    await session.files.openWith((api) => api['doc.openSample']({ which: 'transcript' }));
+    await session.doc.idle();
     expect(asked).toEqual([]);
     expect(main.calls.find((c) => c.channel === 'doc.close')?.args).toEqual({ docId: 'd1' });
-    expect(store.getState().docState?.docId).toBe('d9');
+    expect(session.doc.state()?.docId).toBe('d9');
   });
 
   it('Cancel keeps the document and saves nothing', async () => {
@@ -191,12 +191,12 @@ describe('before another document replaces this one', () => {
     const ok = await setup(state({ hasProjectFile: true, fileName: 'talk.duosub.json' }), ['save']);
     expect(await ok.guard.confirmReplace()).toBe(true);
     expect(ok.main.calls).toEqual([{ channel: 'doc.save', args: { docId: 'd1' } }]);
-    expect(ok.store.getState().docState?.dirty).toBe(false);
+    expect(ok.session.doc.state()?.dirty).toBe(false);
 
     const failing = await setup(state({ hasProjectFile: true, fileName: 'talk.duosub.json' }), ['save', 'cancel']);
     failing.main.saveScript.push(new ApiError('failed', 'talk.duosub.json: could not save (EACCES)'));
     expect(await failing.guard.confirmReplace()).toBe(false);
-    expect(failing.store.getState().status).toEqual({ text: 'talk.duosub.json: could not save (EACCES)', kind: 'error' });
+    expect(failing.session.ui.getState().status).toEqual({ text: 'talk.duosub.json: could not save (EACCES)', kind: 'error' });
   });
 
   it('Save without a project file asks for a name (browser mode) and goes on after it saved', async () => {
@@ -244,27 +244,27 @@ describe('a save that meets a file changed on disk', () => {
   const conflict = () => new ApiError('conflict', 'talk.duosub.json changed on disk since it was opened');
 
   it('Keep mine saves again with force', async () => {
-    const { main, guard, asked, store } = await setup(project, ['keep']);
+    const { main, guard, asked, session } = await setup(project, ['keep']);
     main.saveScript.push(conflict());
     expect(await guard.save()).toBe(true);
     expect(asked).toEqual([{ kind: 'conflict', name: 'talk.duosub.json' }]);
     expect(main.calls.map((c) => c.args)).toEqual([{ docId: 'd1' }, { docId: 'd1', force: true }]);
-    expect(store.getState().status?.kind).toBe('info');
+    expect(session.ui.getState().status?.kind).toBe('info');
   });
 
   it('Reload theirs asks once more, then reads the file again (main closes the old document)', async () => {
-    const { main, guard, store } = await setup(project, ['reload', 'reload']);
+    const { main, guard, session } = await setup(project, ['reload', 'reload']);
     main.saveScript.push(conflict());
     expect(await guard.save()).toBe(false);
-    await store.idle();
+    await session.doc.idle();
     expect(main.channels()).toEqual(['doc.save', 'doc.revert']);
-    expect(store.getState().docState?.docId).toBe('d2');
+    expect(session.doc.state()?.docId).toBe('d2');
 
     const cancelled = await setup(project, ['reload', 'cancel']);
     cancelled.main.saveScript.push(conflict());
     expect(await cancelled.guard.save()).toBe(false);
     expect(cancelled.main.channels()).toEqual(['doc.save']);
-    expect(cancelled.store.getState().docState?.docId).toBe('d1');
+    expect(cancelled.session.doc.state()?.docId).toBe('d1');
   });
 
   it('Save As pre-fills a new name, never the file someone else changed', async () => {
@@ -276,11 +276,11 @@ describe('a save that meets a file changed on disk', () => {
   });
 
   it('Cancel saves nothing and keeps the edits', async () => {
-    const { main, guard, store } = await setup(project, ['cancel']);
+    const { main, guard, session } = await setup(project, ['cancel']);
     main.saveScript.push(conflict());
     expect(await guard.save()).toBe(false);
     expect(main.channels()).toEqual(['doc.save']);
-    expect(store.getState().docState?.dirty).toBe(true);
+    expect(session.doc.state()?.dirty).toBe(true);
   });
 });
 
@@ -289,42 +289,42 @@ describe('a save the disk refuses', () => {
   const readOnly = () => new ApiError('failed', 'cannot save talk.duosub.json: the file is read-only. Use Save As to save it elsewhere.');
 
   it('says why and offers Save As, which saves elsewhere', async () => {
-    const { main, guard, asked, store } = await setup(project, ['saveAs', 'talk copy.duosub.json']);
+    const { main, guard, asked, session } = await setup(project, ['saveAs', 'talk copy.duosub.json']);
     main.saveScript.push(readOnly());
     expect(await guard.save()).toBe(true);
     expect(asked[0]).toEqual({ kind: 'saveFailed', name: 'talk.duosub.json', message: readOnly().message });
     expect(main.calls[1]).toEqual({ channel: 'doc.saveAs', args: { docId: 'd1', fileName: 'talk copy.duosub.json' } });
-    expect(store.getState().docState?.dirty).toBe(false);
+    expect(session.doc.state()?.dirty).toBe(false);
   });
 
   it('Not now keeps the document dirty and saves nothing more', async () => {
-    const { main, guard, store } = await setup(project, ['cancel']);
+    const { main, guard, session } = await setup(project, ['cancel']);
     main.saveScript.push(readOnly());
     expect(await guard.save()).toBe(false);
     expect(main.channels()).toEqual(['doc.save']);
-    expect(store.getState().docState?.dirty).toBe(true);
-    expect(store.getState().status?.kind).toBe('error');
+    expect(session.doc.state()?.dirty).toBe(true);
+    expect(session.ui.getState().status?.kind).toBe('error');
   });
 });
 
 describe('main saving on its own', () => {
   it('an autosave clears the dirty flag and says so; a failed one shows the error and stays dirty', async () => {
-    const { main, store } = await setup(state({ hasProjectFile: true, fileName: 'talk.duosub.json' }), []);
+    const { main, session } = await setup(state({ hasProjectFile: true, fileName: 'talk.duosub.json' }), []);
     main.emit('doc.saved', { docId: 'd1', fileName: 'talk.duosub.json', revision: 3, dirty: false, auto: false, error: 'talk.duosub.json: disk full' });
-    expect(store.getState().docState?.dirty).toBe(true);
-    expect(store.getState().status).toEqual({ text: 'talk.duosub.json: disk full', kind: 'error' });
+    expect(session.doc.state()?.dirty).toBe(true);
+    expect(session.ui.getState().status).toEqual({ text: 'talk.duosub.json: disk full', kind: 'error' });
     main.emit('doc.saved', { docId: 'd1', fileName: 'talk.duosub.json', revision: 3, dirty: false, auto: true, error: null });
-    expect(store.getState().docState?.dirty).toBe(false);
-    expect(store.getState().status).toEqual({ text: 'Autosaved talk.duosub.json', kind: 'info' });
+    expect(session.doc.state()?.dirty).toBe(false);
+    expect(session.ui.getState().status).toEqual({ text: 'Autosaved talk.duosub.json', kind: 'info' });
     // Another window's document: not ours.
     main.emit('doc.saved', { docId: 'other', fileName: 'x.duosub.json', revision: 1, dirty: false, auto: true, error: null });
-    expect(store.getState().docState?.fileName).toBe('talk.duosub.json');
+    expect(session.doc.state()?.fileName).toBe('talk.duosub.json');
   });
 
   it('an autosave of an older revision leaves newer edits dirty', async () => {
-    const { main, store } = await setup(state({ revision: 5 }), []);
+    const { main, session } = await setup(state({ revision: 5 }), []);
     main.emit('doc.saved', { docId: 'd1', fileName: 'talk.duosub.json', revision: 4, dirty: false, auto: true, error: null });
-    expect(store.getState().docState).toMatchObject({ dirty: true, fileName: 'talk.duosub.json', hasProjectFile: true });
+    expect(session.doc.state()).toMatchObject({ dirty: true, fileName: 'talk.duosub.json', hasProjectFile: true });
   });
 });
 

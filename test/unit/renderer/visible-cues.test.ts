@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Cue } from '../../../src/shared/model';
-import { buildCueIndex, cuesInWindow, regionDiff, regionWindow } from '../../../src/renderer/src/waveform/visible-cues';
+import { buildCueIndex, cuesInWindow } from '../../../src/renderer/src/timeline/cue-index';
+import { regionDiff, regionWindow } from '../../../src/renderer/src/waveform/visible-cues';
 
 const cue = (id: string, start: number, end: number): Cue => ({ id, start, end, speaker: null, text: {} });
 

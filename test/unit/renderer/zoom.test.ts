@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampZoom, getMinZoom, getZoom, MAX_ZOOM, MIN_ZOOM, setFitZoom, setZoom } from '../../../src/renderer/src/waveform/player';
+import { clampZoom, MAX_ZOOM, MIN_ZOOM, Player } from '../../../src/renderer/src/playback/player';
 
 describe('waveform zoom', () => {
   it('keeps whole pixels per second from 10 up and two significant digits below, within the bounds', () => {
@@ -12,6 +12,10 @@ describe('waveform zoom', () => {
   });
 
   it('lets a long timeline zoom out until it fits the window, and a short one to a second per pixel', () => {
+    const player = new Player();
+    const { getMinZoom, getZoom } = player;
+    const setFitZoom = (pxPerSec: number) => player.setFitZoom(pxPerSec);
+    const setZoom = (pxPerSec: number) => player.setZoom(pxPerSec);
     setFitZoom(1400 / 10_800); // three hours in 1,400 px
     expect(getMinZoom()).toBeCloseTo(0.1296, 4);
     setZoom(0.001);

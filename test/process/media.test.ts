@@ -4,9 +4,9 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MediaService } from '../../src/main/services/media';
-import { PeakReducer } from '../../src/main/services/peaks-decode';
-import { findFfmpeg, parseFfprobeJson, parseProbe } from '../../src/main/services/ffmpeg';
+import { MediaService } from '../../src/node/media/media';
+import { PeakReducer } from '../../src/node/media/peaks-decode';
+import { findFfmpeg, parseFfprobeJson, parseProbe } from '../../src/node/ffmpeg/ffmpeg';
 
 const ffmpeg = findFfmpeg();
 const dir = mkdtempSync(join(tmpdir(), 'duosub-media-test-'));

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy } from '../../src/main/services/range';
+import { contentSecurityPolicy } from '../../src/node/web/range';
 
 const ROOT = join(__dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -36,7 +36,7 @@ type Run = (options: Record<string, unknown>) => Promise<ScanResult>;
  *   network (this test must run offline) and judges how fresh the electron dependency is, not our code (src/ has
  *   no package.json for it to read anyway). Keeping Electron current is a dependency update, not a code finding.
  * - CSP_GLOBAL_CHECK looks for a policy in <meta> tags or literal header strings; ours is a computed header sent
- *   by the app:// protocol handler (contentSecurityPolicy in src/main/services/range.ts), which it cannot see and
+ *   by the app:// protocol handler (contentSecurityPolicy in src/node/web/range.ts), which it cannot see and
  *   would report as "no CSP". The same evaluator it uses checks that header below instead.
  */
 const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck', 'CSPGlobalCheck'];

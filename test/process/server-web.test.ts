@@ -26,7 +26,7 @@ describe('browser mode as a process', () => {
     const deadPid = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString());
     writeFileSync(join(stale, 'owner.json'), JSON.stringify({ pid: deadPid }));
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web.ts', '--port', '0'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/node/web/web.ts', '--port', '0'], {
       cwd: ROOT,
       env: { ...process.env, TMPDIR: temp, DUOSUB_CONFIG_DIR: join(dir, 'config'), DUOSUB_DATA_DIR: join(dir, 'data'), DUOSUB_RENDERER_DIR: rendererDir },
       stdio: ['ignore', 'pipe', 'pipe'],

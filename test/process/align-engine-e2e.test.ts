@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFfmpeg } from '../../src/main/services/ffmpeg';
-import { alignFragments } from '../../src/main/align/aligner';
-import { runAlignInWorker } from '../../src/main/align/worker';
-import { speakFragments } from '../../src/main/align/tts';
+import { findFfmpeg } from '../../src/node/ffmpeg/ffmpeg';
+import { alignFragments } from '../../src/node/align/aligner';
+import { runAlignInWorker } from '../../src/node/align/worker';
+import { speakFragments } from '../../src/node/align/tts';
 import { makeTestAudio, missingTools, type TestAudioResult } from '../../tools/test-audio/index';
 
 const SAMPLE = join(__dirname, '../../resources/sample/openai-podcast-ep8.zh-en.txt');

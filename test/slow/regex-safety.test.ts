@@ -12,7 +12,7 @@ import { splitFirstWord, splitLastWord } from '../../src/shared/commands/move-wo
 import { unbalancedTag } from '../../src/shared/qc/check-markup';
 import { trimSpaces } from '../../src/shared/qc/fixes/text';
 import { breakLines } from '../../src/shared/align/limits';
-import { splitSentences } from '../../src/shared/align/sentences';
+import { splitSentences } from '../../src/shared/text/sentences';
 import { CueSearch, type MatchRequest, type MatchWorker } from '../../src/renderer/src/find/cue-search';
 
 const MB = 1 << 20;

@@ -3,7 +3,7 @@ import { chmodSync, chownSync, closeSync, openSync, lstatSync, mkdirSync, mkdtem
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeSaveFs, SaveError, writeFileAtomic, writeFileAtomicSync, type SaveFs } from '../../src/main/services/atomic-write';
+import { nodeSaveFs, SaveError, writeFileAtomic, writeFileAtomicSync, type SaveFs } from '../../src/node/files/atomic-write';
 import { buildAtomicWrite, runScript, saveOnceScript } from './atomic-write-child';
 
 const work = mkdtempSync(join(tmpdir(), 'duosub-atomic-'));

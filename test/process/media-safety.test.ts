@@ -8,11 +8,11 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MediaService } from '../../src/main/services/media';
+import { MediaService } from '../../src/node/media/media';
 import {
   BUNDLED_FFMPEG_WARNING, ffmpegExit, findBundledFfmpeg, findFfmpeg, findFfprobe, parseProbe, parseStreams, probeMedia,
-} from '../../src/main/services/ffmpeg';
-import { decodePeaks, type FfmpegChild } from '../../src/main/services/peaks-decode';
+} from '../../src/node/ffmpeg/ffmpeg';
+import { decodePeaks, type FfmpegChild } from '../../src/node/media/peaks-decode';
 
 const ffmpeg = findFfmpeg();
 const dir = mkdtempSync(join(tmpdir(), 'duosub-media-safety-'));

@@ -1,7 +1,7 @@
 /** Page helpers for the e2e tests: reach real editor and waveform state through the app's read-only test hooks. */
 import { spawn } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
-import { ROOT } from './server';
+import { E2E_RENDERER_DIR, ROOT } from './server';
 
 /** The panes mount once Monaco's chunk is in (load-panes.ts): waits until these languages' panes are there. */
 async function panesReady(page: Page, ...langs: string[]): Promise<void> {
@@ -101,12 +101,12 @@ export async function editsSettled(page: Page): Promise<void> {
 
 /**
  * Browser mode that a test can kill like a crash (SIGKILL: no handlers run, nothing flushed on the way out).
- * server.ts's RunningServer only stops politely; this starts `src/main/web.ts` the same way and keeps the child.
+ * server.ts's RunningServer only stops politely; this starts `src/node/web/web.ts` the same way and keeps the child.
  */
 export function startCrashableServer(args: string[], env: Record<string, string>): Promise<{ url: string; crash(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web.ts', ...args, '--port', '0'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node/web/web.ts', ...args, '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, DUOSUB_RENDERER_DIR: process.env.DUOSUB_RENDERER_DIR ?? E2E_RENDERER_DIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const crash = () => new Promise<void>((done) => {

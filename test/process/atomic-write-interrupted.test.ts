@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeSaveFs, SaveError, writeFileAtomic, writeFileAtomicSync, type AsyncSaveFs, type SaveFs } from '../../src/main/services/atomic-write';
+import { nodeSaveFs, SaveError, writeFileAtomic, writeFileAtomicSync, type AsyncSaveFs, type SaveFs } from '../../src/node/files/atomic-write';
 import { buildAtomicWrite, saveLoopScript, startSaveLoop } from './atomic-write-child';
 
 const work = mkdtempSync(join(tmpdir(), 'duosub-interrupted-'));

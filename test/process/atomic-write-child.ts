@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-const SOURCES = fileURLToPath(new URL('../../src/main/services', import.meta.url));
+const SOURCES = fileURLToPath(new URL('../../src/node/files', import.meta.url));
 const MODULES = ['atomic-write', 'atomic-write-steps', 'atomic-write-error'];
 
 /** Writes the .mjs modules into `dir` (readable by any user) and returns the entry's path. */

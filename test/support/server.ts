@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { test } from '@playwright/test';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+/** Where `node scripts/ensure-build.mjs` (the e2e flavour, with test hooks) puts the renderer. */
+export const E2E_RENDERER_DIR = join(ROOT, 'out', 'e2e', 'renderer');
 
 export interface RunningServer {
   url: string;
@@ -14,13 +16,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Runs `src/main/web.ts ARGS --port 0` and waits for the URL line it prints. */
+/** Runs `src/node/web/web.ts ARGS --port 0` and waits for the URL line it prints. */
 export function startServer(args: string[], env: Record<string, string> = {}): Promise<RunningServer> {
   // Settings of their own: the tests never read or write the user's.
   const configDir = mkdtempSync(join(tmpdir(), 'duosub-e2e-config-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web.ts', ...args, '--port', '0'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node/web/web.ts', ...args, '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, DUOSUB_CONFIG_DIR: configDir, ...env },
+    // The renderer built with its test hooks (scripts/ensure-build.mjs, flavour e2e), unless the caller names one.
+    env: { ...process.env, DUOSUB_CONFIG_DIR: configDir, DUOSUB_RENDERER_DIR: process.env.DUOSUB_RENDERER_DIR ?? E2E_RENDERER_DIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolvePromise, reject) => {

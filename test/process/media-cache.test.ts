@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CACHE_LIMITS, MediaCaches, mediaCacheFolders, removeStaleTemps, STALE_TEMP_MS, tempPathFor, touchEntry, trimCache,
-} from '../../src/main/services/cache-limit';
-import { findFfmpeg } from '../../src/main/services/ffmpeg';
-import { MediaService } from '../../src/main/services/media';
+} from '../../src/node/media/cache-limit';
+import { findFfmpeg } from '../../src/node/ffmpeg/ffmpeg';
+import { MediaService } from '../../src/node/media/media';
 
 const ffmpeg = findFfmpeg();
 const dir = mkdtempSync(join(tmpdir(), 'duosub-media-cache-'));

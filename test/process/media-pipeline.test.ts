@@ -3,12 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MediaService } from '../../src/main/services/media';
-import type { PeaksChunk } from '../../src/main/services/peaks-decode';
+import { MediaService } from '../../src/node/media/media';
+import type { PeaksChunk } from '../../src/node/media/peaks-decode';
 import type { Peaks } from '../../src/shared/api';
-import { findFfmpeg, parseStreams, probeMedia } from '../../src/main/services/ffmpeg';
-import { cacheKey, decodeDat, encodeDat } from '../../src/main/services/peaks-cache';
-import { isPlayable } from '../../src/main/services/proxy';
+import { findFfmpeg, parseStreams, probeMedia } from '../../src/node/ffmpeg/ffmpeg';
+import { cacheKey, decodeDat, encodeDat } from '../../src/node/media/peaks-cache';
+import { isPlayable } from '../../src/node/media/proxy';
 
 const ffmpeg = findFfmpeg();
 const dir = mkdtempSync(join(tmpdir(), 'duosub-media-pipeline-'));

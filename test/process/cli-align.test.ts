@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { makeTestAudio, missingTools, type TestAudioResult } from '../../tools/test-audio/index';
-import { findFfmpeg } from '../../src/main/services/ffmpeg';
+import { findFfmpeg } from '../../src/node/ffmpeg/ffmpeg';
 import { readSubtitleText } from '../../src/shared/formats/registry';
 
 const ROOT = resolve(import.meta.dirname, '../..');

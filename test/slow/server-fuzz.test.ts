@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
 import { channelNames, type DocumentState } from '../../src/shared/api';
-import { startServer, type RunningServer } from '../../src/main/server';
-import { DEFAULT_SOCKET_LIMITS } from '../../src/main/server-socket';
-import { clientFrame, connectApi, http, openTcp, sessionCookie, upgradeRequest } from './server-helpers';
+import { startServer, type RunningServer } from '../../src/node/web/server';
+import { DEFAULT_SOCKET_LIMITS } from '../../src/node/web/server-socket';
+import { clientFrame, connectApi, http, openTcp, sessionCookie, upgradeRequest } from '../unit/server-helpers';
 
 const SEED = 20261206;
 const RESOURCES = resolve(import.meta.dirname, '../../resources');
@@ -39,7 +39,7 @@ beforeAll(async () => {
   // Settings, journal and caches of the test's own: the fuzz never touches the user's.
   process.env.DUOSUB_CONFIG_DIR = join(dir, 'config');
   process.env.DUOSUB_DATA_DIR = join(dir, 'data');
-  const { createApi, createServices } = await import('../../src/main/api');
+  const { createApi, createServices } = await import('../../src/node/api/api');
   const rendererDir = join(dir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Duosub</title>');

@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, u
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { startServer, UploadStore, type RunningServer } from '../../src/main/server';
-import { removeStaleUploadDirs } from '../../src/main/uploads';
-import { connectApi, http, nextMessage, openTcp, sessionCookie } from './server-helpers';
+import { startServer, UploadStore, type RunningServer } from '../../src/node/web/server';
+import { removeStaleUploadDirs } from '../../src/node/web/uploads';
+import { connectApi, http, nextMessage, openTcp, sessionCookie } from '../unit/server-helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'duosub-server-limits-test-'));
 const rendererDir = join(dir, 'renderer');

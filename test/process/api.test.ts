@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createApi, createServices, type Platform } from '../../src/main/api';
+import { createApi, createServices, type Platform } from '../../src/node/api/api';
 import type { DocumentState, EventMap, MediaInfo, RecoveryEntry, SaveResult } from '../../src/shared/api';
-import { findFfmpeg } from '../../src/main/services/ffmpeg';
+import { findFfmpeg } from '../../src/node/ffmpeg/ffmpeg';
 
 const RESOURCES = resolve(import.meta.dirname, '../../resources');
 const browserPlatform: Platform = {
