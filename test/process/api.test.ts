@@ -4,16 +4,11 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApi, createServices, type Platform } from '../../src/node/api/api';
+import { dialoglessPlatform, RESOURCES } from '../support/main-fixtures';
 import type { DocumentState, EventMap, MediaInfo, RecoveryEntry, SaveResult } from '../../src/shared/api';
 import { findFfmpeg } from '../../src/node/ffmpeg/ffmpeg';
 
-const RESOURCES = resolve(import.meta.dirname, '../../resources');
-const browserPlatform: Platform = {
-  mode: 'browser',
-  pickOpenPath: () => Promise.reject(new Error('no dialogs in browser mode')),
-  pickSavePath: () => Promise.reject(new Error('no dialogs in browser mode')),
-  uploadPath: () => null,
-};
+const browserPlatform = dialoglessPlatform();
 
 let dir: string;
 beforeAll(() => {

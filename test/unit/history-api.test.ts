@@ -2,18 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createApi, createServices, type Platform } from '../../src/node/api/api';
+import { join } from 'node:path';
+import { createApi, createServices } from '../../src/node/api/api';
+import { dialoglessPlatform, RESOURCES } from '../support/main-fixtures';
 import type { CommandResult, DocumentState, EditResult, HistoryList } from '../../src/shared/api';
 import { projectIn } from './journal-helpers';
 
-const RESOURCES = resolve(import.meta.dirname, '../../resources');
-const browserPlatform: Platform = {
-  mode: 'browser',
-  pickOpenPath: () => Promise.reject(new Error('no dialogs in browser mode')),
-  pickSavePath: () => Promise.reject(new Error('no dialogs in browser mode')),
-  uploadPath: () => null,
-};
+const browserPlatform = dialoglessPlatform();
 
 let dir: string;
 beforeEach(() => {

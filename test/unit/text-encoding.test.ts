@@ -12,7 +12,8 @@ import {
 } from '../../src/node/files/text-encoding';
 import { FormatError } from '../../src/shared/formats/errors';
 import { readInput, writeOutput } from '../../src/cli/files';
-import { createApi, createServices, type Platform } from '../../src/node/api/api';
+import { createApi, createServices } from '../../src/node/api/api';
+import { dialoglessPlatform } from '../support/main-fixtures';
 import type { DocumentState, EncodingPreview, ExportResult } from '../../src/shared/api';
 import { encodingOptions, encodingValue, SOURCE, withEncoding } from '../../src/renderer/src/export/export-encodings';
 
@@ -190,12 +191,7 @@ describe('CLI files', () => {
 });
 
 describe('the app: a GBK file opened, previewed in another encoding, re-opened, exported', () => {
-  const platform: Platform = {
-    mode: 'browser',
-    pickOpenPath: () => Promise.reject(new Error('no dialogs')),
-    pickSavePath: () => Promise.reject(new Error('no dialogs')),
-    uploadPath: () => null,
-  };
+  const platform = dialoglessPlatform();
   const dir = mkdtempSync(join(tmpdir(), 'duosub-encoding-app-'));
   const text = srt('萨姆·奥尔特曼谈芯片', '我们需要更多的算力。');
   const file = join(dir, 'talk.zh.srt');

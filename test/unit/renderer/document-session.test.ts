@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentState, DuosubApi, EditResult, EventMap } from '../../../src/shared/api';
-import type { SubtitleDocument } from '../../../src/shared/model';
+import type { DuosubApi, EditResult, EventMap } from '../../../src/shared/api';
 import { applyOperation, type Operation } from '../../../src/shared/operations';
 import { AppSession } from '../../../src/renderer/src/session/app-session';
 import { sessionFacade } from '../../../src/renderer/src/session/test-facade';
-
-function makeDoc(): SubtitleDocument {
-  return {
-    languages: [{ code: 'en', name: 'English' }],
-    cues: [
-      { id: 'c1', start: 0, end: 1000, speaker: null, text: { en: 'one' } },
-      { id: 'c2', start: 1000, end: 2000, speaker: null, text: { en: 'two' } },
-    ],
-    speakers: [],
-    chapters: [],
-    media: null,
-    metadata: {},
-  };
-}
-
-function docState(doc: SubtitleDocument, revision = 0, extra: Partial<DocumentState> = {}): DocumentState {
-  return {
-    docId: 'd1', doc, revision, dirty: revision > 0, canUndo: revision > 0, canRedo: false,
-    fileName: 'x.srt', format: 'srt', hasProjectFile: false, media: null, problems: [], ...extra,
-  };
-}
+import { docState, makeDoc } from './session-fixtures';
 
 /** A fake main: a real document with a history, answering in the order it was asked. */
 function fakeMain() {

@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentState, EditResult } from '../../../src/shared/api';
-import type { SubtitleDocument } from '../../../src/shared/model';
+import type { EditResult } from '../../../src/shared/api';
 import type { Operation } from '../../../src/shared/operations';
 import { SyncedDocument, type SessionChange } from '../../../src/renderer/src/session/synced-document';
-
-function makeDoc(): SubtitleDocument {
-  return {
-    languages: [{ code: 'en', name: 'English' }],
-    cues: [
-      { id: 'c1', start: 0, end: 1000, speaker: null, text: { en: 'one' } },
-      { id: 'c2', start: 1000, end: 2000, speaker: null, text: { en: 'two' } },
-    ],
-    speakers: [],
-    chapters: [],
-    media: null,
-    metadata: {},
-  };
-}
-
-function docState(doc: SubtitleDocument, revision = 0): DocumentState {
-  return {
-    docId: 'd1', doc, revision, dirty: false, canUndo: false, canRedo: false,
-    fileName: 'x.srt', format: 'srt', hasProjectFile: false, media: null, problems: [],
-  };
-}
+import { docState, makeDoc } from './session-fixtures';
 
 const reply = (revision: number, applied: Operation | null = null): EditResult =>
   ({ docId: 'd1', revision, dirty: true, canUndo: true, canRedo: false, applied });
