@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { Operation } from './operations';
 import { editCommand, editSettingsSchema, type EditSettings } from './commands/schema';
-import { EXPORT_FORMATS, type ExportOptions } from './formats/export';
+import type { ExportOptions } from './formats/export';
+import { EXPORT_FORMATS } from './formats/types';
 import { MAX_TIME_MS, type Problem, type SubtitleDocument } from './model';
 import { isLanguageCode, MAX_LANGUAGE_NAME } from './operations-languages';
 import type { PairReport } from './pairing';

@@ -1,12 +1,14 @@
 /** Each format's registry entry owns its exports: the ids, labels and endings the CLI and the export dialog read. */
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, formatTakesLegacyEncoding } from '../../src/shared/formats/export';
-import { exportOfFileName, exportOfFormat, formats } from '../../src/shared/formats/registry';
+import { exportOfFileName, exportOfFormat, exportWriters, formats } from '../../src/shared/formats/registry';
 
 describe('the exports on the format registry', () => {
   it('lists every export once, subtitles first (the order of --to and of the API)', () => {
     expect(EXPORT_FORMATS).toEqual(['srt', 'vtt', 'ass', 'ssa', 'sbv', 'lrc', 'ttml', 'microdvd', 'json', 'txt', 'duosub', 'chapters-vtt', 'chapters-json']);
     expect(new Set(EXPORT_FORMATS).size).toBe(EXPORT_FORMATS.length);
+    // The contract's list is the registry's: every writer's id, in its order.
+    expect(exportWriters.map((e) => e.writer.id)).toEqual([...EXPORT_FORMATS]);
   });
 
   it('writes back what each format read, by its own export', () => {

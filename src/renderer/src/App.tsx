@@ -2,14 +2,13 @@
  * The window: toolbar and title on top, the waveform, the language panes filling the rest, a status
  * line. Renders and dispatches; document rules live in src/shared, the document and its sync in session/.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { getBridge, onMenuCommand, type MenuCommand } from './bridge';
 import { installGlobalKeys } from './actions/keys';
 import { LanguagePanes } from './panes/LanguagePanes';
 import { useDoc, useSession, useUi } from './session/context';
 import { documentName } from './session/document-name';
 import { createCommands, type Commands } from './actions/commands';
-import { ExportDialog } from './export/ExportDialog';
 import { QcPanel } from './qc/QcPanel';
 import { useQc } from './qc/use-qc';
 import { documentProfiles } from '../../shared/qc/profiles';
@@ -28,6 +27,10 @@ import { ReopenEncoding } from './encoding/ReopenEncoding';
 import { useLanguageUi } from './languages/use-language-ui';
 import { useServices } from './app-services';
 import { QuestionDialog } from './unsaved/QuestionDialog';
+
+/** Loaded when first opened: through the formats' registry it brings every writer (and reader), ~100 KB the
+ * window's first paint does not need. */
+const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 import { RecoveryDialog, useRecovery } from './unsaved/RecoveryDialog';
 import { useUnloadGuard } from './unsaved/use-unload-guard';
 import { HistoryPanel } from './history/HistoryPanel';
@@ -269,14 +272,16 @@ export function App() {
         <SettingsDialog settings={settings} onSave={(patch) => session.updateSettings(patch)} onClose={closeDialog} ffmpegInfo={ffmpegInfo} />
       )}
       {dialog === 'export' && docState && (
-        <ExportDialog
-          languages={docState.doc.languages}
-          chapterCount={docState.doc.chapters.length}
-          sourceEncoding={docState.encoding}
-          linesPerLanguage={documentLinesPerLanguage(docState.doc.metadata)}
-          onExport={commands.exportAs}
-          onClose={closeDialog}
-        />
+        <Suspense fallback={null}>
+          <ExportDialog
+            languages={docState.doc.languages}
+            chapterCount={docState.doc.chapters.length}
+            sourceEncoding={docState.encoding}
+            linesPerLanguage={documentLinesPerLanguage(docState.doc.metadata)}
+            onExport={commands.exportAs}
+            onClose={closeDialog}
+          />
+        </Suspense>
       )}
       {dialog === 'encoding' && docState && <ReopenEncoding onReopen={commands.reopenWithEncoding} onClose={closeDialog} />}
       {recovery.entries.length > 0 && !asking && (

@@ -9,12 +9,10 @@ import { bilingualOrder } from './bilingual';
 import { layoutForExport, type ExportLayout } from './export-layout';
 import { documentLinesPerLanguage } from '../qc/line-budget';
 import { exportWriter, exportWriters } from './registry';
-import type { ExportFormat, ExportWriter } from './types';
+import { EXPORT_FORMATS, type ExportFormat, type ExportWriter } from './types';
 
-export type { ExportFormat, ExportWriter };
+export { EXPORT_FORMATS, type ExportFormat, type ExportWriter };
 
-/** Every export id, in the registry's export order (`--to`, the API's enum). */
-export const EXPORT_FORMATS = exportWriters.map((e) => e.writer.id) as [ExportFormat, ...ExportFormat[]];
 /** The subtitle exports: written by their format's `serialize` after the export layout. */
 export const SUBTITLE_EXPORTS: readonly ExportFormat[] = exportWriters.filter((e) => e.writer.kind === 'cues').map((e) => e.writer.id);
 

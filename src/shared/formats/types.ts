@@ -34,10 +34,15 @@ export interface WriteOptions {
   frameRate?: number;
 }
 
-/** What an export can be written as: the ids of `--to`, the export dialog and the API (each on its format's entry). */
-export type ExportFormat =
-  | 'srt' | 'vtt' | 'ass' | 'ssa' | 'sbv' | 'lrc' | 'ttml' | 'microdvd' | 'json' | 'txt' | 'duosub'
-  | 'chapters-vtt' | 'chapters-json';
+/**
+ * What an export can be written as: the ids of `--to`, the export dialog and the API, in the registry's export
+ * order. Each id is declared on its format's entry; this list is the API contract's enum, kept here so the contract
+ * (and the renderer, which imports it) need not load every reader and writer — a test holds it equal to the registry.
+ */
+export const EXPORT_FORMATS = [
+  'srt', 'vtt', 'ass', 'ssa', 'sbv', 'lrc', 'ttml', 'microdvd', 'json', 'txt', 'duosub', 'chapters-vtt', 'chapters-json',
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
  * What an export writes. `cues`: subtitles, one language or bilingual, laid out first (export-layout.ts) and
