@@ -43,6 +43,8 @@ export interface PairOptions {
  */
 export function joinInLanguage(texts: string[], lang: string): string {
   const parts = texts.filter((t) => t.trim() !== '');
+  // Merge keeps a blank text while everything before it is blank too: all blank, the last one is the result.
+  if (parts.length === 0) return texts.at(-1) ?? '';
   const separator = isCjkLanguage(lang) ? '' : ' ';
   return parts.map((t, i) => {
     const head = i > 0 ? t.trimStart() : t;

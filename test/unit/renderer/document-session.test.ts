@@ -60,6 +60,18 @@ async function settle(session: AppSession): Promise<void> {
   await session.doc.idle();
 }
 
+/** A session on a fake main, connected to a broadcast of doc.changed that the test sends through `listeners`. */
+function connectedSession() {
+  const main = fakeMain();
+  const session = new AppSession(main.api);
+  const listeners: Array<(e: EditResult) => void> = [];
+  session.connect(<E extends keyof EventMap>(event: E, listener: (p: EventMap[E]) => void) => {
+    if (event === 'doc.changed') listeners.push(listener as (e: EditResult) => void);
+    return () => {};
+  });
+  return { main, session, listeners };
+}
+
 describe('AppSession', () => {
   it('applies an edit locally at once and confirms it with main', async () => {
     const main = fakeMain();
@@ -107,13 +119,7 @@ describe('AppSession', () => {
   });
 
   it('refetches on a newer doc.changed from another window, not on its own echo', async () => {
-    const main = fakeMain();
-    const session = new AppSession(main.api);
-    const listeners: Array<(e: EditResult) => void> = [];
-    session.connect(<E extends keyof EventMap>(event: E, listener: (p: EventMap[E]) => void) => {
-      if (event === 'doc.changed') listeners.push(listener as (e: EditResult) => void);
-      return () => {};
-    });
+    const { main, session, listeners } = connectedSession();
     await session.init();
     session.doc.applyLocal({ type: 'setText', cueId: 'c1', lang: 'en', text: 'mine' });
     // The echo of our own edit arrives before the answer: by the time the chain reaches it, we are caught up.
@@ -197,13 +203,7 @@ describe('AppSession', () => {
   });
 
   it('applies another window’s edit from its broadcast without fetching the document', async () => {
-    const main = fakeMain();
-    const session = new AppSession(main.api);
-    const listeners: Array<(e: EditResult) => void> = [];
-    session.connect(<E extends keyof EventMap>(event: E, listener: (p: EventMap[E]) => void) => {
-      if (event === 'doc.changed') listeners.push(listener as (e: EditResult) => void);
-      return () => {};
-    });
+    const { main, session, listeners } = connectedSession();
     await session.init();
     const theirs: Operation = { type: 'setText', cueId: 'c2', lang: 'en', text: 'theirs' };
     main.externalEdit(theirs);

@@ -26,7 +26,7 @@ export function HistoryPanel(): JSX.Element | null {
   const root = useRef<HTMLDivElement>(null);
 
   // View → History in the desktop menu (the browser has the panel's header and the key).
-  useEffect(() => onMenuCommand((command) => (command as string) === 'history' && panel.show()), [panel]);
+  useEffect(() => onMenuCommand((command) => command === 'history' && panel.show()), [panel]);
   useEffect(() => {
     if (shows > 0) root.current?.scrollIntoView({ block: 'nearest' });
   }, [shows]);

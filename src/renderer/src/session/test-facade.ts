@@ -3,6 +3,7 @@
  * `getState()` with the document and the UI state side by side, as they have always read it.
  */
 import type { DocumentState } from '../../../shared/api';
+import { DisposableStore } from '../../../shared/lifecycle';
 import type { AppSession } from './app-session';
 import type { UiState } from './ui-store';
 
@@ -21,8 +22,10 @@ export function sessionFacade(session: AppSession): SessionFacade {
   return {
     getState: () => ({ ...session.ui.getState(), docState: session.doc.state() }),
     subscribe: (listener) => {
-      const offs = [session.doc.onChange(() => listener()), session.ui.subscribe(listener)];
-      return () => offs.forEach((off) => off());
+      const owned = new DisposableStore();
+      owned.addFn(session.doc.onChange(() => listener()));
+      owned.addFn(session.ui.subscribe(listener));
+      return () => owned.dispose();
     },
     idle: () => session.doc.idle(),
     playheadMs: () => session.ui.playheadMs(),
