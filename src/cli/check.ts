@@ -12,7 +12,7 @@ import type { Output } from './output';
 import { loadDocument, problemLine } from './load';
 
 /** Rules whose value is a lower bound (the value is too small); the others report a value that is too big. */
-const MINIMUM_RULES = new Set(['min-duration', 'min-gap']);
+const MINIMUM_RULES = new Set(['min-duration', 'min-gap', 'timing-unsure']);
 
 export function runCheck(args: ParsedArgs, io: Output): number {
   checkArgs(args, ['profile', 'json', 'lang', 'fps', 'lines-per-language'], ['FILE']);

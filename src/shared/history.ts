@@ -180,6 +180,7 @@ export function estimateOperationBytes(op: Operation): number {
       return OP_OVERHEAD + 3 * (op.text.length + op.cueId.length + op.lang.length);
     case 'setTimes':
     case 'setPinned':
+    case 'setTiming':
     case 'deleteCue':
     case 'removeSpeaker':
       return OP_OVERHEAD;
@@ -323,6 +324,8 @@ function describeOperation(op: Operation, inverse: Operation, numbers: CueNumber
       return `Change the speaker of ${cue(op.cueId)}`;
     case 'setPinned':
       return `${op.pinned ? 'Pin' : 'Unpin'} ${cue(op.cueId)}`;
+    case 'setTiming':
+      return `${op.timing ? 'Record' : 'Clear'} the timing confidence of ${cue(op.cueId)}`;
     case 'setMetadata':
       return `Change ${op.key}`;
     case 'insertCue':

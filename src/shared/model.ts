@@ -31,10 +31,22 @@ export interface Cue {
   /** The user fixed these times: auto-timing keeps them and aligns between them. Absent = false. */
   pinned?: boolean;
   /**
+   * The aligner's confidence in the times it gave this cue, with those times: it counts only while the cue still has
+   * them (src/shared/timing-confidence.ts). Set by auto-time; absent = never auto-timed (or made by split/merge).
+   */
+  timing?: CueTiming;
+  /**
    * What a file format carried for this cue that the model does not use, keyed by format id (`vtt`: cue id and
    * settings; `ass`: layer, style, margins, effect …), so writing the same format back keeps it. Absent = none.
    */
   extra?: Record<string, unknown>;
+}
+
+/** Auto-time's confidence (0–1) in a cue's times, and the times it was given for. */
+export interface CueTiming {
+  confidence: number;
+  start: number;
+  end: number;
 }
 
 export interface Chapter {

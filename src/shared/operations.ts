@@ -4,8 +4,9 @@
  * Everything a user does (split, merge, shift, find/replace, …) is planned into these primitives
  * by the command planners in ./commands, so undo and replay need nothing else.
  */
-import type { Cue, Speaker, SubtitleDocument } from './model';
+import type { Cue, CueTiming, Speaker, SubtitleDocument } from './model';
 import { OperationError } from './operation-error';
+import { isConfidence } from './timing-confidence';
 import {
   applyLanguageOperation, isLanguageOperation, languageOpChangesCueList, languageOpTouchedCueIds, type LanguageOperation,
 } from './operations-languages';
@@ -18,6 +19,8 @@ export type Operation =
   | { type: 'setMetadata'; key: string; value?: unknown }
   /** Pins a cue's times (auto-timing keeps them) or unpins it. */
   | { type: 'setPinned'; cueId: string; pinned: boolean }
+  /** Records (or, with `timing` undefined, removes) the aligner's confidence in a cue's times (auto-time). */
+  | { type: 'setTiming'; cueId: string; timing?: CueTiming }
   /** Inserts a cue at `index` in the cue list. */
   | { type: 'insertCue'; cue: Cue; index: number }
   | { type: 'deleteCue'; cueId: string }
@@ -49,6 +52,8 @@ export function applyOperation(doc: SubtitleDocument, op: Operation): Applied {
       return setSpeaker(doc, op.cueId, op.speaker);
     case 'setPinned':
       return setPinned(doc, op.cueId, op.pinned);
+    case 'setTiming':
+      return setTiming(doc, op.cueId, op.timing);
     case 'setMetadata':
       return setMetadata(doc, op.key, op.value);
     case 'insertCue':
@@ -118,6 +123,22 @@ export function setPinned(doc: SubtitleDocument, cueId: string, pinned: boolean)
   };
 }
 
+/** A confidence from 0 to 1 with valid times (what auto-time records; see ./timing-confidence). */
+function checkTiming(timing: CueTiming, cueId: string): void {
+  if (!isConfidence(timing.confidence)) throw new OperationError(`bad timing confidence ${timing.confidence} for cue ${cueId}`);
+  checkTimes(timing.start, timing.end, `the timing of cue ${cueId}`);
+}
+
+export function setTiming(doc: SubtitleDocument, cueId: string, timing: CueTiming | undefined): Applied {
+  if (timing !== undefined) checkTiming(timing, cueId);
+  const [cue, index] = cueAt(doc, cueId);
+  const { timing: was, ...rest } = cue;
+  return {
+    doc: replaceCue(doc, index, timing === undefined ? rest : { ...rest, timing: { confidence: timing.confidence, start: timing.start, end: timing.end } }),
+    inverse: was === undefined ? { type: 'setTiming', cueId } : { type: 'setTiming', cueId, timing: was },
+  };
+}
+
 export function setMetadata(doc: SubtitleDocument, key: string, value: unknown): Applied {
   const { [key]: before, ...rest } = doc.metadata;
   const metadata = value === undefined ? rest : { ...rest, [key]: value };
@@ -132,6 +153,7 @@ export function insertCue(doc: SubtitleDocument, cue: Cue, index: number): Appli
   if (doc.cues.some((c) => c.id === cue.id)) throw new OperationError(`a cue with id ${cue.id} exists`);
   if (!Number.isInteger(index) || index < 0 || index > doc.cues.length) throw new OperationError(`bad cue index ${index}`);
   checkTimes(cue.start, cue.end, `cue ${cue.id}`);
+  if (cue.timing !== undefined) checkTiming(cue.timing, cue.id);
   if (cue.speaker !== null && !doc.speakers.some((s) => s.id === cue.speaker)) throw new OperationError(`no speaker with id ${cue.speaker}`);
   const cues = doc.cues.slice();
   cues.splice(index, 0, cue);

@@ -79,6 +79,8 @@ function reopened(doc: SubtitleDocument): SubtitleDocument {
 type Edit =
   | { kind: 'text'; cue: number; lang: number; text: string }
   | { kind: 'times'; cue: number; start: number; end: number }
+  /** Auto-time's confidence for the cue's current times (`useCurrent`) or for other times (a stale one). */
+  | { kind: 'timing'; cue: number; confidence: number; useCurrent: boolean; start: number; end: number }
   | { kind: 'rename'; lang: number; name: string }
   | { kind: 'recode'; lang: number; to: string }
   | { kind: 'remove'; lang: number };
@@ -87,6 +89,10 @@ const contractMs = fc.integer({ min: 0, max: 1_000_000_000 });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('text' as const), cue: fc.nat(), lang: fc.nat(), text: fc.oneof(text, fc.constant('x'.repeat(5000))) }),
   fc.record({ kind: fc.constant('times' as const), cue: fc.nat(), start: contractMs, end: contractMs }),
+  fc.record({
+    kind: fc.constant('timing' as const), cue: fc.nat(), useCurrent: fc.boolean(), start: contractMs, end: contractMs,
+    confidence: fc.oneof(fc.integer({ min: 0, max: 100 }).map((n) => n / 100), fc.double({ min: 0, max: 1, noNaN: true }).map(Math.abs)),
+  }),
   fc.record({ kind: fc.constant('rename' as const), lang: fc.nat(), name: fc.string({ unit: 'binary', maxLength: 100 }) }),
   fc.record({ kind: fc.constant('recode' as const), lang: fc.nat(), to: fc.constantFrom(...GOOD_CODES, 'x-private', 'de-CH-1996') }),
   fc.record({ kind: fc.constant('remove' as const), lang: fc.nat() }),
@@ -94,17 +100,21 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 
 /** One edit as the page would send it (the contract's limits), applied by the real operations; refused ones skipped. */
 function applyEdit(doc: SubtitleDocument, e: Edit): SubtitleDocument {
-  const cue = doc.cues.length ? doc.cues[e.kind === 'text' || e.kind === 'times' ? e.cue % doc.cues.length : 0] : null;
+  const cue = doc.cues.length ? doc.cues['cue' in e ? e.cue % doc.cues.length : 0] : null;
   const lang = doc.languages.length ? doc.languages[('lang' in e ? e.lang : 0) % doc.languages.length].code : null;
   let op: Operation | LanguageOperation | null = null;
   if (e.kind === 'text' && cue && lang) op = { type: 'setText', cueId: cue.id, lang, text: e.text };
   if (e.kind === 'times' && cue) op = { type: 'setTimes', cueId: cue.id, start: Math.min(e.start, e.end), end: Math.max(e.start, e.end) };
+  if (e.kind === 'timing' && cue) {
+    const [start, end] = e.useCurrent ? [cue.start, cue.end] : [Math.min(e.start, e.end), Math.max(e.start, e.end)];
+    op = { type: 'setTiming', cueId: cue.id, timing: { confidence: e.confidence, start, end } };
+  }
   if (e.kind === 'rename' && lang) op = { type: 'renameLanguage', code: lang, name: e.name };
   if (e.kind === 'recode' && lang) op = { type: 'changeLanguageCode', from: lang, to: e.to };
   if (e.kind === 'remove' && lang && doc.languages.length > 1) op = { type: 'removeLanguage', code: lang };
   if (!op) return doc;
   try {
-    return 'cueId' in op && (op.type === 'setText' || op.type === 'setTimes') ? applyOperation(doc, op).doc : applyLanguageOperation(doc, op as LanguageOperation).doc;
+    return 'cueId' in op && (op.type === 'setText' || op.type === 'setTimes' || op.type === 'setTiming') ? applyOperation(doc, op).doc : applyLanguageOperation(doc, op as LanguageOperation).doc;
   } catch {
     return doc; // refused (e.g. a code already in use): the document is unchanged, as in the app
   }

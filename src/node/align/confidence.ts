@@ -63,13 +63,40 @@ export interface FragmentCost {
   end: number;
 }
 
+/** A fragment that ends a sentence: the speaker nearly always pauses after it. */
+const SENTENCE_END = /[.?!。？！…]["'”’）)\]]*\s*$/u;
+
+/**
+ * How many ends of each fragment (0–2) a speaker would pause at: its start when it is the first fragment or follows
+ * a sentence end, its end when it ends a sentence (or the text). A subtitle cue cut at a clause inside a sentence
+ * has ends where speech runs on.
+ */
+export function expectedPauseEnds(fragments: readonly string[]): number[] {
+  const ends = fragments.map((f) => SENTENCE_END.test(f));
+  return fragments.map((_, k) => Number(k === 0 || ends[k - 1]) + Number(ends[k] || k === fragments.length - 1));
+}
+
+/**
+ * How many of the ends a pause was expected at have none. `atPause` counts the ends on a pause, not which; the
+ * missing ones go first to the ends where speech runs on (a clause cut), where no pause was expected.
+ */
+function missedPauses(atPause: number, expected: number): number {
+  return Math.max(0, expected - atPause);
+}
+
 /**
  * 0–1 per fragment, the product of three factors. Cost: 1 while the worst of its costs (whole, around the start,
  * around the end) is under 1.25× the recording's median of that cost, 0 at 2×. Length: falls from 1 as the
  * real/TTS ratio leaves [0.6, 1.8] (a further factor of 2 is 0). Pauses: when the recording has trusted pauses,
- * each end that is not on one costs a quarter (sentence ends nearly always fall in a pause). No cost: 0.5.
+ * each end that is not on one costs a quarter (sentence ends nearly always fall in a pause) — given the fragments'
+ * texts, only the ends a pause was expected at (see expectedPauseEnds): on the degraded sample cut into the app's
+ * 557 subtitle cues, counting clause cuts too put 240 cues under 0.8 (holding 15 of the 17 sentence boundaries off
+ * by more than 250 ms); counting only sentence ends, 43 (holding 13). No cost: 0.5.
  */
-export function fragmentConfidence(costs: FragmentCost[], realMs: number[], ttsMs: number[], atPause: number[] | null = null): number[] {
+export function fragmentConfidence(
+  costs: FragmentCost[], realMs: number[], ttsMs: number[], atPause: number[] | null = null, fragments: readonly string[] | null = null,
+): number[] {
+  const expected = fragments && fragments.length === costs.length ? expectedPauseEnds(fragments) : null;
   const typical = { whole: median(costs.map((c) => c.whole)), start: median(costs.map((c) => c.start)), end: median(costs.map((c) => c.end)) };
   const relative = (c: FragmentCost): number => Math.max(...(['whole', 'start', 'end'] as const).map((k) => (typical[k] > 0 ? c[k] / typical[k] : NaN)));
   return costs.map((cost, k) => {
@@ -77,7 +104,8 @@ export function fragmentConfidence(costs: FragmentCost[], realMs: number[], ttsM
     const byCost = Number.isFinite(r) ? Math.min(1, Math.max(0, (2 - r) / 0.75)) : 0.5;
     const ratio = ttsMs[k] > 0 ? realMs[k] / ttsMs[k] : 1;
     const off = ratio < 0.6 ? Math.log2(0.6 / Math.max(ratio, 1e-3)) : ratio > 1.8 ? Math.log2(ratio / 1.8) : 0;
-    const byPauses = atPause ? 1 - 0.25 * (2 - atPause[k]) : 1;
+    const missed = atPause ? (expected ? missedPauses(atPause[k], expected[k]) : 2 - atPause[k]) : 0;
+    const byPauses = 1 - 0.25 * missed;
     return Math.round(byCost * Math.max(0, 1 - off) * byPauses * 100) / 100;
   });
 }

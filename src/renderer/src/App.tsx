@@ -227,6 +227,7 @@ export function App() {
                 profiles={profiles}
                 customProfiles={customProfiles ?? []}
                 onJump={(cueId) => session.ui.select(cueId, { reveal: true })}
+                onSelectMany={(ids) => session.ui.selectMany(ids)}
                 onCommand={(command) => session.doc.command(command)}
                 onProfileChange={(lang, profileId) => session.doc.command({ kind: 'setProfile', lang, profileId })}
                 onLinesPerLanguageChange={(lines) => session.doc.applyLocal({ type: 'setMetadata', key: 'linesPerLanguage', value: lines ?? undefined })}

@@ -3,9 +3,11 @@
  * planned subtitle cues with the aligner's times. The first planned cue of a turn keeps the turn's id (selection,
  * references and the journal keep pointing at it); the others get new ids, allocated like `nextCueId`.
  *
- * Not done here: clearing `metadata.untimed` — the operation set has no metadata operation yet.
+ * Each planned cue also gets the aligner's confidence in its times (`Cue.timing`, src/shared/timing-confidence.ts),
+ * in the same batch: undo takes the times and the confidence back together.
  */
-import type { Cue, SubtitleDocument } from '../model';
+import type { Cue, CueTiming, SubtitleDocument } from '../model';
+import { cueTiming, isConfidence, UNSURE_BELOW, unsureLabel } from '../timing-confidence';
 import type { Operation } from '../operations';
 import { cuesOf } from '../plan/cues';
 import { makePlan, type Plan } from '../plan/plan';
@@ -13,6 +15,8 @@ import { nextId } from '../plan/ids';
 import { plural } from '../plan/labels';
 import { CommandError } from '../plan/errors';
 import type { PlannedCue } from './build-cues';
+
+export { UNSURE_BELOW };
 
 export interface CueTimes {
   start: number;
@@ -40,16 +44,17 @@ export function planAutoTime(
   for (const [s, source] of sources.entries()) {
     const index = doc.cues.indexOf(source) + inserted;
     groups[s].forEach((plan, j) => {
+      const timing = timingOf(plan, times[k], confidence[k]);
       const { start, end } = times[k++];
       if (j === 0) {
-        ops.push(...updateOps(doc, source, plan, start, end));
+        ops.push(...updateOps(doc, source, plan, start, end), ...timingOps(source, timing));
         ids.push(source.id);
         return;
       }
       const id = nextId('c', used);
       used.push(id);
       ids.push(id);
-      ops.push({ type: 'insertCue', cue: newCue(doc, id, plan, start, end), index: index + j });
+      ops.push({ type: 'insertCue', cue: newCue(doc, id, plan, start, end, timing), index: index + j });
       inserted++;
     });
   }
@@ -66,13 +71,6 @@ export function planAutoTime(
 export const AUDIO_MISMATCH = 'its text and the audio do not match well';
 
 /**
- * Below this alignment confidence (0–1, from the path cost, the length ratio and the pauses: see
- * src/node/align/confidence.ts) a cue's timing is unsure. Chosen on the degraded test audio: the cues under it
- * (46 of 293) hold 11 of the 15 boundaries off by more than 250 ms.
- */
-export const UNSURE_BELOW = 0.8;
-
-/**
  * Every planned cue to review, in order, with the reason shown to the user: the aligner's doubts (text and audio
  * disagree) and the plan's (the two languages' lengths disagree); a cue doubted by both gives both reasons.
  * `planAutoTime` selects exactly these.
@@ -83,7 +81,8 @@ export function autoTimeReviews(
   const reasons = new Map<number, string[]>();
   for (const i of alignerReview) reasons.set(i, [AUDIO_MISMATCH]);
   confidence.forEach((c, i) => {
-    if (i < planned.length && c < UNSURE_BELOW) reasons.set(i, [...(reasons.get(i) ?? []), `timing unsure (confidence ${c.toFixed(2)})`]);
+    // A pinned cue's times are the user's, not the aligner's: its confidence says nothing about them.
+    if (i < planned.length && !planned[i].pinned && c < UNSURE_BELOW) reasons.set(i, [...(reasons.get(i) ?? []), unsureLabel(c)]);
   });
   for (const { index, reason } of pairingReviews(planned)) reasons.set(index, [...(reasons.get(index) ?? []), reason]);
   return [...reasons.entries()].sort((a, b) => a[0] - b[0]).map(([index, list]) => ({ index, reason: list.join('; ') }));
@@ -148,8 +147,27 @@ function updateOps(doc: SubtitleDocument, source: Cue, plan: PlannedCue, start: 
   return ops;
 }
 
-function newCue(doc: SubtitleDocument, id: string, plan: PlannedCue, start: number, end: number): Cue {
+function newCue(doc: SubtitleDocument, id: string, plan: PlannedCue, start: number, end: number, timing: CueTiming | undefined): Cue {
   const text: Record<string, string> = {};
   for (const { code } of doc.languages) if (plan.text[code] !== undefined) text[code] = plan.text[code];
-  return { id, start, end, speaker: plan.speaker, text };
+  const cue: Cue = { id, start, end, speaker: plan.speaker, text };
+  return timing === undefined ? cue : { ...cue, timing };
+}
+
+/**
+ * What the cue records of the aligner's confidence: nothing for a pinned cue (its times are the user's) or when the
+ * aligner gave none (a run without confidences).
+ */
+function timingOf(plan: PlannedCue, times: CueTimes, confidence: number | undefined): CueTiming | undefined {
+  if (plan.pinned || !isConfidence(confidence)) return undefined;
+  return cueTiming(confidence, times.start, times.end);
+}
+
+/** Replaces the source cue's recorded confidence when it differs (a stale one from an earlier run is cleared). */
+function timingOps(source: Cue, timing: CueTiming | undefined): Operation[] {
+  const was = source.timing;
+  const same = was === undefined ? timing === undefined
+    : timing !== undefined && was.confidence === timing.confidence && was.start === timing.start && was.end === timing.end;
+  if (same) return [];
+  return [timing === undefined ? { type: 'setTiming', cueId: source.id } : { type: 'setTiming', cueId: source.id, timing }];
 }

@@ -44,8 +44,18 @@ export const cueSchema = z.object({
   speaker: z.string().nullable(),
   text: z.record(z.string(), z.string()),
   pinned: z.boolean().optional(),
+  // Checked on its own (cueTimingSchema): a bad confidence drops the confidence, never the cue.
+  timing: z.unknown().optional(),
   extra: z.record(z.string(), z.unknown()).optional(),
 });
+
+/** Auto-time's confidence in the cue's times, with the times it was given for (model.ts CueTiming). */
+export const cueTimingSchema = z.object({
+  confidence: z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1'),
+  // Times auto-time gave, so never negative nor backwards (an undo re-inserting the cue checks them).
+  start: ms.min(0, 'must not be negative'),
+  end: ms,
+}).refine((t) => t.end >= t.start, { message: 'ends before it starts', path: ['end'] });
 
 /** "start: must be whole milliseconds" from the first issue zod found. */
 export function describeIssue(error: z.ZodError): string {

@@ -29,7 +29,16 @@ function orderedCue(cue: Cue, languageOrder: string[]): Record<string, unknown> 
   const codes = Object.keys(cue.text);
   const order = [...languageOrder.filter((c) => codes.includes(c)), ...codes.filter((c) => !languageOrder.includes(c)).sort()];
   const text = Object.fromEntries(order.map((c) => [c, cue.text[c]]));
-  return { id: cue.id, start: cue.start, end: cue.end, speaker: cue.speaker, text, pinned: cue.pinned ? true : undefined, extra: cue.extra };
+  return { id: cue.id, start: cue.start, end: cue.end, speaker: cue.speaker, text, pinned: cue.pinned ? true : undefined, timing: savedTiming(cue), extra: cue.extra };
+}
+
+/**
+ * The aligner's confidence with the times it was for. Saved even after the times moved (it then no longer counts,
+ * src/shared/timing-confidence.ts): the project re-opens exactly as it was.
+ */
+function savedTiming(cue: Cue): Cue['timing'] {
+  const t = cue.timing;
+  return t === undefined ? undefined : { confidence: t.confidence, start: t.start, end: t.end };
 }
 
 export function serializeDuosub(doc: SubtitleDocument): string {

@@ -185,10 +185,21 @@ function readCues(data: Record<string, unknown>, r: Reader, languages: Language[
       r.report(line, `${label}: id is used twice; renamed ${id}`, 'warning');
     }
     ids.add(id);
-    cues.push({ ...item, id });
+    const { timing, ...rest } = item;
+    const kept = readTiming(timing, label, line, r);
+    cues.push(kept === undefined ? { ...rest, id } : { ...rest, id, timing: kept });
   }
   // Kept in the file's order: it is the order the document had when saved (retiming a cue does not move it).
   return cues;
+}
+
+/** A cue's timing confidence when it is well formed; a bad one is reported and left out (the cue stays). */
+function readTiming(value: unknown, label: string, line: number, r: Reader): Cue['timing'] {
+  if (value === undefined) return undefined;
+  const parsed = S.cueTimingSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  r.report(line, `${label}: timing: ${S.describeIssue(parsed.error)}; ignored`, 'warning');
+  return undefined;
 }
 
 function readMedia(data: Record<string, unknown>, r: Reader): MediaReference | null {

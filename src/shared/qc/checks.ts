@@ -8,9 +8,10 @@ import { linesCheck } from './check-lines';
 import { markupCheck } from './check-markup';
 import { wrongScriptCheck } from './check-script';
 import { spacesCheck } from './check-spaces';
+import { timingUnsureCheck } from './check-timing-unsure';
 import type { QcCheck } from './types';
 
 export const CHECKS: readonly QcCheck[] = [
-  overlapCheck, minGapCheck, minDurationCheck, maxDurationCheck,
+  overlapCheck, minGapCheck, minDurationCheck, maxDurationCheck, timingUnsureCheck,
   emptyCheck, cpsCheck, cplCheck, linesCheck, wrongScriptCheck, markupCheck, spacesCheck,
 ];

@@ -4,7 +4,7 @@ import type { QcProfile } from './profiles';
 
 export type QcRule =
   | 'cps' | 'cpl' | 'lines' | 'min-duration' | 'max-duration' | 'min-gap' | 'overlap'
-  | 'empty' | 'wrong-script' | 'markup' | 'spaces' | 'untimed';
+  | 'empty' | 'wrong-script' | 'markup' | 'spaces' | 'untimed' | 'timing-unsure';
 
 export type QcSeverity = 'error' | 'warning' | 'info';
 

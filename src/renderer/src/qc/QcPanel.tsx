@@ -1,7 +1,8 @@
 /**
  * The QC panel, sized for the ~260 px side column: a profile per language, filters by severity and rule,
  * and the problems in cue order. Clicking a problem jumps to its cue in every view and shows its message
- * with the fixes (one cue, or every problem of the same kind); each fix is one undoable edit command.
+ * with the fixes (one cue, or every problem of the same kind); each fix is one undoable edit command. "Select all"
+ * selects the cues of every problem of the same kind (e.g. every "timing unsure" cue, to check them in turn).
  */
 import { useMemo, useState, type JSX, type KeyboardEvent } from 'react';
 import type { SubtitleDocument } from '../../../shared/model';
@@ -9,7 +10,7 @@ import { BUILTIN_PROFILES, defaultProfileFor, type QcProfile } from '../../../sh
 import { documentLinesPerLanguage, type LinesPerLanguage } from '../../../shared/qc/line-budget';
 import type { Issue, QcRule, QcSeverity } from '../../../shared/qc/types';
 import {
-  countLike, cueNumbers, filterIssues, fixAllLike, fixLabel, fixOne, isFixable, NO_FILTER, RULE_LABELS,
+  countLike, cueNumbers, cuesLike, filterIssues, fixAllLike, fixLabel, fixOne, isFixable, NO_FILTER, RULE_LABELS,
   rulesPresent, severityCounts, valueVsLimit, type IssueFilter, type QcFixCommand,
 } from './issue-view';
 import './qc.css';
@@ -22,6 +23,8 @@ export interface QcPanelProps {
   /** User-made profiles offered beside the built-ins. */
   customProfiles?: readonly QcProfile[];
   onJump(cueId: string): void;
+  /** Selects these cues (the first one current); absent = no "Select all" button. */
+  onSelectMany?(cueIds: string[]): void;
   onCommand(command: QcFixCommand): unknown;
   onProfileChange(lang: string, profileId: string): void;
   /** The document's bilingual layout (lines per language), null = as the profiles say. */
@@ -67,7 +70,7 @@ export function QcPanel(props: QcPanelProps): JSX.Element {
         ))}
       </ul>
       {shown.length > MAX_ROWS && <div className="duosub-qc-more">Showing {MAX_ROWS} of {shown.length}; filter to narrow.</div>}
-      {current && <IssueDetail issue={current} issues={issues} onCommand={props.onCommand} />}
+      {current && <IssueDetail issue={current} issues={issues} onCommand={props.onCommand} onSelectMany={props.onSelectMany} />}
     </div>
   );
 }
@@ -185,13 +188,28 @@ function IssueRow({ issue, number, active, onActivate }: IssueRowProps): JSX.Ele
   );
 }
 
-function IssueDetail({ issue, issues, onCommand }: { issue: Issue; issues: readonly Issue[]; onCommand(c: QcFixCommand): unknown }): JSX.Element {
+interface IssueDetailProps {
+  issue: Issue;
+  issues: readonly Issue[];
+  onCommand(c: QcFixCommand): unknown;
+  onSelectMany?(cueIds: string[]): void;
+}
+
+function IssueDetail({ issue, issues, onCommand, onSelectMany }: IssueDetailProps): JSX.Element {
   const one = fixOne(issue);
   const all = fixAllLike(issue, issues);
   const many = countLike(issue, issues);
+  const cues = cuesLike(issue, issues);
   return (
     <div className="duosub-qc-detail" data-testid="qc-detail">
       <div className="duosub-qc-message">{issue.message}</div>
+      {onSelectMany && cues.length > 1 && (
+        <div className="duosub-qc-fixes">
+          <button type="button" data-testid="qc-select-all" onClick={() => onSelectMany(cues)}>
+            Select all {cues.length} {RULE_LABELS[issue.rule].toLowerCase()}
+          </button>
+        </div>
+      )}
       {isFixable(issue.rule) && (
         <div className="duosub-qc-fixes">
           {one && <button type="button" data-testid="qc-fix" onClick={() => onCommand(one)}>Fix: {fixLabel(issue.rule)}</button>}

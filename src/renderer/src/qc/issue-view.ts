@@ -30,6 +30,7 @@ export const RULE_LABELS: Record<QcRule, string> = {
   markup: 'Markup',
   spaces: 'Spaces',
   untimed: 'Untimed',
+  'timing-unsure': 'Timing unsure',
 };
 
 const FIX_LABELS: Record<FixableRule, string> = {
@@ -133,6 +134,12 @@ export function fixAllLike(issue: Issue, issues: readonly Issue[]): QcFixCommand
   const ids = issues.filter((i) => i.rule === issue.rule && i.lang === issue.lang && i.cueId !== null).map((i) => i.cueId!);
   if (ids.length === 0) return null;
   return withLang({ kind: 'fix', rule: issue.rule, cueIds: [...new Set(ids)] }, issue.lang);
+}
+
+/** The cues of every listed issue of `issue`'s kind (same rule and language), in list order, each once: "Select all". */
+export function cuesLike(issue: Issue, issues: readonly Issue[]): string[] {
+  const ids = issues.filter((i) => i.rule === issue.rule && i.lang === issue.lang && i.cueId !== null).map((i) => i.cueId!);
+  return [...new Set(ids)];
 }
 
 /** How many issues "Fix all" would address (same rule and language). */
