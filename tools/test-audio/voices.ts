@@ -1,5 +1,6 @@
 /** Per-speaker TTS voices and the synthesis of one sentence into trimmed 16 kHz mono s16 PCM. */
 import { readFile } from 'node:fs/promises';
+import { speakWithWasm } from './espeak-wasm';
 import { run } from './run';
 
 export type Engine = 'espeak' | 'flite';
@@ -33,7 +34,8 @@ export const VOICE_PRESETS: Record<Engine, Voice[]> = {
 
 /**
  * Mandarin speakers for Chinese test audio: espeak-ng's `cmn` with other variants, rates and pitches than the
- * aligner's reference (plain `cmn` at 175 wpm, pitch 50), so the two never match sample for sample.
+ * aligner's reference (plain `cmn` at 175 wpm, pitch 50), so the two never match sample for sample. Spoken by
+ * the same espeak-ng 1.52 WebAssembly build as the reference: Debian's 1.51 reads Chinese as pinyin (espeak-wasm.ts).
  */
 export const CHINESE_VOICES: Voice[] = [
   v('espeak', 'cmn+m3', 150, 35), v('espeak', 'cmn+f2', 190, 70), v('espeak', 'cmn+m1', 165, 42),
@@ -60,8 +62,13 @@ const TRIM = ['silence', '1', '0.005', '-45d', 'reverse', 'silence', '1', '0.005
  * 16 kHz mono signed 16-bit little-endian PCM (written via `tmpRaw`).
  */
 export async function synthesize(text: string, voice: Voice, tmpWav: string, tmpRaw: string): Promise<Buffer> {
-  const [cmd, args] = ttsArgs(voice, text, tmpWav);
-  await run(cmd, args);
+  if (voice.engine === 'espeak' && voice.name.startsWith('cmn')) {
+    // Debian's espeak-ng 1.51 cannot speak Mandarin (see espeak-wasm.ts).
+    await speakWithWasm(['-v', voice.name, '-s', String(voice.rate), '-p', String(voice.pitch)], text, tmpWav);
+  } else {
+    const [cmd, args] = ttsArgs(voice, text, tmpWav);
+    await run(cmd, args);
+  }
   await run('sox', [
     '-R', tmpWav, '-t', 'raw', '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', '-L',
     tmpRaw, 'vol', '0.8', ...TRIM,
