@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dtwFeatures, FEATURE_TUNING, mfcc } from '../../src/shared/align/mfcc';
 import { snapToPauses, trustedPauses } from '../../src/shared/align/boundaries';
 import { fragmentConfidence, spanCosts } from '../../src/node/align/confidence';
+import { wholeSource } from '../../src/shared/align/frame-source';
 import { musicBed } from '../../tools/test-audio/degrade';
 import { speechExtent, stretchFeatures, tempoRatio } from '../../src/node/align/tempo';
 import type { Features } from '../../src/shared/align/mfcc';
@@ -24,6 +25,27 @@ describe('trustedPauses', () => {
     const { energy, pauses } = podcastLoudness();
     const found = trustedPauses(energy, { fraction: 0.4, minFrames: 10, minRangeDb: 18 });
     expect(found?.map((p) => [p.start, p.end])).toEqual(pauses);
+  });
+
+  it('ends a pause where the next speech first rises over the onset line, and starts it where the last falls under the offset line', () => {
+    // Floor -60, speech -10 (detection line at 40%: -40). A pause 100–140 at -60, the onset ramping -50, -35, -25
+    // over 137–139 and the decay -30, -45 over 100–101: the detector sees 101–138.
+    const energy = Float32Array.from({ length: 300 }, (_, f) => {
+      const ramp: Record<number, number> = { 100: -30, 101: -45, 137: -50, 138: -35, 139: -25 };
+      return ramp[f] ?? (f >= 102 && f < 137 ? -60 : f % 50 === 0 ? -60 : -10);
+    });
+    const detect = { fraction: 0.4, minFrames: 10, minRangeDb: 18 };
+    expect(trustedPauses(energy, detect)).toEqual([{ start: 101, end: 138 }]);
+    // Onset line at 20% (-50): -50 and -35 are speech. Offset line at 20%: -45 is speech too.
+    expect(trustedPauses(energy, { ...detect, onsetFraction: 0.2 })).toEqual([{ start: 101, end: 137 }]);
+    expect(trustedPauses(energy, { ...detect, onsetFraction: 0.2, offsetFraction: 0.2 })).toEqual([{ start: 102, end: 137 }]);
+    // A line above the detection line is the detection line.
+    expect(trustedPauses(energy, { ...detect, onsetFraction: 0.9 })).toEqual([{ start: 101, end: 138 }]);
+  });
+
+  it('keeps at least one frame of a pause whose every frame is over the onset line', () => {
+    const energy = Float32Array.from({ length: 300 }, (_, f) => (f >= 100 && f < 115 ? -45 : f % 10 === 0 ? -60 : -10));
+    expect(trustedPauses(energy, { fraction: 0.4, onsetFraction: 0.1, minFrames: 10, minRangeDb: 18 })).toEqual([{ start: 100, end: 101 }]);
   });
 
   it('trusts nothing when speech hardly stands above the bed', () => {
@@ -97,7 +119,7 @@ describe('confidence', () => {
     const a = { data: new Float32Array(100), count: 100 };
     const b = { data: Float32Array.from({ length: 100 }, (_, j) => (j >= 60 ? 4 : 0)), count: 100 };
     const path = { i: Int32Array.from({ length: 100 }, (_, k) => k), j: Int32Array.from({ length: 100 }, (_, k) => k) };
-    const [first, second] = spanCosts(path, [{ start: 0, end: 50 }, { start: 50, end: 100 }], a, b, 1);
+    const [first, second] = spanCosts(path, [{ start: 0, end: 50 }, { start: 50, end: 100 }], wholeSource(a.data, a.count, 1), wholeSource(b.data, b.count, 1));
     expect(first.whole).toBe(0);
     expect(first.start).toBe(0);
     // Its end's window (frames 20–79) holds 20 frames at distance 4.

@@ -82,11 +82,38 @@ export function findPauses(energyDb: Float32Array, thresholdDb: number, minFrame
  * within a few frames of the dry speech's end. Null when speech does not stand `minRangeDb` above the floor:
  * then no quiet run can be told from the bed.
  */
-export function trustedPauses(energyDb: Float32Array, options: { fraction: number; minFrames: number; minRangeDb: number }): FrameSpan[] | null {
+export function trustedPauses(energyDb: Float32Array, options: TrustedPauseOptions): FrameSpan[] | null {
   const level = loudness(energyDb);
-  if (level.speechDb - level.noiseFloorDb < options.minRangeDb) return null;
-  const threshold = level.noiseFloorDb + options.fraction * (level.speechDb - level.noiseFloorDb);
-  return findPauses(energyDb, threshold, options.minFrames);
+  const range = level.speechDb - level.noiseFloorDb;
+  if (range < options.minRangeDb) return null;
+  const line = (fraction: number | undefined): number => level.noiseFloorDb + Math.min(options.fraction, fraction ?? options.fraction) * range;
+  const pauses = findPauses(energyDb, line(options.fraction), options.minFrames);
+  const [offset, onset] = [line(options.offsetFraction), line(options.onsetFraction)];
+  return pauses.map((p) => edgesAt(energyDb, p, offset, onset));
+}
+
+export interface TrustedPauseOptions {
+  /** Where the line between the floor and speech is drawn, 0–1 of the way from the floor to speech. */
+  fraction: number;
+  minFrames: number;
+  minRangeDb: number;
+  /**
+   * Lower lines for where the speech after a pause begins and where the speech before it ends: a syllable's
+   * first frames (a consonant, the voicing building up) and its decay sit under the detection line, so the
+   * pause's edges at that line are a few frames inside the speech. A pause keeps at least one frame.
+   * Default (or when not below `fraction`): `fraction`.
+   */
+  onsetFraction?: number;
+  offsetFraction?: number;
+}
+
+/** `pause` narrowed to where the speech before it falls under `offsetDb` and the speech after it rises over `onsetDb`. */
+function edgesAt(energyDb: Float32Array, pause: FrameSpan, offsetDb: number, onsetDb: number): FrameSpan {
+  let start = pause.start;
+  while (start + 1 < pause.end && energyDb[start] >= offsetDb) start++;
+  let end = pause.end;
+  while (end - 1 > start && energyDb[end - 1] >= onsetDb) end--;
+  return { start, end };
 }
 
 export interface SnapOptions {
