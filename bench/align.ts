@@ -9,8 +9,9 @@
  * Per run: `bench align: audio=degraded|zh|clean minutes=… median_ms=… p90_ms=… within250_pct=… realtime_factor=…
  * peak_mb=…`, then the app's auto-time on the clean audio and how its Chinese cues stay paired
  * (`bench align-pairing: …`).
- * Last, `audio=long`: the clean audio played LONG_REPEATS times (over 2 hours), whose peak_mb should stay near the
- * clean run's (the aligner streams; BENCH_ALIGN_LONG=0 skips it).
+ * Last, `audio=long`: the clean audio played LONG_REPEATS times (over 3 hours), whose peak_mb should stay within
+ * 100 MB of the clean run's, printed beside it as `vs_clean_mb=…` (the aligner streams the audio and the speech,
+ * and makes the DTW features a block at a time; BENCH_ALIGN_LONG=0 skips it).
  * BENCH_ALIGN_DIR=DIR keeps the generated audio there and reuses it on the next run.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -25,7 +26,7 @@ import type { AlignResult } from '../src/node/align/aligner';
 import type { TestAudioOptions, Truth } from '../tools/test-audio/index';
 import { fixed, median } from './lib/measure';
 import { pairingFigures } from './lib/pairing-figures';
-import { planAutoTime } from '../src/shared/align/apply';
+import { planAutoTime, UNSURE_BELOW } from '../src/shared/align/apply';
 import { planSubtitleCues } from '../src/shared/align/build-cues';
 import { readSubtitleText } from '../src/shared/formats/registry';
 import { applyOperation } from '../src/shared/operations';
@@ -85,11 +86,9 @@ process.stdout.write(JSON.stringify({ result, peakMb: process.resourceUsage().ma
   return JSON.parse(r.stdout) as { result: AlignResult; peakMb: number };
 }
 
-/**
- * Confidence under which a cue counts as unsure. Chosen on the degraded run: every cue with an end off a trusted
- * pause (0.75) or a cost a quarter over the typical one is selected; the next step up selects nearly every cue.
- */
-const UNSURE_BELOW = 0.8;
+// UNSURE_BELOW (the confidence under which a cue counts as unsure) is the app's own (src/shared/timing-confidence.ts).
+// Chosen on the degraded run: every cue with an end off a trusted pause (0.75) or a cost a quarter over the typical
+// one is selected; the next step up selects nearly every cue.
 
 /**
  * Of the boundaries off by more than 250 ms, the share a reviewer of the unsure cues sees: a start is shared
@@ -104,7 +103,8 @@ function unsureFigures(errors: number[][], confidence: number[]): { selected: nu
 
 const percentileOf = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-async function benchOne(label: string, audio: Audio, dir: string, ffmpeg: string): Promise<string> {
+/** One run's `bench align:` line; `cleanPeakMb` (the long run) adds the clean run's peak beside its own. */
+async function benchOne(label: string, audio: Audio, dir: string, ffmpeg: string, cleanPeakMb?: number): Promise<{ line: string; peakMb: number }> {
   const { audioPath, truth } = await audioFor(dir, audio);
   const sentences = truth.turns.flatMap((t) => t.sentences);
   const decodeMs = await decodeAlone(ffmpeg, audioPath);
@@ -128,8 +128,9 @@ async function benchOne(label: string, audio: Audio, dir: string, ffmpeg: string
     `noise_floor_db=${fixed(result.stats.noiseFloorDb, 1)} align_s=${fixed(result.stats.elapsedMs / 1000, 2)} ` +
     `ffmpeg_s=${fixed(decodeMs / 1000, 2)} ratio_vs_ffmpeg=${fixed(result.stats.elapsedMs / decodeMs, 1)}; ` +
     `unsure (confidence < ${UNSURE_BELOW}): cues=${unsure.selected} holding ${fixed(unsure.caughtPct, 0)}% of the ${unsure.bad} boundaries off > 250 ms`);
-  return `bench align: audio=${audio.name} minutes=${fixed(minutes, 1)} median_ms=${fixed(median(errors), 0)} p90_ms=${fixed(percentileOf(errors, 0.9), 0)} ` +
+  const line = `bench align: audio=${audio.name} minutes=${fixed(minutes, 1)} median_ms=${fixed(median(errors), 0)} p90_ms=${fixed(percentileOf(errors, 0.9), 0)} ` +
     `within250_pct=${fixed(within, 1)} realtime_factor=${fixed(result.stats.elapsedMs / result.stats.audioMs, 4)} peak_mb=${fixed(peakMb, 0)}`;
+  return { line: cleanPeakMb === undefined ? line : `${line} vs_clean_mb=${fixed(cleanPeakMb, 0)}`, peakMb };
 }
 
 /**
@@ -150,8 +151,8 @@ async function benchPairing(dir: string, ffmpeg: string): Promise<string> {
     `review=${plan.select?.length ?? 0}`;
 }
 
-/** The clean sample 4 times over: 125 minutes. */
-const LONG_REPEATS = 4;
+/** The clean sample 6 times over: 188 minutes. */
+const LONG_REPEATS = 6;
 
 /** Seconds of PCM in a WAV file, from its header (the generator writes 16-bit mono). */
 async function wavSeconds(path: string, sampleRate: number): Promise<number> {
@@ -168,11 +169,15 @@ async function wavSeconds(path: string, sampleRate: number): Promise<number> {
   }
 }
 
-/** The clean run's audio and truth repeated end to end into `dir` (ffmpeg copies the PCM, nothing is re-made). */
+/**
+ * The clean run's audio and truth repeated end to end into `dir` (ffmpeg copies the PCM, nothing is re-made);
+ * a kept one of another length (an older LONG_REPEATS) is made again.
+ */
 async function makeLongAudio(cleanDir: string, dir: string, ffmpeg: string): Promise<void> {
-  if (existsSync(join(dir, 'truth.json'))) return;
-  await mkdir(dir, { recursive: true });
   const truth = JSON.parse(await readFile(join(cleanDir, 'truth.json'), 'utf8')) as Truth;
+  const kept = join(dir, 'truth.json');
+  if (existsSync(kept) && (JSON.parse(await readFile(kept, 'utf8')) as Truth).turns.length === LONG_REPEATS * truth.turns.length) return;
+  await mkdir(dir, { recursive: true });
   const seconds = await wavSeconds(join(cleanDir, 'audio.wav'), truth.sampleRate);
   const r = spawnSync(ffmpeg, ['-v', 'error', '-y', '-stream_loop', String(LONG_REPEATS - 1), '-i', join(cleanDir, 'audio.wav'), '-c', 'copy', join(dir, 'audio.wav')], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`ffmpeg could not repeat the clean audio (${r.signal ?? `exit ${r.status}`})`);
@@ -191,15 +196,17 @@ async function main(): Promise<void> {
   try {
     console.log(`ffmpeg=${found.path} (${found.source}); audio: flite voices, reference: espeak-ng en-us`);
     const degraded: Audio = { name: 'degraded', make: { degrade: true }, language: 'en-us' };
-    console.log(await benchOne('degraded (reverb, music bed at -20 dB, MP3 64 kb/s)', degraded, join(dir, 'degraded'), found.path));
+    console.log((await benchOne('degraded (reverb, music bed at -20 dB, MP3 64 kb/s)', degraded, join(dir, 'degraded'), found.path)).line);
     // The Chinese side spoken by espeak-ng cmn variants at other rates and pitches, degraded alike; reference: cmn.
     const zh: Audio = { name: 'zh', make: { degrade: true, spoken: 'zh' }, language: 'cmn' };
-    console.log(await benchOne('zh (espeak-ng cmn variants, degraded alike; reference cmn)', zh, join(dir, 'zh'), found.path));
-    console.log(await benchOne('clean', { name: 'clean', make: {}, language: 'en-us' }, join(dir, 'clean'), found.path));
+    console.log((await benchOne('zh (espeak-ng cmn variants, degraded alike; reference cmn)', zh, join(dir, 'zh'), found.path)).line);
+    const clean = await benchOne('clean', { name: 'clean', make: {}, language: 'en-us' }, join(dir, 'clean'), found.path);
+    console.log(clean.line);
     console.log(await benchPairing(join(dir, 'clean'), found.path));
     if (process.env.BENCH_ALIGN_LONG !== '0') {
       await makeLongAudio(join(dir, 'clean'), join(dir, 'long'), found.path);
-      console.log(await benchOne(`long (the clean audio ${LONG_REPEATS} times over)`, { name: 'long', make: {}, language: 'en-us' }, join(dir, 'long'), found.path));
+      const long: Audio = { name: 'long', make: {}, language: 'en-us' };
+      console.log((await benchOne(`long (the clean audio ${LONG_REPEATS} times over)`, long, join(dir, 'long'), found.path, clean.peakMb)).line);
     }
   } finally {
     if (!keep) await rm(dir, { recursive: true, force: true });

@@ -4,23 +4,31 @@
  * badly), and whether its aligned length is plausible for its synthesized length.
  */
 import type { FrameSpan } from '../../shared/align/boundaries';
-import type { Sequence, WarpPath } from '../../shared/align/dtw';
+import type { WarpPath } from '../../shared/align/dtw';
+import type { FrameSource } from '../../shared/align/frame-source';
 
 /** Reference frames on each side of a boundary whose matches count towards its cost. */
 export const EDGE_FRAMES = 30;
 
 /**
  * Per reference span: the mean Euclidean distance between matched frames over the path steps inside it, and
- * over the steps within EDGE_FRAMES of its start and of its end (where a misplaced boundary shows).
+ * over the steps within EDGE_FRAMES of its start and of its end (where a misplaced boundary shows). The DTW
+ * features are read through sources along the path, so a long stretch's features are never made whole for it.
  */
-export function spanCosts(path: WarpPath, spans: FrameSpan[], a: Sequence, b: Sequence, dims: number): { whole: number; start: number; end: number }[] {
+export function spanCosts(path: WarpPath, spans: FrameSpan[], a: FrameSource, b: FrameSource): FragmentCost[] {
+  const { dims } = a;
   const sum = new Float64Array(a.count + 1);
-  const steps = new Float64Array(a.count + 1);
+  // Whole counts: exact as 32-bit integers, half the memory of the float64 sums.
+  const steps = new Uint32Array(a.count + 1);
   for (let k = 0; k < path.i.length; k++) {
     const i = path.i[k];
     const j = path.j[k];
+    const wa = a.window(i, i + 1);
+    const wb = b.window(j, j + 1);
+    const ia = (i - wa.first) * dims;
+    const jb = (j - wb.first) * dims;
     let d = 0;
-    for (let c = 0; c < dims; c++) d += (a.data[i * dims + c] - b.data[j * dims + c]) ** 2;
+    for (let c = 0; c < dims; c++) d += (wa.data[ia + c] - wb.data[jb + c]) ** 2;
     sum[i + 1] += Math.sqrt(d);
     steps[i + 1]++;
   }

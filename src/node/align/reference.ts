@@ -40,7 +40,11 @@ export class ReferenceBuilder {
   private at = 0;
   private sampleRate = DEFAULT_RATE;
 
-  constructor(private readonly count: number, private readonly parts: FragmentRange[]) {
+  /**
+   * `expectedSeconds`: each stretch's expected speech length (its part of the recording), so its features are
+   * sized once instead of doubling and being copied (three times their size at the worst moment).
+   */
+  constructor(private readonly count: number, private readonly parts: FragmentRange[], private readonly expectedSeconds: number[] = []) {
     this.ttsMs = new Float64Array(count);
     this.references = parts.map(() => null);
   }
@@ -70,7 +74,8 @@ export class ReferenceBuilder {
     const gap = this.gap();
     if (!this.extractor) this.open();
     const extractor = this.extractor!;
-    extractor.push(Float32Array.from(piece, (x) => x / 32768));
+    // Converted a slice at a time: a whole piece as floats would be twice its size in garbage.
+    for (let at = 0; at < piece.length; at += 1 << 16) extractor.push(Float32Array.from(piece.subarray(at, at + (1 << 16)), (x) => x / 32768));
     extractor.push(gap);
     this.sampleSpans.push([this.at, this.at + piece.length]);
     this.at += piece.length + gap.length;
@@ -81,7 +86,7 @@ export class ReferenceBuilder {
   }
 
   private open(): void {
-    this.extractor = new MfccExtractor(this.sampleRate);
+    this.extractor = new MfccExtractor(this.sampleRate, this.expectedSeconds[this.part] ?? 0);
     const gap = this.gap();
     this.extractor.push(gap);
     this.at = gap.length;

@@ -46,10 +46,12 @@ export function runAlignInWorker(input: AlignInput, options: AlignOptions = {}):
       reject(options.signal?.reason ?? new Error('aborted'));
     });
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    // The worker's message listener keeps its thread alive after the work: once the result (or the error) is in,
+    // the thread is ended, or every auto-time would leave one behind with its memory (and keep Node from exiting).
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') options.onProgress?.(message.fraction, message.stage);
-      else if (message.type === 'done') settle(() => resolve(message.result));
-      else settle(() => reject(new Error(message.message)));
+      else if (message.type === 'done') settle(() => (resolve(message.result), void worker.terminate()));
+      else settle(() => (reject(new Error(message.message)), void worker.terminate()));
     });
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) => settle(() => reject(new Error(`the alignment worker stopped (exit ${code})`))));

@@ -3,6 +3,7 @@
  * memory: a full pass over heavily pooled frames finds the rough path, then each finer level only computes a band
  * around the path of the level above. Full DTW at 100 frames/s over 30 minutes would be ~32 G cells.
  */
+import { pooledSource, pooledWhole, wholeSource, type FrameSource } from './frame-source';
 
 /** A monotonic warping path from (0, 0) to (na-1, nb-1): frame a[i[k]] matches b[j[k]]. */
 export interface WarpPath {
@@ -39,79 +40,89 @@ export function fullBand(na: number, nb: number): Band {
   return { lo: new Int32Array(na), hi: new Int32Array(na).fill(nb - 1) };
 }
 
-/** DTW restricted to `band`; cells outside it cost infinity. Memory is a quarter of the band's area in bytes. */
-export function dtwBanded(a: Sequence, b: Sequence, dims: number, band: Band): WarpPath {
-  const na = a.count;
-  const nb = b.count;
+/** Frames held whole, or made on demand (see frame-source.ts). */
+export type Frames = Sequence | FrameSource;
+
+const sourceOf = (s: Frames, dims: number): FrameSource => ('window' in s ? s : wholeSource(s.data, s.count, dims));
+
+/**
+ * DTW restricted to `band`; cells outside it cost infinity. Memory: a quarter of the band's area in bytes for
+ * the steps, and two rows of the widest band for the costs; the frames are read row by row through a source.
+ */
+export function dtwBanded(a: Frames, b: Frames, dims: number, band: Band): WarpPath {
+  const sa = sourceOf(a, dims);
+  const sb = sourceOf(b, dims);
+  const na = sa.count;
+  const nb = sb.count;
   if (!na || !nb) return { i: new Int32Array(0), j: new Int32Array(0) };
   const { lo, hi } = band;
-  const offset = new Float64Array(na + 1);
-  for (let i = 0; i < na; i++) offset[i + 1] = offset[i] + (hi[i] - lo[i] + 1);
-  // Two bits a step, four cells a byte: on a long recording the band is the biggest matrix (~6 MB an hour).
-  const steps = new Uint8Array(Math.ceil(offset[na] / 4));
-  let prev = new Float64Array(nb).fill(Infinity);
-  let cur = new Float64Array(nb).fill(Infinity);
+  let cells = 0;
+  let widest = 0;
   for (let i = 0; i < na; i++) {
-    const base = offset[i] - lo[i];
+    cells += hi[i] - lo[i] + 1;
+    widest = Math.max(widest, hi[i] - lo[i] + 1);
+  }
+  // Two bits a step, four cells a byte: on a long recording the band is the biggest matrix (~6 MB an hour).
+  const steps = new Uint8Array(Math.ceil(cells / 4));
+  // Costs of the row above and of this one, each indexed from its own band's first column.
+  let prev = new Float64Array(widest);
+  let cur = new Float64Array(widest);
+  let rowBase = 0;
+  for (let i = 0; i < na; i++) {
     const plo = i > 0 ? lo[i - 1] : 0;
     const phi = i > 0 ? hi[i - 1] : -1;
+    const wa = sa.window(i, i + 1);
+    const wb = sb.window(lo[i], hi[i] + 1);
+    const ia = (i - wa.first) * dims;
     for (let j = lo[i]; j <= hi[i]; j++) {
-      const d = distance(a.data, i * dims, b.data, j * dims, dims);
+      const x = j - lo[i];
+      const d = distance(wa.data, ia, wb.data, (j - wb.first) * dims, dims);
       if (i === 0 && j === 0) {
-        cur[j] = d;
+        cur[x] = d;
         continue;
       }
-      const diag = i > 0 && j > 0 && j - 1 >= plo && j - 1 <= phi ? prev[j - 1] : Infinity;
-      const up = i > 0 && j >= plo && j <= phi ? prev[j] : Infinity;
-      const left = j > lo[i] ? cur[j - 1] : Infinity;
+      const diag = i > 0 && j > 0 && j - 1 >= plo && j - 1 <= phi ? prev[j - 1 - plo] : Infinity;
+      const up = i > 0 && j >= plo && j <= phi ? prev[j - plo] : Infinity;
+      const left = j > lo[i] ? cur[x - 1] : Infinity;
       let best = diag;
       let step = DIAG;
       if (up < best) [best, step] = [up, UP];
       if (left < best) [best, step] = [left, LEFT];
-      cur[j] = d + best;
-      const cell = base + j;
+      cur[x] = d + best;
+      const cell = rowBase + x;
       steps[cell >> 2] |= step << ((cell & 3) << 1);
     }
-    if (i > 0) for (let j = plo; j <= phi; j++) prev[j] = Infinity;
+    rowBase += hi[i] - lo[i] + 1;
     [prev, cur] = [cur, prev];
   }
-  return backtrack(steps, offset, lo, na, nb);
+  return backtrack(steps, cells, band, na, nb);
 }
 
-/** Filled from the end into arrays of the longest possible path (na + nb - 1): no growing lists of numbers. */
-function backtrack(steps: Uint8Array, offset: Float64Array, lo: Int32Array, na: number, nb: number): WarpPath {
+/**
+ * Filled from the end into arrays of the longest possible path (na + nb - 1): no growing lists of numbers. Each
+ * row's first cell is found by walking back from the total, so no per-row offsets are kept.
+ */
+function backtrack(steps: Uint8Array, cells: number, { lo, hi }: Band, na: number, nb: number): WarpPath {
   const is = new Int32Array(na + nb - 1);
   const js = new Int32Array(na + nb - 1);
   let i = na - 1;
   let j = nb - 1;
+  let rowBase = cells - (hi[i] - lo[i] + 1);
   let at = is.length;
   for (;;) {
     at--;
     is[at] = i;
     js[at] = j;
     if (i === 0 && j === 0) break;
-    const cell = offset[i] - lo[i] + j;
+    const cell = rowBase + j - lo[i];
     const step = i === 0 ? LEFT : j === 0 ? UP : (steps[cell >> 2] >> ((cell & 3) << 1)) & 3;
     if (step !== UP) j--;
-    if (step !== LEFT) i--;
+    if (step !== LEFT) {
+      i--;
+      rowBase -= hi[i] - lo[i] + 1;
+    }
   }
   return { i: is.subarray(at), j: js.subarray(at) };
-}
-
-/** Averages each run of `factor` frames into one. */
-export function poolFrames(s: Sequence, dims: number, factor: number): Sequence {
-  if (factor <= 1) return s;
-  const count = Math.ceil(s.count / factor);
-  const data = new Float32Array(count * dims);
-  for (let p = 0; p < count; p++) {
-    const from = p * factor;
-    const to = Math.min(s.count, from + factor);
-    for (let f = from; f < to; f++) {
-      for (let c = 0; c < dims; c++) data[p * dims + c] += s.data[f * dims + c];
-    }
-    for (let c = 0; c < dims; c++) data[p * dims + c] /= to - from;
-  }
-  return { data, count };
 }
 
 /**
@@ -157,16 +168,25 @@ export function poolingLevels(na: number, nb: number, maxCells: number, ratio: n
   return levels;
 }
 
-/** DTW of two long sequences: a full pass on pooled frames, then banded passes down to full frame rate. */
-export function dtwMultiscale(a: Sequence, b: Sequence, dims: number, options: MultiscaleOptions = {}): WarpPath {
+/**
+ * DTW of two long sequences: a full pass on pooled frames, then banded passes down to full frame rate. Every
+ * level pools the frames on demand from `a` and `b`, which may themselves be made on demand.
+ */
+export function dtwMultiscale(a: Frames, b: Frames, dims: number, options: MultiscaleOptions = {}): WarpPath {
   const ratio = options.levelRatio ?? 4;
   const radius = options.radius ?? 30;
-  const levels = poolingLevels(a.count, b.count, options.maxCoarseCells ?? 16_000_000, ratio);
+  const sa = sourceOf(a, dims);
+  const sb = sourceOf(b, dims);
+  const levels = poolingLevels(sa.count, sb.count, options.maxCoarseCells ?? 16_000_000, ratio);
+  // The levels pooled 16× and more are made whole in one pass (a twelfth of the frames); the next is pooled on
+  // demand (a quarter of them, 9 MB an hour a side) and the finest reads the sources themselves.
+  const coarse = levels.filter((factor) => factor >= ratio * ratio);
+  const [wholeA, wholeB] = [pooledWhole(sa, coarse), pooledWhole(sb, coarse)];
   let path: WarpPath | null = null;
   let previous = 1;
-  for (const factor of levels) {
-    const pa = poolFrames(a, dims, factor);
-    const pb = poolFrames(b, dims, factor);
+  for (const [n, factor] of levels.entries()) {
+    const pa = n < coarse.length ? wholeA[n] : pooledSource(sa, factor);
+    const pb = n < coarse.length ? wholeB[n] : pooledSource(sb, factor);
     const band = path
       ? bandAroundPath(path, previous / factor, pa.count, pb.count, radius)
       : fullBand(pa.count, pb.count);

@@ -106,6 +106,9 @@ export function fft(re: Float64Array, im: Float64Array, cos: Float64Array, sin: 
   }
 }
 
+/** Samples copied at a time by MfccExtractor.push (the features do not depend on it). */
+const PUSH_SLICE = 1 << 16;
+
 /** Computes features frame by frame from PCM pushed in chunks of any size. */
 export class MfccExtractor {
   readonly sampleRate: number;
@@ -155,6 +158,12 @@ export class MfccExtractor {
 
   /** Adds samples in [-1, 1]; computes every frame that is now complete. */
   push(samples: Float32Array): void {
+    // A long piece (a batch of TTS speech) goes in slices: each is copied once behind the pending tail, and a
+    // whole piece's copy would be garbage of its size (tens of MB a batch) until the next collection.
+    if (samples.length > PUSH_SLICE) {
+      for (let at = 0; at < samples.length; at += PUSH_SLICE) this.push(samples.subarray(at, at + PUSH_SLICE));
+      return;
+    }
     const all = new Float32Array(this.pending.length + samples.length);
     all.set(this.pending);
     all.set(samples, this.pending.length);
@@ -177,7 +186,10 @@ export class MfccExtractor {
       this.frame(tail, 0);
     }
     this.pending = new Float32Array(0);
-    const keep = this.sized && this.count >= 0.8 * this.energy.length;
+    // A sized array at least half full is handed over: a TTS reference sized from the recording's length fills
+    // less of it than the recording would (83% on the clean bench sample: tempo, pauses), and a copy would hold
+    // both for a moment.
+    const keep = this.sized && this.count >= 0.5 * this.energy.length;
     const data = keep ? this.data.subarray(0, this.count * CEPSTRA) : this.data.slice(0, this.count * CEPSTRA);
     const energyDb = keep ? this.energy.subarray(0, this.count) : this.energy.slice(0, this.count);
     return { data, dims: CEPSTRA, count: this.count, energyDb, sampleRate: this.sampleRate, hop: this.hop, win: this.win };
@@ -290,21 +302,109 @@ function addDeltas(out: Float32Array, n: number, stride: number, dims: number, a
  * more pauses than its reference would otherwise shift every coefficient.
  */
 export function dtwFeatures(f: Features, from = 0, to = f.count, speechRangeDb = 30): { data: Float32Array; dims: number } {
+  if (!FEATURE_TUNING.cmvnFrames) {
+    const scale = dtwScale(f, from, to, speechRangeDb);
+    return { data: dtwFeatureFrames(f, scale, 0, scale.to - scale.from), dims: scale.stride };
+  }
   const { dims } = f;
   const n = Math.max(0, to - from);
   const energy = f.energyDb.subarray(from, to);
-  const sorted = Float32Array.from(energy).sort();
-  const loud = n ? sorted[Math.floor(0.9 * (n - 1))] : 0;
-  const floor = n ? sorted[Math.floor(0.05 * (n - 1))] : 0;
+  const { loud, floor } = loudRange(energy);
   const speech = (i: number): boolean => energy[i] >= loud - speechRangeDb;
   const deltas = FEATURE_TUNING.deltaWeight > 0 ? dims : 0;
   const stride = dims + deltas + 1;
   const out = new Float32Array(n * stride);
   for (let c = 0; c < dims; c++) normalizeCoefficient(f, from, n, c, speech, FEATURE_TUNING.cmvnFrames, out, stride);
   if (deltas) addDeltas(out, n, stride, dims, dims, FEATURE_TUNING.deltaWeight);
-  for (let i = 0; i < n; i++) {
-    const relative = loud > floor ? (energy[i] - floor) / (loud - floor) : 1;
+  addLoudness(out, energy, 0, n, stride, loud, floor);
+  return { data: out, dims: stride };
+}
+
+/** The level of the loud frames (90th percentile) and of the floor (5th) of a stretch's loudness. */
+function loudRange(energy: Float32Array): { loud: number; floor: number } {
+  const n = energy.length;
+  const sorted = Float32Array.from(energy).sort();
+  return { loud: n ? sorted[Math.floor(0.9 * (n - 1))] : 0, floor: n ? sorted[Math.floor(0.05 * (n - 1))] : 0 };
+}
+
+/** Writes the relative loudness of frames [first, first + count) of `energy` as the last value of each out frame. */
+function addLoudness(out: Float32Array, energy: Float32Array, first: number, count: number, stride: number, loud: number, floor: number): void {
+  for (let i = 0; i < count; i++) {
+    const relative = loud > floor ? (energy[first + i] - floor) / (loud - floor) : 1;
     out[i * stride + stride - 1] = LOUDNESS_WEIGHT * Math.min(1, Math.max(0, relative));
   }
-  return { data: out, dims: stride };
+}
+
+/**
+ * What every window of a stretch's DTW features shares (one CMVN window for the whole stretch): its loudness
+ * range and each coefficient's mean and spread over its speech frames. With it the features of a long stretch
+ * are made a block at a time (dtwFeatureFrames) instead of whole: 100 bytes a frame, 36 MB an hour a side.
+ */
+export interface DtwScale {
+  from: number;
+  to: number;
+  /** Values per frame of the DTW features. */
+  stride: number;
+  loud: number;
+  floor: number;
+  mean: Float64Array;
+  sd: Float64Array;
+}
+
+/** The scale of frames [from, to) of `f`: the same sums, in the same order, as normalizeCoefficient's whole window. */
+export function dtwScale(f: Features, from = 0, to = f.count, speechRangeDb = 30): DtwScale {
+  const n = Math.max(0, to - from);
+  const energy = f.energyDb.subarray(from, from + n);
+  const { loud, floor } = loudRange(energy);
+  const mean = new Float64Array(f.dims);
+  const sd = new Float64Array(f.dims).fill(1);
+  for (let c = 0; c < f.dims; c++) {
+    let sum = 0;
+    let sq = 0;
+    let used = 0;
+    for (let i = 0; i < n; i++) {
+      if (energy[i] < loud - speechRangeDb) continue;
+      const v = f.data[(from + i) * f.dims + c];
+      sum += v;
+      sq += v * v;
+      used++;
+    }
+    mean[c] = used ? sum / used : 0;
+    const variance = used ? sq / used - mean[c] * mean[c] : 0;
+    // Too few speech frames for a variance: leave the scale alone rather than blow up noise.
+    if (used >= 20 && variance > 1e-6) sd[c] = Math.sqrt(variance);
+  }
+  const deltas = FEATURE_TUNING.deltaWeight > 0 ? f.dims : 0;
+  return { from, to: from + n, stride: f.dims + deltas + 1, loud, floor, mean, sd };
+}
+
+/**
+ * DTW features of frames [first, end) of the stretch `scale` covers (counted from its start), equal to those
+ * frames of dtwFeatures over the whole stretch: the deltas read two normalized frames beyond each end.
+ */
+export function dtwFeatureFrames(f: Features, scale: DtwScale, first: number, end: number): Float32Array {
+  const { dims } = f;
+  const n = scale.to - scale.from;
+  const count = Math.max(0, end - first);
+  const out = new Float32Array(count * scale.stride);
+  const lo = Math.max(0, first - 2);
+  const hi = Math.min(n, end + 2);
+  const norm = new Float32Array((hi - lo) * dims);
+  for (let i = lo; i < hi; i++) {
+    for (let c = 0; c < dims; c++) norm[(i - lo) * dims + c] = (f.data[(scale.from + i) * dims + c] - scale.mean[c]) / scale.sd[c];
+  }
+  const row = (i: number): number => (Math.min(n - 1, Math.max(0, i)) - lo) * dims;
+  const weight = FEATURE_TUNING.deltaWeight;
+  for (let i = first; i < end; i++) {
+    const at = (i - first) * scale.stride;
+    const [m2, m1, p0, p1, p2] = [row(i - 2), row(i - 1), row(i), row(i + 1), row(i + 2)];
+    for (let c = 0; c < dims; c++) out[at + c] = norm[p0 + c];
+    if (scale.stride === dims + 1) continue;
+    for (let c = 0; c < dims; c++) {
+      const d = (norm[p1 + c] - norm[m1 + c] + 2 * (norm[p2 + c] - norm[m2 + c])) / 10;
+      out[at + dims + c] = weight * d;
+    }
+  }
+  addLoudness(out, f.energyDb, scale.from + first, count, scale.stride, scale.loud, scale.floor);
+  return out;
 }
