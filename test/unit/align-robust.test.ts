@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dtwFeatures, FEATURE_TUNING, mfcc } from '../../src/shared/align/mfcc';
+import { FEATURE_TUNING, mfcc } from '../../src/shared/align/mfcc';
+import { dtwFeatures } from '../../src/shared/align/dtw-features';
 import { snapToPauses, trustedPauses } from '../../src/shared/align/boundaries';
 import { fragmentConfidence, spanCosts } from '../../src/node/align/confidence';
 import { wholeSource } from '../../src/shared/align/frame-source';

@@ -113,7 +113,7 @@ interface AlignedStretch {
 }
 
 /**
- * Takes the stretch's reference out of `references` (n-th), so its cepstra (18 MB an hour) can be collected
+ * Takes the stretch's reference out of `references` (n-th), so its cepstra (9 MB an hour as half floats) can be collected
  * once the stretch is aligned. The last stretch drops the recording's cepstra likewise (only their count and
  * loudness are used after it).
  */
@@ -133,12 +133,12 @@ function alignStretch(s: Stretch, references: StretchReference[], n: number, tts
   const path = dtwMultiscale(a, b, a.dims, DTW_OPTIONS);
   const spans = mapSpans(path, ref.spans, a.count).map((sp) => ({ start: sp.start + first, end: sp.end + first }));
   const costs = spanCosts(path, ref.spans, a, b);
-  if (n === references.length - 1) real.data = new Float32Array(0);
+  if (n === references.length - 1) real.data = new Uint16Array(0);
   return { spans, costs, tempo };
 }
 
 /** Stands in for a stretch's reference once aligned, so its features can be collected. */
-const EMPTY_REFERENCE: StretchReference = { features: { data: new Float32Array(0), dims: 0, count: 0, energyDb: new Float32Array(0), sampleRate: 1, hop: 1, win: 1 }, spans: [] };
+const EMPTY_REFERENCE: StretchReference = { features: { data: new Uint16Array(0), dims: 0, count: 0, energyDb: new Float32Array(0), sampleRate: 1, hop: 1, win: 1 }, spans: [] };
 
 /** Whether a reference far off the recording's tempo is stretched to it (see tempo.ts); off only in experiments. */
 export const TEMPO_TUNING = { enabled: true };

@@ -1,7 +1,8 @@
 /**
  * The TTS reference of each stretch, built while espeak-ng speaks: every batch's speech goes straight into the
  * stretch's MFCC extractor (with the short gaps real speech has between sentences) and is dropped, so only
- * features (17 MB an hour) and each fragment's speech length are kept, never the synthesized PCM (160 MB an hour).
+ * features (10 MB an hour: half-float cepstra and loudness) and each fragment's speech length are kept, never
+ * the synthesized PCM (160 MB an hour).
  * The extractor sees the same samples in the same order as when the whole reference was spoken first.
  */
 import { MfccExtractor, type Features } from '../../shared/align/mfcc';

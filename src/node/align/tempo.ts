@@ -8,6 +8,7 @@
 import type { FrameSpan } from '../../shared/align/boundaries';
 import { loudness } from '../../shared/align/boundaries';
 import type { Features } from '../../shared/align/mfcc';
+import { cepstraLike } from '../../shared/align/feature-store';
 
 /** Tempo ratios inside this range are left to DTW (English Flite against espeak sits near 1.1). */
 export const TEMPO_RANGE: [number, number] = [0.8, 1.3];
@@ -46,7 +47,8 @@ export function tempoRatio(ref: Features, real: Features, first: number, last: n
 /** `f` with its frames repeated or dropped to `ratio` times as many (nearest frame), and `spans` to match. */
 export function stretchFeatures(f: Features, spans: FrameSpan[], ratio: number): { features: Features; spans: FrameSpan[] } {
   const count = Math.max(1, Math.round(f.count * ratio));
-  const data = new Float32Array(count * f.dims);
+  // Stored as the reference's are (half floats): copied, never converted.
+  const data = cepstraLike(f.data, count * f.dims);
   const energyDb = new Float32Array(count);
   for (let i = 0; i < count; i++) {
     const src = Math.min(f.count - 1, Math.floor(i / ratio));

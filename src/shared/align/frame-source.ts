@@ -3,7 +3,8 @@
  * warping path. A 3-hour stretch's DTW features made whole would be 100 bytes a frame, 108 MB a side; read
  * through a source only a block of them exists at once, and the numbers are the same.
  */
-import { dtwFeatureFrames, dtwFeatures, dtwScale, FEATURE_TUNING, type Features } from './mfcc';
+import { dtwFeatureFrames, dtwFeatures, dtwScale } from './dtw-features';
+import { FEATURE_TUNING, type Features } from './mfcc';
 
 /** Where a source's frames [first, first + data.length / dims) sit: frame k at (k - first) * dims. */
 export interface FrameWindow {
