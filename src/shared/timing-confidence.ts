@@ -9,9 +9,9 @@ import type { Cue, CueTiming } from './model';
 /**
  * Below this alignment confidence (0–1, from the path cost, the length ratio and the pauses: see
  * src/node/align/confidence.ts) a cue's timing is unsure. Chosen on the degraded test audio: of the bench's 293
- * sentence fragments, the 46 under it hold 11 of the 15 boundaries off by more than 250 ms; of the 557 subtitle
- * cues auto-time makes of the same sample, 43 under it hold 13 of the 17 (when the aligner passes the fragments'
- * texts to fragmentConfidence, so a clause cut without a pause costs nothing; without them, 240 hold 15).
+ * sentence fragments, the 46 under it hold 11 of the 14 boundaries off by more than 250 ms; of the 557 subtitle
+ * cues auto-time makes of the same sample, 41 under it hold 12 of the 17 (a clause cut without a pause costs
+ * nothing: counting those too, 240 cues were under it).
  */
 export const UNSURE_BELOW = 0.8;
 

@@ -99,7 +99,7 @@ function missedPauses(atPause: number, expected: number): number {
  * each end that is not on one costs a quarter (sentence ends nearly always fall in a pause) — given the fragments'
  * texts, only the ends a pause was expected at (see expectedPauseEnds): on the degraded sample cut into the app's
  * 557 subtitle cues, counting clause cuts too put 240 cues under 0.8 (holding 15 of the 17 sentence boundaries off
- * by more than 250 ms); counting only sentence ends, 43 (holding 13). No cost: 0.5.
+ * by more than 250 ms); counting only sentence ends, 41 (holding 12). No cost: 0.5.
  */
 export function fragmentConfidence(
   costs: FragmentCost[], realMs: number[], ttsMs: number[], atPause: number[] | null = null, fragments: readonly string[] | null = null,

@@ -4,6 +4,7 @@ declare module 'espeak-ng' {
     FS: {
       readFile(path: string): Uint8Array;
       writeFile(path: string, data: string | Uint8Array): void;
+      unlink(path: string): void;
     };
   }
   interface ESpeakNgOptions {

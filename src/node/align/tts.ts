@@ -75,6 +75,8 @@ async function speak(ssml: string, voice: string): Promise<{ sampleRate: number;
   let wav: Uint8Array;
   try {
     wav = program.FS.readFile('out.wav');
+    // The file's own copy inside the program's file system goes now, not when the program is collected.
+    program.FS.unlink('out.wav');
   } catch {
     throw new Error(`espeak-ng produced no audio (voice ${voice}): ${stderr.trim() || `exit ${status}`}`);
   }
@@ -82,7 +84,12 @@ async function speak(ssml: string, voice: string): Promise<{ sampleRate: number;
   return parseWav(wav);
 }
 
-/** The PCM of a 16-bit mono WAV file. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/**
+ * The PCM of a 16-bit mono WAV file: a view of `wav` where the samples sit on an even byte (a batch's speech is
+ * ~16 MB, and each copy of it is garbage the aligner's peak memory pays for), else a copy.
+ */
 export function parseWav(wav: Uint8Array): { sampleRate: number; samples: Int16Array } {
   const view = new DataView(wav.buffer, wav.byteOffset, wav.byteLength);
   const sampleRate = view.getUint32(24, true);
@@ -92,6 +99,8 @@ export function parseWav(wav: Uint8Array): { sampleRate: number; samples: Int16A
     const size = view.getUint32(at + 4, true);
     if (id === 'data') {
       const n = Math.floor(Math.min(size, wav.length - at - 8) / 2);
+      const offset = wav.byteOffset + at + 8;
+      if (LITTLE_ENDIAN && offset % 2 === 0) return { sampleRate, samples: new Int16Array(wav.buffer, offset, n) };
       const samples = new Int16Array(n);
       for (let k = 0; k < n; k++) samples[k] = view.getInt16(at + 8 + 2 * k, true);
       return { sampleRate, samples };
@@ -124,13 +133,13 @@ export function longSilences(samples: Int16Array, sampleRate: number, minMs: num
   return runs;
 }
 
-/** The speech inside `samples`, without leading and trailing silence. */
+/** The speech inside `samples`, without leading and trailing silence (a view: the batch's pieces are fed and dropped together). */
 export function trimSilence(samples: Int16Array): Int16Array {
   let start = 0;
   while (start < samples.length && Math.abs(samples[start]) < TRIM_PEAK) start++;
   let end = samples.length;
   while (end > start && Math.abs(samples[end - 1]) < TRIM_PEAK) end--;
-  return samples.slice(start, end);
+  return samples.subarray(start, end);
 }
 
 /** Speaks `texts` in one call and cuts the result at the breaks; null when the cuts do not add up. */
