@@ -82,8 +82,6 @@ async function main(): Promise<void> {
   const uploads = new UploadStore(undefined, new MediaStore());
   const api = createApi(services, browserPlatform(uploads), args.startup);
   const server = await startServer({ api, media: services.media, rendererDir, port: args.port, host: '127.0.0.1', uploads });
-  console.log(`Duosub (browser mode): ${server.url}`);
-  api.prepare(); // the document opens while the browser loads the page
 
   let stopping = false;
   const stop = async () => {
@@ -98,6 +96,9 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
   // Exit without a signal (an error path calling process.exit): only synchronous work is possible here.
   process.on('exit', () => uploads.dispose());
+  // Announced only once a signal stops it cleanly: one that came before the handlers would kill it outright (143).
+  console.log(`Duosub (browser mode): ${server.url}`);
+  api.prepare(); // the document opens while the browser loads the page
 }
 
 /**
