@@ -4,7 +4,7 @@
  * no longer counts, without any edit to remove it; nor once the user pins the cue (P: "these times are right"). One threshold for everything that shows it: the auto-time plan's
  * review selection, the QC check "timing unsure" and the reading-speed strip's mark.
  */
-import type { Cue, CueTiming } from './model';
+import type { Cue } from './model';
 
 /**
  * Below this alignment confidence (0–1, from the path cost, the length ratio and the pauses: see
@@ -35,9 +35,4 @@ export function unsureLabel(confidence: number): string {
 /** A confidence a cue may carry: a finite number from 0 to 1. */
 export function isConfidence(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1;
-}
-
-/** The stored record for times the aligner gave with `confidence`. */
-export function cueTiming(confidence: number, start: number, end: number): CueTiming {
-  return { confidence, start, end };
 }

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AUDIO_MISMATCH, autoTimeReviews, pairingReviews, planAutoTime, UNSURE_BELOW, type CueTimes } from '../../src/shared/align/apply';
+import { AUDIO_MISMATCH, autoTimeReviews, pairingReviews, planAutoTime, type CueTimes } from '../../src/shared/align/apply';
+import { UNSURE_BELOW } from '../../src/shared/timing-confidence';
 import { planSubtitleCues, type PlannedCue } from '../../src/shared/align/build-cues';
 import { CommandError } from '../../src/shared/plan/errors';
 import { parseTranscript } from '../../src/shared/formats/transcript';

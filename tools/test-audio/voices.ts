@@ -1,6 +1,6 @@
 /** Per-speaker TTS voices and the synthesis of one sentence into trimmed 16 kHz mono s16 PCM. */
-import { readFile } from 'node:fs/promises';
-import { speakWithWasm } from './espeak-wasm';
+import { readFile, writeFile } from 'node:fs/promises';
+import { runEspeak } from '../../src/node/align/tts';
 import { run } from './run';
 
 export type Engine = 'espeak' | 'flite';
@@ -35,7 +35,10 @@ export const VOICE_PRESETS: Record<Engine, Voice[]> = {
 /**
  * Mandarin speakers for Chinese test audio: espeak-ng's `cmn` with other variants, rates and pitches than the
  * aligner's reference (plain `cmn` at 175 wpm, pitch 50), so the two never match sample for sample. Spoken by
- * the same espeak-ng 1.52 WebAssembly build as the reference: Debian's 1.51 reads Chinese as pinyin (espeak-wasm.ts).
+ * the same espeak-ng 1.52 WebAssembly build as the reference (the `espeak-ng` npm package): Debian's espeak-ng
+ * 1.51 `cmn` reads most characters as pinyin with the tone number said in English ("今 one 天 one …", espeak-ng
+ * issues #1028/#1044, fixed by the cmn rules rewrite in 1.52), and its `cmn-latn-pinyin` reads the characters
+ * right but English words as pinyin, which no Mandarin speaker does.
  */
 export const CHINESE_VOICES: Voice[] = [
   v('espeak', 'cmn+m3', 150, 35), v('espeak', 'cmn+f2', 190, 70), v('espeak', 'cmn+m1', 165, 42),
@@ -63,8 +66,8 @@ const TRIM = ['silence', '1', '0.005', '-45d', 'reverse', 'silence', '1', '0.005
  */
 export async function synthesize(text: string, voice: Voice, tmpWav: string, tmpRaw: string): Promise<Buffer> {
   if (voice.engine === 'espeak' && voice.name.startsWith('cmn')) {
-    // Debian's espeak-ng 1.51 cannot speak Mandarin (see espeak-wasm.ts).
-    await speakWithWasm(['-v', voice.name, '-s', String(voice.rate), '-p', String(voice.pitch)], text, tmpWav);
+    // Debian's espeak-ng 1.51 cannot speak Mandarin (see CHINESE_VOICES): the npm build the aligner uses can.
+    await writeFile(tmpWav, await runEspeak(['-v', voice.name, '-s', String(voice.rate), '-p', String(voice.pitch)], text));
   } else {
     const [cmd, args] = ttsArgs(voice, text, tmpWav);
     await run(cmd, args);

@@ -51,15 +51,18 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
 /** Whether espeak would say anything: punctuation alone produces no speech and would shift the cuts. */
 export const isSpeakable = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
 
-/** Runs the espeak-ng program once on SSML text; returns its WAV as mono samples. */
-async function speak(ssml: string, voice: string): Promise<{ sampleRate: number; samples: Int16Array }> {
+/**
+ * Runs the espeak-ng program once with the CLI's `args` (voice, rate, `-m` for SSML …) on the text `input` and
+ * returns the WAV it wrote. Also speaks the test-audio generator's Mandarin voices (tools/test-audio/voices.ts).
+ */
+export async function runEspeak(args: string[], input: string): Promise<Uint8Array> {
   const module = await wasmModule();
   let status = 0;
   let stderr = '';
   const program = await ESpeakNg({
-    arguments: ['-m', '-v', voice, '-w', 'out.wav', '-f', 'in.txt'],
+    arguments: [...args, '-w', 'out.wav', '-f', 'in.txt'],
     thisProgram: 'espeak-ng',
-    preRun: [(m) => m.FS.writeFile('in.txt', ssml)],
+    preRun: [(m) => m.FS.writeFile('in.txt', input)],
     print: () => undefined,
     printErr: (text) => (stderr += `${text}\n`),
     // The default quit sets process.exitCode: an espeak error must not become the app's exit status.
@@ -72,16 +75,22 @@ async function speak(ssml: string, voice: string): Promise<{ sampleRate: number;
       return {};
     },
   });
+  const why = (): string => `espeak-ng ${args.join(' ')}: ${stderr.trim() || `exit ${status}`}`;
   let wav: Uint8Array;
   try {
     wav = program.FS.readFile('out.wav');
     // The file's own copy inside the program's file system goes now, not when the program is collected.
     program.FS.unlink('out.wav');
   } catch {
-    throw new Error(`espeak-ng produced no audio (voice ${voice}): ${stderr.trim() || `exit ${status}`}`);
+    throw new Error(`no audio from ${why()}`);
   }
-  if (status !== 0) throw new Error(`espeak-ng failed (voice ${voice}): ${stderr.trim() || `exit ${status}`}`);
-  return parseWav(wav);
+  if (status !== 0) throw new Error(`failed: ${why()}`);
+  return wav;
+}
+
+/** Speaks SSML text; returns its WAV as mono samples. */
+async function speak(ssml: string, voice: string): Promise<{ sampleRate: number; samples: Int16Array }> {
+  return parseWav(await runEspeak(['-m', '-v', voice], ssml));
 }
 
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;

@@ -7,7 +7,7 @@
  * in the same batch: undo takes the times and the confidence back together.
  */
 import type { Cue, CueTiming, SubtitleDocument } from '../model';
-import { cueTiming, isConfidence, UNSURE_BELOW, unsureLabel } from '../timing-confidence';
+import { isConfidence, UNSURE_BELOW, unsureLabel } from '../timing-confidence';
 import type { Operation } from '../operations';
 import { cuesOf } from '../plan/cues';
 import { makePlan, type Plan } from '../plan/plan';
@@ -15,8 +15,6 @@ import { nextId } from '../plan/ids';
 import { plural } from '../plan/labels';
 import { CommandError } from '../plan/errors';
 import type { PlannedCue } from './build-cues';
-
-export { UNSURE_BELOW };
 
 export interface CueTimes {
   start: number;
@@ -160,7 +158,7 @@ function newCue(doc: SubtitleDocument, id: string, plan: PlannedCue, start: numb
  */
 function timingOf(plan: PlannedCue, times: CueTimes, confidence: number | undefined): CueTiming | undefined {
   if (plan.pinned || !isConfidence(confidence)) return undefined;
-  return cueTiming(confidence, times.start, times.end);
+  return { confidence, start: times.start, end: times.end };
 }
 
 /** Replaces the source cue's recorded confidence when it differs (a stale one from an earlier run is cleared). */
